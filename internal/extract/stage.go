@@ -1,0 +1,82 @@
+package extract
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"github.com/newsgraph/newsgraph/internal/news"
+	"github.com/newsgraph/newsgraph/internal/pipeline"
+)
+
+// StageID is the ID of the extraction stage.
+const StageID = "extract"
+
+func init() {
+	pipeline.Register(pipeline.Info{
+		ID:      StageID,
+		Version: "1",
+		Doc:     "raw input → clean article text, title, captions and what was removed",
+		New:     func(json.RawMessage) (pipeline.Stage, error) { return pipeline.Func(Process), nil },
+	})
+}
+
+// Process fills a.Text, a.Paragraphs, a.Removed and a.Captions (and, for
+// HTML, the metadata) from a.Raw.
+func Process(ctx context.Context, a *news.Article) error {
+	body := string(a.Raw)
+	if a.Format == news.FormatHTML {
+		d, err := HTML(a.Raw, a.Source.URL)
+		if err != nil {
+			return fmt.Errorf("extracting HTML: %w", err)
+		}
+		body = d.Text
+		if a.Title == "" {
+			a.Title = d.Title
+		}
+		if a.Published == "" {
+			a.Published = d.Published
+		}
+		if len(a.Byline) == 0 {
+			a.Byline = d.Byline
+		}
+		if a.Source.URL == "" {
+			a.Source.URL = d.URL
+		}
+		if a.Source.Outlet == "" {
+			a.Source.Outlet = d.SiteName
+		}
+		a.Language = d.Language
+		a.Captions = append(a.Captions, d.Captions...)
+		a.Removed = append(a.Removed, d.Removed...)
+	}
+	c := Clean(body, a.Title)
+	a.Text = c.Text
+	a.Paragraphs = c.Paragraphs
+	if a.Title == "" {
+		a.Title = c.Title
+	}
+	a.Removed = append(a.Removed, c.Removed...)
+	a.Captions = mergeCaptions(a.Captions, c.Captions)
+	if a.Language == "" {
+		a.Language = "en"
+	}
+	return nil
+}
+
+func mergeCaptions(a, b []news.Caption) []news.Caption {
+	for _, c := range b {
+		found := false
+		for i := range a {
+			if a[i].Text == c.Text {
+				a[i].Count += c.Count
+				found = true
+				break
+			}
+		}
+		if !found {
+			a = append(a, c)
+		}
+	}
+	return a
+}
