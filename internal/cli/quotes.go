@@ -24,6 +24,7 @@ func runEvalQuotes(ctx context.Context, env *Env, args []string) int {
 	fs.SetOutput(env.Stderr)
 	dir := fs.String("polnear", "", "PolNeAR compartment `DIR` holding text/ and attributions/ (e.g. polnear/dev)")
 	verbose := fs.Bool("v", false, "print counts before the scores")
+	errs := fs.Bool("errors", false, "list every extra prediction, wrong speaker and missed attribution (tab-separated) before the scores")
 	fs.Usage = func() {
 		fmt.Fprintln(env.Stderr, "Usage: newsgraph eval quotes --polnear DIR")
 		fmt.Fprintln(env.Stderr, "Scores the quote stage against PolNeAR's BRAT attributions: content overlap and source match.")
@@ -47,7 +48,15 @@ func runEvalQuotes(ctx context.Context, env *Env, args []string) int {
 		return ExitUsage
 	}
 	fmt.Fprintf(env.Stderr, "newsgraph eval quotes: %d documents; stages %s\n", len(docs), strings.Join(ids, ", "))
-	c, err := quotes.Evaluate(ctx, docs, run)
+	var explain func(string, []string)
+	if *errs {
+		explain = func(doc string, lines []string) {
+			for _, l := range lines {
+				fmt.Fprintf(env.Stdout, "%s\t%s\n", doc, l)
+			}
+		}
+	}
+	c, err := quotes.Evaluate(ctx, docs, run, explain)
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "newsgraph eval quotes:", err)
 		return ExitFailure

@@ -48,6 +48,10 @@ var extraCues = []string{
 	"quip", "quipped", "joke", "joked", "remark", "remarked", "respond", "responded", "shout", "shouted", "yell", "yelled",
 	"wonder", "wondered", "want", "wants", "wanted", "expect", "expects", "expected", "know", "knows", "knew",
 	"feel", "feels", "felt", "see", "sees", "saw", "accuse", "accused", "accuses", "reported", "reports", "report",
+	"answer", "answered", "answers", "reply", "replied", "react", "reacted", "chant", "chanted", "chanting", "read", "reads",
+	"confess", "confessed", "retort", "retorted", "blast", "blasted", "slam", "slammed", "mock", "mocked", "scoff", "scoffed",
+	"question", "questioned", "muse", "mused", "recount", "recounted", "reiterate", "reiterated", "assert", "asserted",
+	"interject", "interjected", "lament", "lamented", "quote", "quoted", "quoting", "ask", "asked", "asking",
 }
 
 // irregular gives the past forms of irregular lemmas on the textacy list.

@@ -23,15 +23,19 @@ var weakCues = set("found", "find", "finds", "see", "sees", "saw", "know", "know
 	"charge", "charged", "charges", "observe", "want", "wants", "wanted", "expect", "expects", "expected", "ask", "asks",
 	"asked", "urge", "urged", "urges", "agree", "agreed", "agrees", "add", "adds", "adding", "estimate", "estimated",
 	"mention", "mentioned", "accuse", "accused", "accuses", "blame", "blamed", "blames", "criticize", "criticized",
-	"criticizes", "order", "testify", "testified", "promise", "promised", "promises", "saying", "telling", "writing")
+	"criticizes", "order", "testify", "testified", "promise", "promised", "promises", "saying", "telling", "writing",
+	"read", "reads", "chant", "chanted", "chanting", "answer", "answered", "react", "reacted", "blast", "blasted", "slam",
+	"slammed", "mock", "mocked", "question", "questioned", "quote", "quoted", "quoting", "asking")
 
 // indirect finds reported speech in sentences that hold no attributed
 // quotation: "X said (that) C", "X told reporters that C", "C, X said",
 // "According to X, C" and "C, according to X".
-func (d *doc) indirect(r *resolver, quoted map[int]bool) []news.Quote {
+// Cues in used already attribute a quotation.
+func (d *doc) indirect(r *resolver, used map[int]bool) []news.Quote {
+	d.usedCue = used
 	var out []news.Quote
 	for s := range d.sents {
-		if quoted[s] || d.sentTok[s][0] < 0 {
+		if d.sentTok[s][0] < 0 {
 			continue
 		}
 		a, b := d.sentTok[s][0], d.sentTok[s][1]
@@ -107,7 +111,7 @@ func (d *doc) tokAt(off int) int {
 func (d *doc) indirectOne(a, e int, r *resolver) (news.Quote, bool) {
 	for k := a; k < e; k++ {
 		t := d.toks[k]
-		if t.inQuote != 0 || !cueForms[t.lower] {
+		if t.inQuote != 0 || !d.isCue(k) || d.usedCue[k] {
 			continue
 		}
 		if t.lower == "according" {

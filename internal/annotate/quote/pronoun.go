@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"unicode"
@@ -49,7 +50,7 @@ func newResolver(d *doc) *resolver {
 		}
 		m := d.mentions[t.mention-1]
 		last := d.mentionEnd(i)
-		if (last+1 < len(d.toks) && cueForms[d.toks[last+1].lower]) || (i > 0 && cueForms[d.toks[i-1].lower]) {
+		if (last+1 < len(d.toks) && d.isCue(last+1)) || (i > 0 && d.isCue(i-1)) {
 			cueSubject[m.Entity] = true
 		}
 		if i > 0 && placePreps[d.toks[i-1].lower] || isUpperWord(t.text) || strings.ContainsRune(m.Text, '-') {
@@ -141,7 +142,7 @@ func (d *doc) roleWeight(i, last int) float64 {
 	if subject && d.sentenceInitial(i) {
 		return 3
 	}
-	if subject || (i > 0 && cueForms[d.toks[i-1].lower]) {
+	if subject || (i > 0 && d.isCue(i-1)) {
 		return 2
 	}
 	return 1
@@ -205,6 +206,9 @@ func (r *resolver) best(j int, g entity.Gender, exclude map[string]bool, speaker
 		score[r.lastSpeaker] += 1
 	}
 	best, bestScore := "", 0.0
+	if debugResolve {
+		fmt.Println("resolve", r.d.toks[j].text, r.d.toks[j].start, score, exclude)
+	}
 	for id, sc := range score {
 		if exclude[id] {
 			continue
@@ -218,3 +222,5 @@ func (r *resolver) best(j int, g entity.Gender, exclude map[string]bool, speaker
 	}
 	return best
 }
+
+var debugResolve = false

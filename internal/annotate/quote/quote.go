@@ -73,7 +73,6 @@ func Find(a *news.Article) []news.Quote {
 	}
 	r := newResolver(d)
 	var out []news.Quote
-	quotedSent := map[int]bool{}
 	type last struct {
 		sp   speaker
 		sent int
@@ -96,17 +95,23 @@ func Find(a *news.Article) []news.Quote {
 				if !sp.ok {
 					cueTok, sp = d.beforeFrame(q, r, i+1, 6)
 				}
+				if !sp.ok {
+					cueTok, sp = d.colonParagraph(q, r, i+1)
+				}
 			} else {
 				cueTok, sp = d.beforeFrame(q, r, i+1, 30)
 				if !sp.ok {
 					cueTok, sp = d.afterFrame(q, r, i+1)
 				}
 			}
+			if !sp.ok {
+				cueTok, sp = d.colonSpeaker(q, r, i+1)
+			}
 			if !sp.ok && prev != nil && d.floating(q, prev.sent) {
 				sp = prev.sp
 				cueTok = -1
 			}
-			if !sp.ok && nw < 4 {
+			if !sp.ok && nw < 4 || nw <= 4 && titleCase(d.toks[q.cs:q.ce]) && (!sp.ok || cueTok < 0 || namingForms[d.toks[cueTok].lower]) {
 				continue
 			}
 		case news.QuotePartial:
@@ -147,20 +152,36 @@ func Find(a *news.Article) []news.Quote {
 			qt.CueSpan = &cs
 		}
 		out = append(out, qt)
-		for s := d.toks[q.open].sent; s <= d.toks[max(q.ce-1, q.cs)].sent; s++ {
-			quotedSent[s] = true
-		}
 		if kind == news.QuoteDirect {
 			endTok := q.close
 			if endTok < 0 {
 				endTok = q.ce - 1
 			}
 			prev = &last{sp: sp, sent: d.toks[endTok].sent, para: d.toks[endTok].para}
-			r.lastSpeaker = sp.entity
-			r.lastSpeakerSent = d.toks[endTok].sent
+			if sp.entity != "" {
+				r.lastSpeaker = sp.entity
+				r.lastSpeakerSent = d.toks[endTok].sent
+			}
 		}
 	}
-	out = append(out, d.indirect(r, quotedSent)...)
+	usedCue := map[int]bool{}
+	for _, q := range out {
+		if q.CueSpan != nil {
+			usedCue[d.tokAt(q.CueSpan.Start)] = true
+		}
+	}
+	for _, q := range d.indirect(r, usedCue) {
+		clash := false
+		for _, o := range out {
+			if o.Span.Overlaps(q.Span) || o.SpeakerSpan != nil && q.Span.Contains(*o.SpeakerSpan) {
+				clash = true
+				break
+			}
+		}
+		if !clash {
+			out = append(out, q)
+		}
+	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
 }
@@ -333,11 +354,25 @@ func (d *doc) kindOf(q qspan) news.QuoteKind {
 		}
 		return news.QuotePartial
 	}
+	if !upper {
+		return news.QuotePartial
+	}
 	if q.open > 0 {
 		p := d.toks[q.open-1].text
-		if (p == ":" || p == ",") && upper {
+		if p == ":" || p == "," || d.isCue(q.open-1) && !namingForms[d.toks[q.open-1].lower] {
 			return news.QuoteDirect
 		}
+	}
+	// a capitalised quotation that runs to the end of the writer's
+	// sentence: "Trump told the Post in a statement “I never said it.”"
+	if q.close >= 0 && countWords(d.toks[q.cs:q.ce]) >= 4 {
+		s := d.toks[q.close].sent
+		for k := q.close + 1; k < d.sentTok[s][1]; k++ {
+			if d.toks[k].word {
+				return news.QuotePartial
+			}
+		}
+		return news.QuoteDirect
 	}
 	return news.QuotePartial
 }
@@ -396,7 +431,7 @@ func (d *doc) afterFrame(q qspan, r *resolver, qi int) (int, speaker) {
 		return -1, speaker{}
 	}
 	// ", said X" / ", says X"
-	if k := ks[0]; cueForms[d.toks[k].lower] && d.toks[k].lower != "according" {
+	if k := ks[0]; d.isCue(k) && d.toks[k].lower != "according" {
 		if sp := d.npAfter(k+1, end, r, qi); sp.ok {
 			return k, sp
 		}
@@ -411,7 +446,7 @@ func (d *doc) afterFrame(q qspan, r *resolver, qi int) (int, speaker) {
 	limit := min(len(ks), 16)
 	for n := 0; n < limit; n++ {
 		k := ks[n]
-		if !cueForms[d.toks[k].lower] || d.toks[k].lower == "according" {
+		if !d.isCue(k) || d.toks[k].lower == "according" {
 			continue
 		}
 		if sp := d.subjectOf(k, ks[0], r, qi); sp.ok {
@@ -435,7 +470,7 @@ func (d *doc) beforeFrame(q qspan, r *resolver, qi int, maxDist int) (int, speak
 		if q.open-k > maxDist {
 			break
 		}
-		if !cueForms[d.toks[k].lower] {
+		if !d.isCue(k) {
 			continue
 		}
 		if d.toks[k].lower == "according" {
@@ -465,6 +500,49 @@ func (d *doc) beforeFrame(q qspan, r *resolver, qi int, maxDist int) (int, speak
 	return -1, speaker{}
 }
 
+// colonParagraph attributes a quotation that opens a paragraph after one
+// that ends with a colon ("Jake Sullivan, her adviser, said:" or "Kerry:").
+func (d *doc) colonParagraph(q qspan, r *resolver, qi int) (int, speaker) {
+	p := q.open - 1
+	if p < 0 || d.toks[p].text != ":" || d.toks[p].para == d.toks[q.open].para && !d.paraStartTok(q.open) && d.toks[p].sent == d.toks[q.open].sent {
+		return -1, speaker{}
+	}
+	s := d.toks[p].sent
+	from := d.sentTok[s][0]
+	ks := d.frameToks(from, p)
+	for n := len(ks) - 1; n >= 0 && p-ks[n] <= 12; n-- {
+		k := ks[n]
+		if !d.isCue(k) || d.toks[k].lower == "according" {
+			continue
+		}
+		if sp := d.subjectOf(k, from, r, qi); sp.ok {
+			return k, sp
+		}
+	}
+	return -1, speaker{}
+}
+
+// colonSpeaker attributes "Kerry: “…”": a name right before the colon
+// that introduces the quotation.
+func (d *doc) colonSpeaker(q qspan, r *resolver, qi int) (int, speaker) {
+	p := q.open - 1
+	if p < 1 || d.toks[p].text != ":" {
+		return -1, speaker{}
+	}
+	if d.toks[p-1].mention == 0 {
+		return -1, speaker{}
+	}
+	sp := d.npEndingAt(p-1, d.sentTok[d.toks[p].sent][0], r, qi)
+	if !sp.ok || sp.entity == "" {
+		return -1, speaker{}
+	}
+	// the name must start its sentence: "Kerry:", not "a letter to Kerry:"
+	if !d.sentenceInitial(d.tokAt(sp.span.Start)) {
+		return -1, speaker{}
+	}
+	return p, sp
+}
+
 // auxWords may stand between a subject and its verb.
 var auxWords = set("has", "have", "had", "will", "would", "also", "then", "later", "previously", "once", "again", "is", "was",
 	"are", "were", "did", "does", "do", "not", "never", "had", "can", "could", "may", "might", "must", "should", "shall",
@@ -492,16 +570,57 @@ func (d *doc) subjectOf(k, from int, r *resolver, qi int) speaker {
 	if j < from || d.toks[j].inQuote != 0 {
 		return speaker{}
 	}
-	if d.toks[j].text == "," {
+	if (d.toks[j].lower == "and" || d.toks[j].lower == "but") && j > from {
+		// "Rubio thanked Miami and said…": the subject of the verb before
+		for i := j - 1; i >= from && i > j-25; i-- {
+			t := d.toks[i]
+			if t.inQuote != 0 || t.text == ";" {
+				break
+			}
+			if (t.mention > 0 && (i+1 >= len(d.toks) || d.toks[i+1].mention != t.mention)) || personalPronouns[t.lower] {
+				if i+1 < j && d.verbish(i+1) {
+					return d.npEndingAt(i, from, r, qi)
+				}
+			}
+		}
+		return speaker{}
+	}
+	if d.toks[j].text == ")" {
+		// a parenthesis after the name: "Sen. Dick Durbin (D-Ill.) said"
+		for c := j - 1; c >= from && c > j-12; c-- {
+			if d.toks[c].text == "(" {
+				j = c - 1
+				break
+			}
+		}
+		if j >= from && d.toks[j].text != "," && d.toks[j].text != ")" {
+			return d.npEndingAt(j, from, r, qi)
+		}
+	}
+	if j >= from && d.toks[j].text == "," {
 		// an apposition: find the comma that opens it
 		c := j - 1
 		for c >= from && c > j-20 && d.toks[c].text != "," && d.toks[c].inQuote == 0 && !(markOf(d.toks[c].text) != notMark) {
 			c--
 		}
 		if c >= from && d.toks[c].text == "," {
-			if sp := d.npEndingAt(c-1, from, r, qi); sp.ok && !sp.common() {
+			e := c - 1
+			if e >= from && d.toks[e].text == ")" {
+				for p := e - 1; p >= from && p > e-12; p-- {
+					if d.toks[p].text == "(" {
+						e = p - 1
+						break
+					}
+				}
+			}
+			if sp := d.npEndingAt(e, from, r, qi); sp.ok && !sp.common() {
 				return sp
 			}
+		}
+		// "Clinton's campaign chairman, John Podesta, said": the name is
+		// the apposition itself
+		if sp := d.npEndingAt(j-1, from, r, qi); sp.ok && sp.entity != "" {
+			return sp
 		}
 		return speaker{}
 	}
@@ -686,6 +805,17 @@ func (d *doc) clauseSubject(k, from int, r *resolver, qi int) speaker {
 		i = last
 	}
 	return speaker{}
+}
+
+// isCue reports whether token k is a reporting verb: a cue form in lower
+// case ("States" in "United States" is not one), or "According".
+func (d *doc) isCue(k int) bool {
+	t := d.toks[k]
+	if !t.word || !cueForms[t.lower] {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t.text)
+	return !unicode.IsUpper(r) || t.lower == "according"
 }
 
 // verbish reports whether token i looks like the start of a verb group.

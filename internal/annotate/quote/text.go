@@ -28,6 +28,7 @@ type doc struct {
 	sentTok  [][2]int    // token range of each sentence
 	paras    []news.Span
 	mentions []news.Mention // named mentions, sorted by start
+	usedCue  map[int]bool   // cue tokens that attribute a quotation
 }
 
 // tokenize splits text into word and punctuation tokens.
@@ -68,6 +69,10 @@ func tokenize(text string) []tok {
 			w := text[i:j]
 			out = append(out, tok{start: i, end: j, text: w, lower: strings.ToLower(w), word: true})
 			i = j
+		case (r == '\'' || r == '`') && i+1 < len(text) && text[i+1] == byte(r):
+			// '' and `` stand for double quotation marks in some wire copy
+			out = append(out, tok{start: i, end: i + 2, text: text[i : i+2], lower: text[i : i+2]})
+			i += 2
 		default:
 			out = append(out, tok{start: i, end: i + n, text: text[i : i+n], lower: text[i : i+n]})
 			i += n
@@ -108,8 +113,10 @@ func markOf(s string) markKind {
 		return openMark
 	case "”", "»":
 		return closeMark
-	case "\"":
+	case "\"", "''":
 		return eitherMark
+	case "``":
+		return openMark
 	}
 	return notMark
 }
@@ -202,7 +209,7 @@ func splitSentences(text string, toks []tok, paras []news.Span) []news.Span {
 				continue
 			}
 			j := i + 1
-			for j < len(toks) && toks[j].end <= p.End && (markOf(toks[j].text) == closeMark || toks[j].text == ")" || toks[j].text == "’" || (toks[j].text == "\"" && (j+1 >= len(toks) || toks[j+1].start > toks[j].end))) {
+			for j < len(toks) && toks[j].end <= p.End && (markOf(toks[j].text) == closeMark || toks[j].text == ")" || toks[j].text == "’" || (markOf(toks[j].text) == eitherMark && (j+1 >= len(toks) || toks[j+1].start > toks[j].end))) {
 				j++
 			}
 			end := toks[j-1].end
@@ -211,7 +218,7 @@ func splitSentences(text string, toks []tok, paras []news.Span) []news.Span {
 			}
 			nt := toks[j].text
 			r, _ := utf8.DecodeRuneInString(nt)
-			if unicode.IsUpper(r) || unicode.IsDigit(r) || markOf(nt) == openMark || nt == "\"" || nt == "‘" || nt == "(" {
+			if unicode.IsUpper(r) || unicode.IsDigit(r) || markOf(nt) == openMark || markOf(nt) == eitherMark || nt == "‘" || nt == "(" {
 				out = append(out, news.Span{Start: start, End: end})
 				start = toks[j].start
 			}

@@ -108,7 +108,8 @@ func (d Doc) Article() *news.Article {
 }
 
 // Evaluate annotates every document with annotate and scores it.
-func Evaluate(ctx context.Context, docs []Doc, annotate func(context.Context, *news.Article) error) (Counts, error) {
+// When explain is not nil, it receives each document's [Explain] lines.
+func Evaluate(ctx context.Context, docs []Doc, annotate func(context.Context, *news.Article) error, explain func(doc string, lines []string)) (Counts, error) {
 	var total Counts
 	for _, d := range docs {
 		if err := ctx.Err(); err != nil {
@@ -119,6 +120,9 @@ func Evaluate(ctx context.Context, docs []Doc, annotate func(context.Context, *n
 			return total, fmt.Errorf("quotes: annotating %s: %w", d.Name, err)
 		}
 		total.Add(Score(a, d.Gold))
+		if explain != nil {
+			explain(d.Name, Explain(a, d.Gold))
+		}
 	}
 	return total, nil
 }

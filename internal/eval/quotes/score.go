@@ -62,17 +62,22 @@ func Attributions(b *BRAT, text string) ([]Gold, error) {
 	return out, nil
 }
 
-// quoted reports whether content (its first fragment) is a quotation in
-// marks: it starts with a quotation mark, or one stands right before it.
+// quoted reports whether content is a quotation in marks: one of its
+// fragments starts with a quotation mark, or one stands right before it.
+// Two apostrophes or backquotes count as a double quotation mark.
 func quoted(text string, content []news.Span) bool {
-	s := content[0]
-	body := strings.TrimSpace(text[s.Start:s.End])
-	if r, _ := utf8.DecodeRuneInString(body); isQuoteMark(r) {
-		return true
+	for _, s := range content {
+		body := strings.TrimSpace(text[s.Start:s.End])
+		if r, _ := utf8.DecodeRuneInString(body); isQuoteMark(r) || strings.HasPrefix(body, "''") || strings.HasPrefix(body, "``") {
+			return true
+		}
+		before := strings.TrimRightFunc(text[:s.Start], unicode.IsSpace)
+		r, _ := utf8.DecodeLastRuneInString(before)
+		if r == '“' || r == '"' || r == '‘' || r == '«' || strings.HasSuffix(before, "''") || strings.HasSuffix(before, "``") {
+			return true
+		}
 	}
-	before := strings.TrimRightFunc(text[:s.Start], unicode.IsSpace)
-	r, _ := utf8.DecodeLastRuneInString(before)
-	return r == '“' || r == '"' || r == '‘' || r == '«'
+	return false
 }
 
 func isQuoteMark(r rune) bool {
@@ -129,6 +134,26 @@ func prf(pm, pn, gm, gn int) (p, r, f float64) {
 	return p, r, f
 }
 
+// match pairs each prediction with the gold attribution its content
+// overlaps most (-1 for none) and says whether the speaker matches too.
+func match(a *news.Article, gold []Gold) (best []int, speakerOK []bool) {
+	best = make([]int, len(a.Quotes))
+	speakerOK = make([]bool, len(a.Quotes))
+	for qi, q := range a.Quotes {
+		best[qi] = -1
+		bestOv := 0
+		for i, g := range gold {
+			if ov := overlap(q.Span, g.Content); ov > bestOv && contentMatch(q.Span, g.Content, ov) {
+				best[qi], bestOv = i, ov
+			}
+		}
+		if best[qi] >= 0 {
+			speakerOK[qi] = sourceMatch(a, q, gold[best[qi]])
+		}
+	}
+	return best, speakerOK
+}
+
 // Score compares the quotes of one annotated article with its gold
 // attributions.
 func Score(a *news.Article, gold []Gold) Counts {
@@ -139,33 +164,27 @@ func Score(a *news.Article, gold []Gold) Counts {
 			c.DirectGold++
 		}
 	}
+	best, ok := match(a, gold)
 	goldHit := make([]bool, len(gold))
 	directHit := make([]bool, len(gold))
-	for _, q := range a.Quotes {
+	for qi, q := range a.Quotes {
 		c.Pred++
 		direct := q.Kind == news.QuoteDirect
 		if direct {
 			c.DirectPred++
 		}
-		best, bestOv := -1, 0
-		for i, g := range gold {
-			if ov := overlap(q.Span, g.Content); ov > bestOv && contentMatch(q.Span, g.Content, ov) {
-				best, bestOv = i, ov
-			}
-		}
-		if best < 0 {
+		if best[qi] < 0 {
 			continue
 		}
-		g := gold[best]
-		if !sourceMatch(a, q, g) {
+		if !ok[qi] {
 			c.ContentOnly++
 			continue
 		}
 		c.PredMatched++
-		goldHit[best] = true
-		if direct && g.Direct {
+		goldHit[best[qi]] = true
+		if direct && gold[best[qi]].Direct {
 			c.DirectPredMatched++
-			directHit[best] = true
+			directHit[best[qi]] = true
 		}
 	}
 	for i := range gold {
@@ -177,6 +196,55 @@ func Score(a *news.Article, gold []Gold) Counts {
 		}
 	}
 	return c
+}
+
+// Explain lists what [Score] counts against a: each prediction that
+// matches no gold attribution ("extra"), whose speaker is wrong
+// ("speaker"), each direct prediction whose gold attribution is not a
+// quotation in marks ("notdirect"), and each gold attribution no prediction matched ("missed").
+func Explain(a *news.Article, gold []Gold) []string {
+	best, ok := match(a, gold)
+	hit := make([]bool, len(gold))
+	var out []string
+	clip := func(s string) string {
+		s = strings.Join(strings.Fields(s), " ")
+		if len(s) > 160 {
+			s = s[:160] + "…"
+		}
+		return s
+	}
+	spans := func(ss []news.Span) string {
+		var parts []string
+		for _, s := range ss {
+			parts = append(parts, a.Text[s.Start:s.End])
+		}
+		return clip(strings.Join(parts, " … "))
+	}
+	for qi, q := range a.Quotes {
+		switch {
+		case best[qi] < 0:
+			out = append(out, fmt.Sprintf("extra\t%s\t%s\t%s\t%s", q.Kind, q.SpeakerName, q.Cue, clip(q.Text)))
+		case !ok[qi]:
+			g := gold[best[qi]]
+			out = append(out, fmt.Sprintf("speaker\t%s\t%s (gold %s)\t%s\t%s", q.Kind, q.SpeakerName, spans(g.Source), q.Cue, clip(q.Text)))
+		default:
+			hit[best[qi]] = true
+			if g := gold[best[qi]]; q.Kind == news.QuoteDirect && !g.Direct {
+				out = append(out, fmt.Sprintf("notdirect\t%s\t%s\t%s\t%s\t(gold %s)", q.Kind, q.SpeakerName, q.Cue, clip(q.Text), spans(g.Content)))
+			}
+		}
+	}
+	for i, g := range gold {
+		if hit[i] {
+			continue
+		}
+		kind := "other"
+		if g.Direct {
+			kind = "direct"
+		}
+		out = append(out, fmt.Sprintf("missed\t%s\t%s\t%s\t%s", kind, spans(g.Source), spans(g.Cue), spans(g.Content)))
+	}
+	return out
 }
 
 // overlap returns the bytes s shares with the fragments.
