@@ -51,8 +51,9 @@ type cluster struct {
 }
 
 func (c *cluster) typ() news.EntityType {
-	best, n := news.Misc, -1
-	for _, t := range []news.EntityType{news.Person, news.Org, news.GPE, news.Loc, news.NORP, news.Fac, news.EventType, news.WorkOfArt, news.Law, news.Misc} {
+	// the most frequent specific type; MISC only when there is no other
+	best, n := news.Misc, 0
+	for _, t := range []news.EntityType{news.Person, news.Org, news.GPE, news.Loc, news.NORP, news.Fac, news.EventType, news.WorkOfArt, news.Law} {
 		if c.types[t] > n {
 			best, n = t, c.types[t]
 		}
