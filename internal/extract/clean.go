@@ -226,6 +226,9 @@ var trailingCreditRE = regexp.MustCompile(`^(.*\S)\s*[(\[]([^()\[\]]{2,80})[)\]]
 // end: either a photo credit, or a short unpunctuated line (a caption, not a
 // sentence) ending in a bracketed source.
 func splitTrailingCredit(p string) (caption, credit string, ok bool) {
+	if !strings.HasSuffix(p, ")") && !strings.HasSuffix(p, "]") {
+		return "", "", false
+	}
 	m := trailingCreditRE.FindStringSubmatch(p)
 	if m == nil {
 		return "", "", false
@@ -256,14 +259,34 @@ var (
 	boilerplateRE = regexp.MustCompile(`(?i)(\ball rights reserved\b|^copyright\b|^©|\bmay not be (?:published|reproduced)|\brewritten or redistributed\b|\bterms of (?:use|service)\b|\bprivacy policy\b|\bcookie)`)
 )
 
+var (
+	boilerplateHints = []string{"rights reserved", "copyright", "©", "may not be", "redistributed", "terms of", "privacy policy", "cookie"}
+	promoHints       = []string{"listen", "click here", "tap here", "download", "app", "sign up", "subscribe", "newsletter",
+		"follow", "read more", "share this", "story continues", "continue reading", "advertisement", "sponsored"}
+)
+
+func containsAny(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
+}
+
 // classify returns the kind of removal a paragraph needs, or "" to keep it.
 func classify(p string) news.RemovedKind {
 	words := len(strings.Fields(p))
-	if words <= 30 && boilerplateRE.MatchString(p) {
-		return news.RemovedBoilerplate
-	}
-	if words <= 25 && promoRE.MatchString(p) {
-		return news.RemovedPromo
+	if words <= 30 {
+		lower := strings.ToLower(p)
+		// Cheap substring checks first: the regular expressions run only
+		// on the few paragraphs that can match.
+		if containsAny(lower, boilerplateHints) && boilerplateRE.MatchString(p) {
+			return news.RemovedBoilerplate
+		}
+		if words <= 25 && (containsAny(lower, promoHints) || strings.Contains(lower, ":")) && promoRE.MatchString(p) {
+			return news.RemovedPromo
+		}
 	}
 	if words >= 3 && isAllCaps(p) {
 		return news.RemovedPromo // a headline of another story
