@@ -6,10 +6,14 @@
 // closing quotes and brackets after it) followed by space and a word that can
 // start a sentence. Abbreviations ("Gen.", "Jan.", "U.S."), initials
 // ("J. R. Smith") and punctuation inside quotes followed by a lowercase word
-// (“Why?” she asked) do not end sentences. Punkt (neurosnap/sentences) was
-// measured on the bundled examples and missed boundaries after numbers
-// ("May 20, 2022. The fighters"), which news text is full of; rules do better
-// there and run at memory speed.
+// (“Why?” she asked) do not end sentences.
+//
+// Punkt (neurosnap/sentences, NLTK's English parameters) was the library
+// candidate; it misses boundaries after numbers ("May 20, 2022. The
+// fighters"), which news text is full of. Measured with `newsgraph eval
+// sentences` on GUM's news documents (boundaries inside paragraphs): these
+// rules P 0.978 R 0.941 F1 0.959; Punkt P 0.969 R 0.895 F1 0.931. On
+// EWT dev (web text, many unpunctuated boundaries): P 0.984 R 0.742.
 package sentence
 
 import (
@@ -196,8 +200,22 @@ func isBoundary(text string, start, punct, after, next int) bool {
 	}
 	// Dotted acronyms (U.S., D.C., a.m.) end a sentence only when a usual
 	// sentence opener follows.
-	if strings.Contains(word, ".") || abbrevTitle[lw] {
+	if isAcronym(word) || abbrevTitle[lw] {
 		return starters[strings.ToLower(nextWord)]
+	}
+	return true
+}
+
+// isAcronym reports whether word is a dotted acronym of single letters
+// ("U.S", "D.C", "a.m"), unlike a domain name ("example.co.uk").
+func isAcronym(word string) bool {
+	if !strings.Contains(word, ".") {
+		return false
+	}
+	for _, part := range strings.Split(word, ".") {
+		if utf8.RuneCountInString(part) != 1 {
+			return false
+		}
 	}
 	return true
 }
