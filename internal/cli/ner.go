@@ -202,10 +202,3 @@ func evalNER(ctx context.Context, env *Env, args []string) int {
 	fmt.Fprintf(env.Stdout, "ner P=%.2f R=%.2f F1=%.2f\n", o.Precision, o.Recall, o.F1)
 	return ExitOK
 }
-
-func orDash(s string) string {
-	if s == "" {
-		return "-"
-	}
-	return s
-}

@@ -218,9 +218,9 @@ func isCredit(p string) bool {
 	return len(p) <= 160 && creditRE.MatchString(p)
 }
 
-// trailingCreditRE matches a parenthesised credit that closes a caption:
+// captionCreditRE matches a parenthesised credit that closes a caption:
 // "Members of the battalion (Battalion Facebook)" or "… attacks. (AP Photo/X Y)".
-var trailingCreditRE = regexp.MustCompile(`^(.*\S)\s*[(\[]([^()\[\]]{2,80})[)\]]$`)
+var captionCreditRE = regexp.MustCompile(`^(.*\S)\s*[(\[]([^()\[\]]{2,80})[)\]]$`)
 
 // splitTrailingCredit splits a caption with its credit in brackets at the
 // end: either a photo credit, or a short unpunctuated line (a caption, not a
@@ -229,7 +229,7 @@ func splitTrailingCredit(p string) (caption, credit string, ok bool) {
 	if !strings.HasSuffix(p, ")") && !strings.HasSuffix(p, "]") {
 		return "", "", false
 	}
-	m := trailingCreditRE.FindStringSubmatch(p)
+	m := captionCreditRE.FindStringSubmatch(p)
 	if m == nil {
 		return "", "", false
 	}
@@ -252,9 +252,9 @@ func isCaptionCandidate(p string) bool {
 }
 
 var (
-	// promoRE matches prompts to use an app, listen, subscribe or read
+	// promoLineRE matches prompts to use an app, listen, subscribe or read
 	// another story.
-	promoRE = regexp.MustCompile(`(?i)(\blisten to (?:this|our|the)?\s*(?:\w+\s+){0,3}(?:articles?|stories|story|podcast)|\byou can now listen\b|\bclick here\b|\btap here\b|\bdownload (?:the|our)\b.*\bapp\b|\bget the\b.*\bapp\b|\bsign up\b|\bsubscribe\b|\bnewsletter\b|\bfollow (?:us|@)|\bread more\b|^(?:read|see|watch|related|also read|more|recommended|trending)\s*:|\bshare this\b|\bstory continues\b|\bcontinue reading\b|^advertisement$|^sponsored\b)`)
+	promoLineRE = regexp.MustCompile(`(?i)(\blisten to (?:this|our|the)?\s*(?:\w+\s+){0,3}(?:articles?|stories|story|podcast)|\byou can now listen\b|\bclick here\b|\btap here\b|\bdownload (?:the|our)\b.*\bapp\b|\bget the\b.*\bapp\b|\bsign up\b|\bsubscribe\b|\bnewsletter\b|\bfollow (?:us|@)|\bread more\b|^(?:read|see|watch|related|also read|more|recommended|trending)\s*:|\bshare this\b|\bstory continues\b|\bcontinue reading\b|^advertisement$|^sponsored\b)`)
 	// boilerplateRE matches legal and syndication lines.
 	boilerplateRE = regexp.MustCompile(`(?i)(\ball rights reserved\b|^copyright\b|^©|\bmay not be (?:published|reproduced)|\brewritten or redistributed\b|\bterms of (?:use|service)\b|\bprivacy policy\b|\bcookie)`)
 )
@@ -284,7 +284,7 @@ func classify(p string) news.RemovedKind {
 		if containsAny(lower, boilerplateHints) && boilerplateRE.MatchString(p) {
 			return news.RemovedBoilerplate
 		}
-		if words <= 25 && (containsAny(lower, promoHints) || strings.Contains(lower, ":")) && promoRE.MatchString(p) {
+		if words <= 25 && (containsAny(lower, promoHints) || strings.Contains(lower, ":")) && promoLineRE.MatchString(p) {
 			return news.RemovedPromo
 		}
 	}
