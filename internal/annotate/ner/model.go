@@ -85,17 +85,40 @@ func (m *Model) scratch() *scratch {
 // sentences of words). Sentences of one document share document-level
 // evidence: casing, and what earlier sentences said about a word.
 func (m *Model) Tag(doc [][]string) [][]Span {
+	r := m.tagDoc(doc)
+	out := make([][]Span, len(r.spans))
+	for i, ss := range r.spans {
+		for _, s := range ss {
+			out[i] = append(out[i], s.Span)
+		}
+	}
+	return out
+}
+
+// tagged is a span with the model's confidence in it.
+type tagged struct {
+	Span
+	conf float64
+}
+
+type tagResult struct {
+	spans [][]tagged
+	toks  [][]tok
+}
+
+func (m *Model) tagDoc(doc [][]string) tagResult {
 	sc := m.scratch()
 	defer m.pool.Put(sc)
-	sc.toks = m.docInfo(doc, sc.toks)
+	res := tagResult{toks: m.docInfo(doc, nil), spans: make([][]tagged, len(doc))}
 	clear(sc.hist)
 	sc.hpool = sc.hpool[:0]
-	out := make([][]Span, len(doc))
-	for si, s := range sc.toks {
+	var margins []float64
+	for si, s := range res.toks {
 		if cap(sc.ls) < len(s) {
 			sc.ls = make([]label, len(s))
 		}
 		ls := sc.ls[:len(s)]
+		margins = margins[:0]
 		for i := range s {
 			var scores [numLabels]int32
 			sc.feats = static(sc.feats[:0], s, i)
@@ -112,12 +135,40 @@ func (m *Model) Tag(doc [][]string) [][]Span {
 			if i > 0 {
 				prev = ls[i-1]
 			}
-			ls[i] = bestAllowed(&scores, prev, i == len(s)-1)
+			best, margin := bestAllowedMargin(&scores, prev, i == len(s)-1)
+			ls[i] = best
+			margins = append(margins, float64(margin)*float64(m.scale))
 		}
-		out[si] = spans(ls)
+		for _, sp := range spans(ls) {
+			low := math.Inf(1)
+			for k := sp.Start; k < sp.End; k++ {
+				low = math.Min(low, margins[k])
+			}
+			res.spans[si] = append(res.spans[si], tagged{Span: sp, conf: 1 / (1 + math.Exp(-low))})
+		}
 		sc.remember(s, ls)
 	}
-	return out
+	return res
+}
+
+// bestAllowedMargin is bestAllowed with the margin over the runner-up.
+func bestAllowedMargin(scores *[numLabels]int32, prev label, last bool) (label, int32) {
+	best, second := label(255), label(255)
+	for l := label(0); int(l) < numLabels; l++ {
+		if !allowed(prev, l, last) {
+			continue
+		}
+		switch {
+		case best == 255 || scores[l] > scores[best]:
+			best, second = l, best
+		case second == 255 || scores[l] > scores[second]:
+			second = l
+		}
+	}
+	if second == 255 {
+		return best, 1 << 20
+	}
+	return best, scores[best] - scores[second]
 }
 
 // bestAllowed returns the highest-scoring label that may follow prev.
