@@ -111,13 +111,19 @@ type tagResult struct {
 
 func (m *Model) tagDoc(doc [][]string) tagResult {
 	toks := m.docInfo(doc, nil)
+	var res tagResult
 	if m.next == nil {
-		return m.tagToks(toks, nil)
+		res = m.tagToks(toks, nil)
+	} else {
+		var labs [][]label
+		m.tagToks(toks, &labs)
+		stack(toks, labs)
+		res = m.next.tagToks(toks, nil)
 	}
-	var labs [][]label
-	m.tagToks(toks, &labs)
-	stack(toks, labs)
-	return m.next.tagToks(toks, nil)
+	for si := range res.spans {
+		res.spans[si] = applyRules(res.toks[si], res.spans[si])
+	}
+	return res
 }
 
 // tagToks tags prepared token views; labs, when not nil, receives the labels.

@@ -13,8 +13,8 @@
 //	  -shared ../shared -out internal/annotate/ner/data/lexicon.gz
 //
 // Clustering: each word of the corpus (lowercased, seen at least -min
-// times) is described by the positive PMI of its left and right neighbours
-// (the most frequent 5,000 words), randomly projected to 256 dimensions and
+// times) is described by the positive PMI of the words one and two
+// positions to its left and right (the most frequent 5,000 words), randomly projected to 256 dimensions and
 // clustered with spherical k-means (1,024 clusters), whose centroids are
 // clustered again into 256 and 64: three nested granularities, like Brown
 // cluster prefixes. Everything is seeded: the same inputs give the same file.
@@ -273,6 +273,7 @@ func readPlainDir(c *corpus, dir string) {
 }
 
 const (
+	slots    = 4
 	dims     = 256
 	contexts = 5000
 	kFine    = 1024
@@ -323,29 +324,28 @@ func cluster(c *corpus, min int) ([]string, map[string][3]int) {
 		}
 		return contexts + 2
 	}
+	// Four context slots: the words two and one before, one and two after.
 	nctx := contexts + 4 // + boundary
 	co := make([]map[int32]float32, len(words))
 	for i := range co {
 		co[i] = map[int32]float32{}
 	}
-	ctxTotal := make([]float64, 2*nctx)
+	ctxTotal := make([]float64, slots*nctx)
 	for _, s := range c.sents {
 		for i, w := range s {
 			id, ok := wid[w]
 			if !ok {
 				continue
 			}
-			l, r := contexts+3, contexts+3
-			if i > 0 {
-				l = ctxOf(s[i-1])
+			for k, off := range [slots]int{-2, -1, 1, 2} {
+				x := contexts + 3
+				if j := i + off; j >= 0 && j < len(s) {
+					x = ctxOf(s[j])
+				}
+				key := int32(k*nctx + x)
+				co[id][key]++
+				ctxTotal[key]++
 			}
-			if i+1 < len(s) {
-				r = ctxOf(s[i+1])
-			}
-			co[id][int32(l)]++
-			co[id][int32(nctx+r)]++
-			ctxTotal[l]++
-			ctxTotal[nctx+r]++
 		}
 	}
 	// Smoothed context distribution (alpha 0.75).
@@ -355,7 +355,7 @@ func cluster(c *corpus, min int) ([]string, map[string][3]int) {
 		z += ctxTotal[i]
 	}
 	rng := rand.New(rand.NewPCG(7, 11))
-	proj := make([][dims]float32, 2*nctx)
+	proj := make([][dims]float32, slots*nctx)
 	for i := range proj {
 		for d := 0; d < dims; d++ {
 			if rng.IntN(2) == 0 {
