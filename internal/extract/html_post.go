@@ -163,16 +163,16 @@ var furniture = map[string]bool{
 }
 
 var (
-	readingTimeRE = regexp.MustCompile(`(?i)^(?:\d+\s*(?:min|mins|minute|minutes)\.?\s*(?:read|de leitura|de lectura|de lecture|lesezeit|di lettura)|(?:reading time|read time|tempo de leitura|tiempo de lectura|temps de lecture|lesezeit|tempo di lettura)\s*:?\s*(?:\d+|one|two|three|less than)\b.{0,20})$`)
-	commentRE     = regexp.MustCompile(`(?i)\b(?:comments?|comentários?|comentarios?|kommentare?|commentaires?|commenti)\b`)
+	readingTimeRE  = regexp.MustCompile(`(?i)^(?:\d+\s*(?:min|mins|minute|minutes)\.?\s*(?:read|de leitura|de lectura|de lecture|lesezeit|di lettura)|(?:reading time|read time|tempo de leitura|tiempo de lectura|temps de lecture|lesezeit|tempo di lettura)\s*:?\s*(?:\d+|one|two|three|less than)\b.{0,20})$`)
+	commentRE      = regexp.MustCompile(`(?i)\b(?:comments?|comentários?|comentarios?|kommentare?|commentaires?|commenti)\b`)
 	commentRulesRE = regexp.MustCompile(`(?i)\b(?:log ?in|sign ?in|logged in|register|moderat\w*|approved|aprovados|aprobados|closed|guidelines|community standards|policy|posting|to post|post a|leave a|abusive|respectful|civil)\b`)
-	copyrightRE   = regexp.MustCompile(`(?i)^(?:©|ⓒ|\(c\)|copyright\b|all rights reserved)`)
-	rightsRE      = regexp.MustCompile(`(?i)\ball rights reserved\b|\bmay not be (?:published|reproduced|redistributed|rewritten)\b|무단전재|転載`)
-	tagsLineRE    = regexp.MustCompile(`(?i)^(?:tags?|topics?|keywords?|filed under|categories|category|categoria|categorias|schlagwörter|etiquetas|mots-clés)\s*:`)
-	contactRE     = regexp.MustCompile(`(?i)^(?:have a (?:news )?tip|got a (?:news )?tip|send (?:us )?(?:a )?tips?|contact (?:the )?(?:author|reporter|writer)|email (?:the )?(?:author|reporter|writer))\b|\b(?:can|may) be (?:reached|contacted|emailed) at\b|^(?:e-?mail|contact|reach)\s+[\w .'’-]{2,40}\s+at\s+\S+@\S+|^follow (?:him|her|them|me)\b|\breach (?:the )?(?:reporters?|writers?|authors?)\b|\bfollow (?:him|her|them|us|me) (?:on|at) (?:twitter|facebook|instagram)\b|\bfollow (?:him|her|them|us|me) @`)
-	wireCreditRE  = regexp.MustCompile(`(?i)^[(\[]?\s*(?:(?:additional )?reporting|writing|editing|compiled|edited|written|research|graphics?|production|produced) by\b.{0,300}$|^.{0,120}\bcontributed (?:reporting )?(?:to )?(?:this|the) (?:report|story|article)\.?\)?$`)
-	citationRE    = regexp.MustCompile(`(?i)^citation\s*:.{0,300}\bretrieved\b`)
-	metaLabelRE   = regexp.MustCompile(`(?i)\b(?:posted by|published by|publicado por|publicado em|publicado el|veröffentlicht|updated|published|posted|category|categoria|tags|filed under|last modified|atualizado)\b`)
+	copyrightRE    = regexp.MustCompile(`(?i)^(?:©|ⓒ|\(c\)|copyright\b|all rights reserved)`)
+	rightsRE       = regexp.MustCompile(`(?i)\ball rights reserved\b|\bmay not be (?:published|reproduced|redistributed|rewritten)\b|무단전재|転載`)
+	tagsLineRE     = regexp.MustCompile(`(?i)^(?:tags?|topics?|keywords?|filed under|categories|category|categoria|categorias|schlagwörter|etiquetas|mots-clés)\s*:`)
+	contactRE      = regexp.MustCompile(`(?i)^(?:have a (?:news )?tip|got a (?:news )?tip|send (?:us )?(?:a )?tips?|contact (?:the )?(?:author|reporter|writer)|email (?:the )?(?:author|reporter|writer))\b|\b(?:can|may) be (?:reached|contacted|emailed) at\b|^(?:e-?mail|contact|reach)\s+[\w .'’-]{2,40}\s+at\s+\S+@\S+|^follow (?:him|her|them|me)\b|\breach (?:the )?(?:reporters?|writers?|authors?)\b|\bfollow (?:him|her|them|us|me) (?:on|at) (?:twitter|facebook|instagram)\b|\bfollow (?:him|her|them|us|me) @`)
+	wireCreditRE   = regexp.MustCompile(`(?i)^[(\[]?\s*(?:(?:additional )?reporting|writing|editing|compiled|edited|written|research|graphics?|production|produced) by\b.{0,300}$|^.{0,120}\bcontributed (?:reporting )?(?:to )?(?:this|the) (?:report|story|article)\.?\)?$`)
+	citationRE     = regexp.MustCompile(`(?i)^citation\s*:.{0,300}\bretrieved\b`)
+	metaLabelRE    = regexp.MustCompile(`(?i)\b(?:posted by|published by|publicado por|publicado em|publicado el|veröffentlicht|updated|published|posted|category|categoria|tags|filed under|last modified|atualizado)\b`)
 )
 
 // isBoilerplate reports whether a paragraph is page furniture: share and
