@@ -42,7 +42,7 @@ func postProcess(d *Doc, blocks []block, src *source) []block {
 func classify(d *Doc, b block, src *source) news.RemovedKind {
 	t := b.text
 	switch {
-	case src.captions[t]:
+	case src.captions[t], len(t) < 300 && src.alts[t] && !isHeadingTag(b.tag), photoCopyrightRE.MatchString(t):
 		return news.RemovedCaption
 	case src.credits[t] || isCreditLine(t):
 		return news.RemovedCredit
@@ -82,6 +82,10 @@ var (
 	trailingCreditRE = regexp.MustCompile(`\s*[(\[]\s*(?:(?:AP|AFP|EPA|Reuters|Getty|Xinhua|Bloomberg|Pool|UPI|[A-Z][\w.&'-]*(?:\s[A-Z][\w.&'-]*){0,3})\s+)?(?:Photo|Photos|Photograph|Picture|Image|Images|Illustration|Video|Graphic|Pool Photo)(?:\s+by)?\s*[/:|]\s*[^()\[\]]{2,100}[)\]]\s*$`)
 )
 
+// photoCopyrightRE matches a short caption that names its photos' rights
+// holder: "Installation views, photos © Jane Doe, 2018".
+var photoCopyrightRE = regexp.MustCompile(`(?i)^.{0,150}\b(?:photos?|photographs?|images?|pictures?|foto|fotos)\s*(?:©|ⓒ|\(c\)|copyright|courtesy of|credit:).{0,60}$`)
+
 // isCreditLine reports whether a paragraph is only a photo credit.
 func isCreditLine(s string) bool {
 	if len(s) > 160 {
@@ -116,7 +120,7 @@ func splitCredit(s string) (text, credit string) {
 
 var promoRE = regexp.MustCompile(`(?i)^(?:` +
 	`(?:read|see|watch|listen|click|tap)\s+(?:more|also|next|now|here|the full story|related)\b.{0,200}` +
-	`|(?:related|more|also read|also see|recommended|trending|most read|most popular|don't miss|don’t miss|do not miss|next up|up next|editor's picks?|editor’s picks?)\s*(?:stories|articles|coverage|reading|content|news)?\s*[:|>»-].{0,200}` +
+	`|(?:related|more|also read|also see|recommended|trending|most read|most popular|don't miss|don’t miss|do not miss|next up|up next|editor's picks?|editor’s picks?)\s*(?:stories|story|articles|article|posts?|links?|coverage|reading|content|news|video|videos)?\s*[:|>»-].{0,200}` +
 	`|(?:sign up|subscribe|register)\b.{0,60}\b(?:newsletter|updates|alerts|email|inbox|podcast)\b.{0,120}` +
 	`|(?:follow|like)\s+(?:us|\w+)\s+on\s+(?:twitter|facebook|instagram|linkedin|youtube|tiktok|x)\b.{0,120}` +
 	`|(?:download|get)\s+(?:the|our)\s+(?:\w+\s+){0,3}app\b.{0,120}` +

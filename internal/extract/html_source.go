@@ -27,11 +27,14 @@ type source struct {
 	// page's meta description.
 	standfirsts map[string]bool
 	description string
+	// alts holds the alternative text of the page's images: a paragraph
+	// that repeats it is the image's caption.
+	alts map[string]bool
 }
 
 // scanSource walks the parsed page once.
 func scanSource(root *html.Node) *source {
-	s := &source{captions: map[string]bool{}, credits: map[string]bool{}, links: map[string]float64{}, standfirsts: map[string]bool{}}
+	s := &source{captions: map[string]bool{}, credits: map[string]bool{}, links: map[string]float64{}, standfirsts: map[string]bool{}, alts: map[string]bool{}}
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode {
@@ -57,6 +60,10 @@ func scanSource(root *html.Node) *source {
 			case "link":
 				if s.canonical == "" && hasToken(attr(n, "rel"), "canonical") {
 					s.canonical = strings.TrimSpace(attr(n, "href"))
+				}
+			case "img":
+				if t := clean(attr(n, "alt")); len(t) >= 15 && strings.Contains(t, " ") {
+					s.alts[t] = true
 				}
 			case "figcaption":
 				s.addCaption(n)
