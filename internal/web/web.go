@@ -65,7 +65,7 @@ var funcs = template.FuncMap{
 		}
 		return id
 	},
-	"kb": func(n int) string { return strconv.FormatFloat(float64(n)/1000, 'f', 1, 64) + "k" },
+	"kb":   func(n int) string { return strconv.FormatFloat(float64(n)/1000, 'f', 1, 64) + "k" },
 	"join": strings.Join,
 	// snippet marks a search snippet as HTML: the store escapes its text
 	// and adds only <mark> elements.
