@@ -2,14 +2,19 @@ package timex
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"testing"
 
+	_ "github.com/newsgraph/newsgraph/internal/annotate/sentence"
+	_ "github.com/newsgraph/newsgraph/internal/extract"
 	"github.com/newsgraph/newsgraph/internal/news"
+	"github.com/newsgraph/newsgraph/internal/pipeline"
 )
 
-// TestSeeds runs the stage over the two sample articles in examples/ and
-// checks the values the acceptance lists.
+// TestSeeds runs the pipeline up to this stage over the two sample articles
+// in examples/ and checks the values the acceptance lists, in the
+// body or in the captions.
 func TestSeeds(t *testing.T) {
 	tests := []struct {
 		file string
@@ -24,12 +29,34 @@ func TestSeeds(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			a := &news.Article{Text: string(b)}
-			if err := Process(context.Background(), a); err != nil {
+			chain, err := pipeline.Build([]string{ID}, nil)
+			if err != nil {
 				t.Fatal(err)
 			}
+			a := &news.Article{Raw: b, Format: news.FormatText}
+			if err := chain.Process(context.Background(), a); err != nil {
+				t.Fatal(err)
+			}
+			// Through the JSON record, as users see it.
+			rec, err := json.Marshal(a)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var back news.Article
+			if err := json.Unmarshal(rec, &back); err != nil {
+				t.Fatal(err)
+			}
+			times := back.Times
+			for _, c := range back.Captions {
+				for _, tm := range c.Times {
+					if c.Text[tm.Start:tm.End] != tm.Text {
+						t.Errorf("caption time %q has span text %q", tm.Text, c.Text[tm.Start:tm.End])
+					}
+				}
+				times = append(times, c.Times...)
+			}
 			got := map[string]string{}
-			for _, tm := range a.Times {
+			for _, tm := range times {
 				if _, seen := got[tm.Text]; !seen {
 					got[tm.Text] = tm.Value
 				}

@@ -33,8 +33,8 @@ func init() {
 
 var _ pipeline.Stage = pipeline.Func(Process)
 
-// Process fills a.Times, and adds DATE and TIME mentions to a.Mentions
-// where no other mention covers the same text.
+// Process fills a.Times and the Times of each caption, and adds DATE and
+// TIME mentions to a.Mentions where no other mention covers the same text.
 func Process(ctx context.Context, a *news.Article) error {
 	if err := ctx.Err(); err != nil {
 		return err
@@ -53,6 +53,9 @@ func Process(ctx context.Context, a *news.Article) error {
 		}
 	}
 	a.Times = Find(a.Text, ref)
+	for i := range a.Captions {
+		a.Captions[i].Times = Find(a.Captions[i].Text, ref)
+	}
 	sort.SliceStable(a.Times, func(i, j int) bool { return a.Times[i].Start < a.Times[j].Start })
 	addMentions(a)
 	return nil
