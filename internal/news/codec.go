@@ -21,6 +21,9 @@ type record struct {
 func (a Article) MarshalJSON() ([]byte, error) {
 	c := a.cloneAnnotations()
 	c.convertOffsets(byteToRune(c.Text))
+	for i := range c.Captions {
+		convertCaption(&c.Captions[i], byteToRune(c.Captions[i].Text))
+	}
 	c.nonNil()
 	r := record{V: FormatVersion, articleFields: (*articleFields)(c)}
 	r.Paragraphs = pairs(c.Paragraphs)
@@ -42,6 +45,9 @@ func (a *Article) UnmarshalJSON(b []byte) error {
 	a.Paragraphs = spans(r.Paragraphs)
 	a.Sentences = spans(r.Sentences)
 	a.convertOffsets(runeToByte(a.Text))
+	for i := range a.Captions {
+		convertCaption(&a.Captions[i], runeToByte(a.Captions[i].Text))
+	}
 	return nil
 }
 
@@ -83,6 +89,10 @@ func (a *Article) cloneAnnotations() *Article {
 		}
 	}
 	c.Times = append([]Time(nil), a.Times...)
+	c.Captions = append([]Caption(nil), a.Captions...)
+	for i := range c.Captions {
+		c.Captions[i].Times = append([]Time(nil), c.Captions[i].Times...)
+	}
 	c.Places = append([]Place(nil), a.Places...)
 	c.Events = append([]Event(nil), a.Events...)
 	return &c
@@ -230,5 +240,17 @@ func runeToByte(s string) func(int) int {
 			off = len(idx) - 1
 		}
 		return int(idx[off])
+	}
+}
+
+// convertCaption converts the spans of a caption's times, which index the
+// caption's own text.
+func convertCaption(c *Caption, conv func(int) int) {
+	if conv == nil {
+		return
+	}
+	for i := range c.Times {
+		t := &c.Times[i]
+		t.Start, t.End = conv(t.Start), conv(t.End)
 	}
 }
