@@ -14,7 +14,9 @@ import (
 	"github.com/newsgraph/newsgraph/internal/annotate/entity"
 	"github.com/newsgraph/newsgraph/internal/extract"
 	"github.com/newsgraph/newsgraph/internal/news"
+	"github.com/newsgraph/newsgraph/internal/pipeline"
 	"github.com/newsgraph/newsgraph/internal/resolve"
+	_ "github.com/newsgraph/newsgraph/internal/stages/all"
 )
 
 // memStore is an in-memory global entity table with a blocking-key index,
@@ -87,9 +89,27 @@ func (s *memStore) ingest(ctx context.Context, a *news.Article) (map[string]stri
 	return links, nil
 }
 
-// TestSeeds ingests the two sample articles (names found by the entity
-// stage) and checks who became one global entity.
+// TestSeeds ingests the two sample articles and checks who became one
+// global entity: once with the whole chain (NER), once with names the
+// entity stage finds by itself.
 func TestSeeds(t *testing.T) {
+	chain, err := pipeline.Build([]string{"annotate.entity"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer chain.Close()
+	t.Run("ner", func(t *testing.T) { testSeeds(t, chain.Process) })
+	t.Run("capitalised names", func(t *testing.T) {
+		testSeeds(t, func(ctx context.Context, a *news.Article) error {
+			if err := extract.Process(ctx, a); err != nil {
+				return err
+			}
+			return entity.Process(ctx, a)
+		})
+	})
+}
+
+func testSeeds(t *testing.T, annotate func(context.Context, *news.Article) error) {
 	ctx := context.Background()
 	files, _ := filepath.Glob("../../examples/*.txt")
 	if len(files) != 2 {
@@ -102,10 +122,7 @@ func TestSeeds(t *testing.T) {
 			t.Fatal(err)
 		}
 		a := &news.Article{ID: filepath.Base(p), Raw: raw, Format: news.FormatText}
-		if err := extract.Process(ctx, a); err != nil {
-			t.Fatal(err)
-		}
-		if err := entity.Process(ctx, a); err != nil {
+		if err := annotate(ctx, a); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := s.ingest(ctx, a); err != nil {
