@@ -206,16 +206,22 @@ func same(c *cluster, t news.EntityType, name string, toks []string) bool {
 	if coreName(name) != "" && coreName(name) == coreName(c.name) {
 		return true
 	}
-	// acronym ↔ expansion
+	// acronym ↔ expansion ("CPJ", "U.S.")
 	if len(toks) == 1 && isAllCaps(toks[0]) {
+		acr := strings.ReplaceAll(toks[0], ".", "")
 		for _, f := range c.forms {
-			if Acronym(f) == toks[0] || Acronym(coreName2(f)) == toks[0] {
+			if Acronym(f) == acr || Acronym(coreName2(f)) == acr {
 				return true
 			}
 		}
 	}
-	if len(c.tokens) == 1 && isAllCaps(c.tokens[0]) && (Acronym(name) == c.tokens[0]) {
-		return true
+	for _, f := range c.forms {
+		if ft := strings.Fields(f); len(ft) == 1 && isAllCaps(ft[0]) {
+			acr := strings.ReplaceAll(ft[0], ".", "")
+			if Acronym(name) == acr || Acronym(coreName2(name)) == acr {
+				return true
+			}
+		}
 	}
 	return false
 }
