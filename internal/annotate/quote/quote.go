@@ -304,6 +304,11 @@ func (d *doc) pairMarks() []qspan {
 			open, openPara = i, t.para
 		case open >= 0 && (k == closeMark || k == eitherMark):
 			closeAt(i, i-1)
+		case open >= 0 && k == openMark && i > 0 && d.toks[i-1].end == t.start && !d.toks[i-1].word && (i+1 >= len(d.toks) || d.toks[i+1].start > t.end):
+			// “It's unusual,“ — an opening mark typed where a closing one
+			// belongs: glued to the punctuation before it, apart from the
+			// word after
+			closeAt(i, i-1)
 		case open >= 0 && k == openMark:
 			// a second opening mark: treat the first as unclosed
 			closeAt(-1, i-1)
@@ -475,10 +480,39 @@ func (d *doc) afterFrame(q qspan, r *resolver, qi int) (int, speaker) {
 		if !d.isCue(k) || d.toks[k].lower == "according" {
 			continue
 		}
-		if sp := d.subjectOf(k, ks[0], r, qi); sp.ok {
+		if sp := d.subjectOf(k, ks[0], r, qi); sp.ok && !(sp.entity != "" && d.placeMention(sp.span)) {
 			return k, sp
 		}
+		// "…,” like the recent volatility, said Richard Curtin"
+		if b := k - 1; b >= ks[0] && d.toks[b].text == "," {
+			if sp := d.npAfter(k+1, end, r, qi); sp.ok && sp.entity != "" {
+				return k, sp
+			}
+		}
 		break
+	}
+	// "…,” Cecelia Purner, 67, a retired teacher in Allentown, Pa., said":
+	// the name that opens the frame, across a long apposition
+	if t := d.toks[ks[0]]; t.mention > 0 && !d.placeMention(d.mentions[t.mention-1].Span) {
+		last := d.mentionEnd(ks[0])
+		if last+1 < end && d.toks[last+1].text == "," {
+			for n := 1; n < len(ks) && n < 40; n++ {
+				k := ks[n]
+				if !d.isCue(k) {
+					continue
+				}
+				j := k - 1
+				for j > ks[0] && d.toks[j].word && (auxWords[d.toks[j].lower] || isAdverb(d.toks[j].lower)) {
+					j--
+				}
+				if d.toks[j].text == "," {
+					if sp := d.npEndingAt(last, ks[0], r, qi); sp.ok {
+						return k, sp
+					}
+				}
+				break
+			}
+		}
 	}
 	return -1, speaker{}
 }
@@ -842,6 +876,18 @@ func (d *doc) clauseSubject(k, from int, r *resolver, qi int) speaker {
 	return speaker{}
 }
 
+// placeMention reports whether the mention at span is a place (a GPE or
+// LOC), which speaks only in metonymy and is the wrong end of an
+// apposition ("a teacher in Allentown, Pa., said").
+func (d *doc) placeMention(span news.Span) bool {
+	for _, m := range d.mentions {
+		if m.Span == span {
+			return m.Type == news.GPE || m.Type == news.Loc || m.Type == news.Fac
+		}
+	}
+	return false
+}
+
 // isCue reports whether token k is a reporting verb: a cue form in lower
 // case ("States" in "United States" is not one), or "According".
 func (d *doc) isCue(k int) bool {
@@ -850,7 +896,11 @@ func (d *doc) isCue(k int) bool {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(t.text)
-	return !unicode.IsUpper(r) || t.lower == "according"
+	if !unicode.IsUpper(r) || t.lower == "according" {
+		return true
+	}
+	// "Said Dorothy Poynter, …: “…”" opens its sentence with the cue
+	return !isUpperWord(t.text) && d.sentTok[t.sent][0] == k
 }
 
 // verbish reports whether token i looks like the start of a verb group.
