@@ -68,14 +68,40 @@ func (d *doc) indirectIn(a, e int, r *resolver) []news.Quote {
 		ce := d.tokAt(q.End-1) + 1
 		for k := c + 2; k < ce; k++ {
 			t := d.toks[k]
-			if t.inQuote != 0 || !speechForms[t.lower] || weakCues[t.lower] {
+			if t.inQuote != 0 || !speechForms[t.lower] && !cognitionForms[t.lower] || weakCues[t.lower] && t.lower != "added" {
 				continue
+			}
+			if p := d.toks[k-1].lower; p == "and" || p == "but" {
+				// "said that C1 and predicted that C2": one speaker, two
+				// attributions
+				j := k - 1
+				for j > c && (d.toks[j].lower == "and" || d.toks[j].lower == "but" || d.toks[j].text == ",") {
+					j--
+				}
+				if countWords(d.toks[c:j+1]) < 4 {
+					break
+				}
+				out[0].End = d.toks[j].end
+				out[0].Text = d.a.Text[out[0].Start:out[0].End]
+				sp := speaker{entity: q.Speaker, name: q.SpeakerName, span: *q.SpeakerSpan, ok: true}
+				n := k + 1
+				if n < ce && d.toks[n].lower == "that" {
+					n++
+				}
+				if q2, ok := d.makeIndirect(n, ce, k, k+1, sp); ok {
+					out = append(out, q2)
+				}
+				break
 			}
 			sp := d.subjectOf(k, c, r, 0)
 			if !sp.ok || sp.common() {
 				continue
 			}
 			j := d.tokAt(sp.span.Start) - 1
+			// "…, Real Time host Bill Maher said": title words before the name
+			for n := 0; n < 4 && j > c && d.toks[j].word && !clauseBreak[d.toks[j].lower]; n++ {
+				j--
+			}
 			if j <= c || !(d.toks[j].text == "," || d.toks[j].lower == "but" || d.toks[j].lower == "and" || d.toks[j].lower == "while") {
 				continue
 			}
@@ -111,6 +137,11 @@ func (d *doc) tokAt(off int) int {
 func (d *doc) indirectOne(a, e int, r *resolver) (news.Quote, bool) {
 	for k := a; k < e; k++ {
 		t := d.toks[k]
+		if t.inQuote == 0 && intentForms[t.lower] && !d.usedCue[k] {
+			if q, ok := d.intention(a, e, k, r); ok {
+				return q, true
+			}
+		}
 		if t.inQuote != 0 || !d.isCue(k) || d.usedCue[k] {
 			continue
 		}
@@ -150,7 +181,7 @@ func (d *doc) indirectOne(a, e int, r *resolver) (news.Quote, bool) {
 		if k+1 < e && d.toks[k+1].text == "," && !weakCues[t.lower] {
 			if sp := d.subjectOf(k, a, r, 0); sp.ok {
 				if i := d.tokAt(sp.span.Start) - 1; i > a && d.toks[i].text == "," {
-					if q, ok := d.makeIndirectFrame(a, e, k, k+1, sp, true); ok {
+					if q, ok := d.makeIndirectFrame(a, e, k, k+1, sp, true, 4); ok {
 						return q, true
 					}
 				}
@@ -202,6 +233,57 @@ func (d *doc) indirectOne(a, e int, r *resolver) (news.Quote, bool) {
 	return news.Quote{}, false
 }
 
+// intentForms report intentions and stances with an infinitive ("Clinton
+// wants to raise taxes", "Sanders declined to comment"), which news
+// attributes as it does speech.
+var intentForms = set("want", "wants", "wanted", "plan", "plans", "planned", "intend", "intends", "intended", "vow", "vows",
+	"vowed", "pledge", "pledges", "pledged", "threaten", "threatens", "threatened", "refuse", "refuses", "refused",
+	"decline", "declines", "declined", "agree", "agrees", "agreed", "promise", "promises", "promised", "seek", "seeks",
+	"sought", "hope", "hopes", "hoped", "expect", "expects", "expected", "urge", "urges", "urged", "ask", "asks", "asked",
+	"call", "calls", "called", "demand", "demands", "demanded", "offer", "offers", "offered", "opted", "decided", "decides")
+
+// intention matches "S wants to VP" and "S urged X to VP" with the verb at
+// k; the content runs from "to" to the end of the sentence.
+func (d *doc) intention(a, e, k int, r *resolver) (news.Quote, bool) {
+	c := k + 1
+	switch d.toks[k].lower {
+	case "urge", "urges", "urged", "ask", "asks", "asked":
+		// an object before "to": "urged Congress to act"
+		for i := c; i < e && i < c+5; i++ {
+			if d.toks[i].lower == "to" {
+				c = i
+				break
+			}
+		}
+	case "call", "calls", "called":
+		// "called for X" / "called on X to"
+		if c < e && (d.toks[c].lower == "for" || d.toks[c].lower == "on") {
+			c++
+			if d.toks[c-1].lower == "for" {
+				sp := d.subjectOf(k, a, r, 0)
+				if !sp.ok {
+					return news.Quote{}, false
+				}
+				return d.makeIndirectFrame(c, e, k, c, sp, false, 2)
+			}
+			for i := c; i < e && i < c+5; i++ {
+				if d.toks[i].lower == "to" {
+					c = i
+					break
+				}
+			}
+		}
+	}
+	if c >= e || d.toks[c].lower != "to" {
+		return news.Quote{}, false
+	}
+	sp := d.subjectOf(k, a, r, 0)
+	if !sp.ok {
+		return news.Quote{}, false
+	}
+	return d.makeIndirectFrame(c, e, k, k+1, sp, false, 2)
+}
+
 // cognitionForms report beliefs and intentions, which news attributes as
 // it does speech ("Democrats believe the bill will pass").
 var cognitionForms = set("believe", "believes", "believed", "think", "thinks", "thought", "fear", "fears", "feared",
@@ -245,19 +327,32 @@ func (d *doc) endFrame(a, e, k int, r *resolver) (news.Quote, bool) {
 
 // makeIndirect builds an indirect quote whose content is tokens [c, e).
 func (d *doc) makeIndirect(c, e, cue, cueEnd int, sp speaker) (news.Quote, bool) {
-	return d.makeIndirectFrame(c, e, cue, cueEnd, sp, false)
+	return d.makeIndirectFrame(c, e, cue, cueEnd, sp, false, 4)
 }
 
 // makeIndirectFrame is makeIndirect; with around set the content may hold
 // the frame (a parenthetical "C1, X said, C2").
-func (d *doc) makeIndirectFrame(c, e, cue, cueEnd int, sp speaker, around bool) (news.Quote, bool) {
+func (d *doc) makeIndirectFrame(c, e, cue, cueEnd int, sp speaker, around bool, minWords int) (news.Quote, bool) {
 	for c < e && !d.toks[c].word && markOf(d.toks[c].text) == notMark {
 		c++
+	}
+	if !around {
+		// reported speech ends where a quotation it frames begins
+		// ("said he welcomed it and added, “I'll plead guilty”")
+		for i := c; i < e; i++ {
+			if d.toks[i].inQuote != 0 && d.quoteAttributed(d.toks[i].inQuote) {
+				e = i
+				for e > c && (!d.toks[e-1].word || d.toks[e-1].lower == "and" || d.toks[e-1].lower == "but" || d.isCue(e-1)) {
+					e--
+				}
+				break
+			}
+		}
 	}
 	for e > c && !d.toks[e-1].word && markOf(d.toks[e-1].text) == notMark {
 		e--
 	}
-	if c >= e || countWords(d.toks[c:e]) < 4 || isUpperWord(d.toks[cue].text) {
+	if c >= e || countWords(d.toks[c:e]) < minWords || isUpperWord(d.toks[cue].text) {
 		return news.Quote{}, false
 	}
 	span := news.Span{Start: d.toks[c].start, End: d.toks[e-1].end}

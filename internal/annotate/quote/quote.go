@@ -72,6 +72,7 @@ func Find(a *news.Article) []news.Quote {
 		}
 	}
 	r := newResolver(d)
+	d.attributed = map[int]bool{}
 	var out []news.Quote
 	type last struct {
 		sp   speaker
@@ -164,6 +165,7 @@ func Find(a *news.Article) []news.Quote {
 			qt.CueSpan = &cs
 		}
 		out = append(out, qt)
+		d.attributed[i+1] = true
 		{
 			endTok := q.close
 			if endTok < 0 {
@@ -742,7 +744,7 @@ func (d *doc) npEndingAt(j, from int, r *resolver, qi int) speaker {
 	}
 	// a common noun phrase: up to 6 lower-case words back to a determiner
 	// or a clause break
-	if !t.word || clauseBreak[t.lower] || isAdverb(t.lower) || !isNounish(t.lower) {
+	if !t.word || clauseBreak[t.lower] || isAdverb(t.lower) || !isNounish(t.lower) || determiners[t.lower] {
 		return speaker{}
 	}
 	start := j
@@ -887,6 +889,10 @@ func (d *doc) placeMention(span news.Span) bool {
 	}
 	return false
 }
+
+// quoteAttributed reports whether quotation qi (1-based) was given a
+// speaker.
+func (d *doc) quoteAttributed(qi int) bool { return d.attributed[qi] }
 
 // isCue reports whether token k is a reporting verb: a cue form in lower
 // case ("States" in "United States" is not one), or "According".

@@ -29,6 +29,8 @@ type doc struct {
 	paras    []news.Span
 	mentions []news.Mention // named mentions, sorted by start
 	usedCue  map[int]bool   // cue tokens that attribute a quotation
+	// attributed holds the (1-based) indexes of quotations given a speaker
+	attributed map[int]bool
 }
 
 // tokenize splits text into word and punctuation tokens.
