@@ -21,6 +21,15 @@ func postProcess(d *Doc, blocks []block, src *source) []block {
 	markTitle(d, blocks, kinds, src)
 	markLinkLists(blocks, kinds, src)
 
+	// The captions of the article's figures, whether or not extraction
+	// kept them.
+	for _, f := range src.figures {
+		if !f.outside && (f.inArticle || !src.hasArticle) {
+			text, credit := splitCredit(f.text)
+			d.addCaption(text, credit)
+		}
+	}
+
 	out := blocks[:0:0]
 	for i, b := range blocks {
 		switch kinds[i] {
@@ -28,7 +37,9 @@ func postProcess(d *Doc, blocks []block, src *source) []block {
 			out = append(out, b)
 		case news.RemovedCaption:
 			text, credit := splitCredit(b.text)
-			d.addCaption(text, credit)
+			if !d.hasCaption(text) {
+				d.addCaption(text, credit)
+			}
 			fallthrough
 		default:
 			d.Removed = append(d.Removed, news.Removed{Kind: kinds[i], Text: b.text})
@@ -42,10 +53,12 @@ func postProcess(d *Doc, blocks []block, src *source) []block {
 func classify(d *Doc, b block, src *source) news.RemovedKind {
 	t := b.text
 	switch {
-	case src.captions[t], len(t) < 300 && src.alts[t] && !isHeadingTag(b.tag), photoCopyrightRE.MatchString(t):
+	case src.captions[t]:
 		return news.RemovedCaption
 	case src.credits[t] || isCreditLine(t):
 		return news.RemovedCredit
+	case len(t) < 300 && src.alts[t] && !isHeadingTag(b.tag), photoCopyrightRE.MatchString(t):
+		return news.RemovedCaption
 	case endsWithPhotoCredit(t):
 		// A caption the page did not mark as one: "Police stand guard
 		// on Monday. (AP Photo/Jane Doe)".
@@ -56,6 +69,15 @@ func classify(d *Doc, b block, src *source) news.RemovedKind {
 		return news.RemovedBoilerplate
 	}
 	return ""
+}
+
+func (d *Doc) hasCaption(text string) bool {
+	for _, c := range d.Captions {
+		if c.Text == text {
+			return true
+		}
+	}
+	return false
 }
 
 func (d *Doc) addCaption(text, credit string) {
