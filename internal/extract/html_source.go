@@ -20,8 +20,8 @@ type source struct {
 	// figures lists, in page order, the captions of the article's own
 	// figures (inside <article> or <main>, or anywhere outside navigation
 	// on pages without them) with their credits.
-	figures     []figure
-	hasArticle  bool
+	figures    []figure
+	hasArticle bool
 	// links maps the collapsed text of short paragraph-like elements to
 	// the share of that text inside links; headings holds the text of h1
 	// elements (the title as the page shows it).
