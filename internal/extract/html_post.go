@@ -296,7 +296,16 @@ func isBylineLine(s string, byline []string) bool {
 			return true
 		}
 	}
-	return bylineRE.MatchString(s)
+	m := bylineRE.FindStringSubmatch(s)
+	if m == nil || strings.HasSuffix(s, ".") && !strings.HasSuffix(m[1], ".") {
+		return false
+	}
+	for _, w := range wordsOf(m[1]) {
+		if dateWords[w] && w != "de" && w != "da" {
+			return false // "By Tuesday, …"
+		}
+	}
+	return true
 }
 
 // markTitle marks the article's title, and the page's <h1>, where they open

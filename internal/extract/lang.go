@@ -39,14 +39,9 @@ func Language(text, declared string) string {
 	switch {
 	case code == "":
 		return declared
-	case code == declared:
-		return code
-	case info.IsReliable() || declared == "":
-		// Long texts are reliable; whatlanggo's confidence on short ones
-		// is low, and there the page's declaration is the better guide.
-		if !info.IsReliable() && letters < 200 {
-			return declared
-		}
+	case declared == "" || code == declared || info.IsReliable():
+		// whatlanggo's confidence is low on short texts; there the page's
+		// own declaration is the better guide, and otherwise the best guess.
 		return code
 	default:
 		return declared
