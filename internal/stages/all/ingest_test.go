@@ -12,8 +12,8 @@ import (
 	"github.com/newsgraph/newsgraph/internal/extract"
 	"github.com/newsgraph/newsgraph/internal/pipeline"
 	"github.com/newsgraph/newsgraph/internal/source"
-	_ "github.com/newsgraph/newsgraph/internal/stages/all"
 	"github.com/newsgraph/newsgraph/internal/source/warc/warctest"
+	_ "github.com/newsgraph/newsgraph/internal/stages/all"
 )
 
 const rss = `<?xml version="1.0" encoding="UTF-8"?>
