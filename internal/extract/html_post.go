@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/internal/news"
 )
@@ -57,7 +58,7 @@ func classify(d *Doc, b block, src *source) news.RemovedKind {
 		return news.RemovedCaption
 	case src.credits[t] || isCreditLine(t):
 		return news.RemovedCredit
-	case len(t) < 300 && src.alts[t] && !isHeadingTag(b.tag), photoCopyrightRE.MatchString(t):
+	case len(t) < 300 && src.alts[t] && !isHeadingTag(b.tag), len(t) < 260 && photoCopyrightRE.MatchString(t):
 		return news.RemovedCaption
 	case endsWithPhotoCredit(t):
 		// A caption the page did not mark as one: "Police stand guard
@@ -123,7 +124,19 @@ func isCreditLine(s string) bool {
 // endsWithPhotoCredit reports whether a paragraph closes with a
 // parenthesised photo credit, the mark of a caption.
 func endsWithPhotoCredit(s string) bool {
-	return len(s) < 600 && trailingCreditRE.MatchString(s)
+	t := strings.TrimRight(s, " ")
+	if len(t) >= 600 || !strings.HasSuffix(t, ")") && !strings.HasSuffix(t, "]") {
+		return false
+	}
+	// The credit is short: look only at the end of the paragraph.
+	if len(t) > 200 {
+		cut := len(t) - 200
+		for cut < len(t) && !utf8.RuneStart(t[cut]) {
+			cut++
+		}
+		t = t[cut:]
+	}
+	return trailingCreditRE.MatchString(t)
 }
 
 // splitCredit splits a caption into its text and a trailing credit.
@@ -165,7 +178,7 @@ func isPromo(s string) bool {
 	if len(s) < 300 && promoRE.MatchString(s) {
 		return true
 	}
-	return len(tagPromoRE.FindAllStringIndex(s, 3)) >= 2
+	return strings.Contains(s, "[") && len(tagPromoRE.FindAllStringIndex(s, 3)) >= 2
 }
 
 // furniture is page furniture that appears as a paragraph of its own,
@@ -205,6 +218,9 @@ var (
 // navigation labels, reading times, comment rules, copyright and rights
 // lines, tag lists, contact lines for the author and wire-service credits.
 func isBoilerplate(s string) bool {
+	if len(s) > 400 {
+		return false
+	}
 	key := strings.ToLower(strings.TrimFunc(s, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) || unicode.IsSymbol(r) }))
 	if furniture[key] || furniture[strings.TrimSuffix(key, ".")] {
 		return true

@@ -8,7 +8,7 @@ import (
 )
 
 // langSample is how much text language identification looks at.
-const langSample = 4096
+const langSample = 1536
 
 // Language identifies the language of text as an ISO 639-1 code, or ""
 // when it cannot tell. declared is what the page says about itself (the
