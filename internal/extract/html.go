@@ -2,69 +2,181 @@ package extract
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io"
+	nurl "net/url"
 	"strings"
+	"unicode/utf8"
 
+	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
+	"golang.org/x/net/html/charset"
 )
 
-// HTML extracts the main text and metadata of an HTML page. This simple
-// version keeps the text of paragraph-like elements outside navigation.
-func HTML(raw []byte, pageURL string) (*Doc, error) {
-	if !bytes.Contains(bytes.ToLower(raw[:min(len(raw), 65536)]), []byte("<")) {
-		return nil, ErrNotHTML
+// MaxHTMLBytes is the largest page [HTML] accepts; larger pages fail with
+// [ErrTooLarge].
+const MaxHTMLBytes = 20 << 20
+
+// ErrTooLarge is returned for pages over [MaxHTMLBytes].
+var ErrTooLarge = errors.New("extract: page too large")
+
+// HTML extracts the main text and metadata of an HTML page. pageURL, when
+// not empty, is where the page was fetched from; it resolves relative
+// canonical links and stands in when the page names none.
+//
+// Main-content detection is go-trafilatura's (with its readability and
+// DOM-distiller fallbacks); newsgraph then renders the content as
+// paragraphs separated by blank lines and moves photo captions, credit lines
+// and cross-promotions out of the text into Doc.Captions and Doc.Removed.
+//
+// Errors wrap [ErrNotHTML] when the input is not an HTML page,
+// [ErrNoContent] when the page has no main text, and [ErrTooLarge].
+func HTML(raw []byte, pageURL string) (doc *Doc, err error) {
+	defer func() {
+		// The HTML parser and go-trafilatura are not expected to panic, but
+		// a page from the web must never bring the run down.
+		if r := recover(); r != nil {
+			doc, err = nil, fmt.Errorf("%w: extractor failed on this page: %v", ErrNoContent, r)
+		}
+	}()
+	if len(raw) > MaxHTMLBytes {
+		return nil, fmt.Errorf("%w: %d MiB, limit %d MiB", ErrTooLarge, len(raw)>>20, MaxHTMLBytes>>20)
 	}
-	root, err := html.Parse(bytes.NewReader(raw))
+	if err := checkHTML(raw); err != nil {
+		return nil, err
+	}
+	root, err := html.Parse(decode(raw))
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrNotHTML, err)
 	}
-	d := &Doc{URL: pageURL}
-	var paras []string
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode {
-			switch n.DataAtom {
-			case atom.Script, atom.Style, atom.Nav, atom.Footer, atom.Header, atom.Aside, atom.Noscript:
-				return
-			case atom.Title:
-				if d.Title == "" {
-					d.Title = strings.TrimSpace(text(n))
-				}
-				return
-			case atom.P, atom.H1, atom.H2, atom.H3, atom.Li, atom.Blockquote:
-				if t := strings.Join(strings.Fields(text(n)), " "); t != "" {
-					paras = append(paras, t)
-				}
-				return
-			}
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
+	if !hasBodyContent(root) {
+		return nil, fmt.Errorf("%w: the page has no body text", ErrNoContent)
 	}
-	walk(root)
-	if len(paras) == 0 {
-		return nil, ErrNoContent
+	src := scanSource(root)
+
+	opts := trafilatura.Options{
+		EnableFallback:  true,
+		ExcludeComments: true,
+		HtmlDateMode:    trafilatura.Fast,
 	}
-	d.Text = strings.Join(paras, "\n\n")
+	if u, err := nurl.Parse(pageURL); err == nil && pageURL != "" && u.IsAbs() {
+		opts.OriginalURL = u
+	}
+	res, err := trafilatura.ExtractDocument(root, opts)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrNoContent, err)
+	}
+	d := &Doc{}
+	fillMetadata(d, res.Metadata, src, pageURL)
+	blocks := render(res.ContentNode)
+	blocks = postProcess(d, blocks, src)
+	if len(blocks) == 0 {
+		return nil, fmt.Errorf("%w: nothing left after removing captions and promotions", ErrNoContent)
+	}
+	var b strings.Builder
+	for i, p := range blocks {
+		if i > 0 {
+			b.WriteString("\n\n")
+		}
+		b.WriteString(p.text)
+	}
+	d.Text = b.String()
+	d.Language = Language(d.Text, src.lang)
 	return d, nil
 }
 
-func text(n *html.Node) string {
-	var b strings.Builder
-	var f func(*html.Node)
-	f = func(n *html.Node) {
-		if n.Type == html.TextNode {
-			b.WriteString(n.Data)
-		}
-		if n.Type == html.ElementNode && (n.DataAtom == atom.Script || n.DataAtom == atom.Style) {
-			return
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			f(c)
+// checkHTML rejects input that is not an HTML page: empty, binary, or
+// text without a single tag.
+func checkHTML(raw []byte) error {
+	head := raw[:min(len(raw), 8192)]
+	if len(bytes.TrimSpace(raw)) == 0 {
+		return fmt.Errorf("%w: empty input", ErrNotHTML)
+	}
+	if bytes.IndexByte(head, 0) >= 0 && !utf16BOM(head) {
+		return fmt.Errorf("%w: binary data", ErrNotHTML)
+	}
+	lower := bytes.ToLower(raw[:min(len(raw), 1<<16)])
+	for _, tag := range []string{"<html", "<body", "<head", "<p", "<div", "<article", "<!doctype html", "<title", "<meta", "<br", "<h1", "<h2", "<span", "<section", "<main", "<table"} {
+		if bytes.Contains(lower, []byte(tag)) {
+			return nil
 		}
 	}
-	f(n)
-	return b.String()
+	return fmt.Errorf("%w: no HTML tags in the first 64 KiB", ErrNotHTML)
+}
+
+func utf16BOM(b []byte) bool {
+	return bytes.HasPrefix(b, []byte{0xFF, 0xFE}) || bytes.HasPrefix(b, []byte{0xFE, 0xFF})
+}
+
+// decode returns a UTF-8 reader for raw: UTF-8 input as is, anything else
+// in the encoding its byte-order mark or <meta charset> declares
+// (Windows-1252 when it declares none, as browsers do).
+func decode(raw []byte) io.Reader {
+	if utf8.Valid(raw) {
+		return bytes.NewReader(raw)
+	}
+	enc, _, _ := charset.DetermineEncoding(raw, "")
+	return enc.NewDecoder().Reader(bytes.NewReader(raw))
+}
+
+// fillMetadata copies go-trafilatura's metadata into d, preferring what the
+// page itself declares.
+func fillMetadata(d *Doc, m trafilatura.Metadata, src *source, pageURL string) {
+	d.Title = clean(m.Title)
+	if d.Title == "" {
+		d.Title = src.title
+	}
+	d.Byline = splitAuthors(m.Author)
+	if !m.Date.IsZero() {
+		d.Published = m.Date.Format("2006-01-02")
+	}
+	d.SiteName = clean(m.Sitename)
+	d.URL = canonicalURL(src.canonical, pageURL)
+	if d.URL == "" {
+		d.URL = m.URL
+	}
+}
+
+// canonicalURL resolves the page's <link rel=canonical> against the page
+// URL; it returns pageURL when the page names no usable canonical URL.
+func canonicalURL(canonical, pageURL string) string {
+	if canonical == "" {
+		return pageURL
+	}
+	c, err := nurl.Parse(canonical)
+	if err != nil {
+		return pageURL
+	}
+	if !c.IsAbs() {
+		base, err := nurl.Parse(pageURL)
+		if err != nil || !base.IsAbs() {
+			return pageURL
+		}
+		c = base.ResolveReference(c)
+	}
+	if c.Scheme != "http" && c.Scheme != "https" {
+		return pageURL
+	}
+	return c.String()
+}
+
+// splitAuthors splits go-trafilatura's "A; B" author string.
+func splitAuthors(s string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, a := range strings.Split(s, ";") {
+		a = clean(a)
+		if a == "" || seen[strings.ToLower(a)] {
+			continue
+		}
+		seen[strings.ToLower(a)] = true
+		out = append(out, a)
+	}
+	return out
+}
+
+// clean collapses runs of white space and trims the ends.
+func clean(s string) string {
+	return strings.Join(strings.Fields(s), " ")
 }
