@@ -100,15 +100,15 @@ func New(entries []Entry) *Gazetteer {
 		for _, a := range e.Aliases {
 			add(a, idx)
 		}
+		for _, d := range e.Demonyms {
+			k := Key(d)
+			if _, dup := g.demonyms[k]; !dup {
+				g.demonyms[k] = idx
+			}
+		}
 		switch e.Kind {
 		case KindCountry:
 			g.country[e.Country] = idx
-			for _, d := range e.Demonyms {
-				k := Key(d)
-				if _, dup := g.demonyms[k]; !dup {
-					g.demonyms[k] = idx
-				}
-			}
 		case KindAdmin1:
 			g.admin1[e.Country+"."+e.Admin1] = idx
 		}
@@ -211,8 +211,8 @@ func dropDots(s string) string {
 	return strings.ReplaceAll(s, ".", "")
 }
 
-// Demonym returns the country a demonym or adjective ("Belarusian",
-// "Poles") refers to.
+// Demonym returns the country (or continent) a demonym or adjective
+// ("Belarusian", "European") refers to.
 func (g *Gazetteer) Demonym(word string) (int32, bool) {
 	var buf [64]byte
 	i, ok := g.demonyms[string(appendKey(buf[:0], word))]
