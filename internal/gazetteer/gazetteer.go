@@ -170,6 +170,10 @@ func sortByRank(entries []Entry, l []int32) {
 	}
 }
 
+// IsCode reports whether s is a short all-capitals code such as "US",
+// which the gazetteer matches case-sensitively.
+func IsCode(s string) bool { return isCode(dropDots(s)) }
+
 // isCode reports whether s is a short all-capitals code such as "US" or
 // "UAE", which is indexed case-sensitively so that "US" never matches "us".
 func isCode(s string) bool {

@@ -165,6 +165,9 @@ func Find(g *gazetteer.Gazetteer, text string, mentions []news.Mention, opt Opti
 // from the text around them: "the Kyiv region", "Warsaw, Poland".
 func Hints(text string, ts []Toponym) {
 	for i := range ts {
+		if locative[strings.ToLower(prevWord(text, ts[i].Start))] {
+			ts[i].Locative = true
+		}
 		if next, _ := nextWord(text, ts[i].End); regionWords[strings.ToLower(next)] {
 			ts[i].Region = true
 		}

@@ -40,6 +40,8 @@ type Toponym struct {
 	// Demonym is set when Text is an adjective or demonym standing for a
 	// country ("Russian").
 	Demonym bool
+	// Locative is set when a locative word precedes ("near Warsaw").
+	Locative bool
 }
 
 // Resolution is a toponym with its gazetteer entry, or Entry -1 when the
@@ -88,6 +90,28 @@ func (r *Resolver) candidates(t *Toponym) []cand {
 			break
 		}
 	}
+	// "North Africa", "Western US": the place the direction qualifies.
+	// "Colorado State University", "Liverpool Academy": a place inside a
+	// longer name. Both with lower confidence.
+	if len(out) == 0 {
+		for n, sub := range subNames(t.Text) {
+			direction := n == 0 && directions[strings.ToLower(strings.Fields(t.Text)[0])]
+			for _, i := range r.G.Lookup(sub) {
+				e := r.G.Entry(i)
+				ok := e.Kind == gazetteer.KindAdmin1 || e.Kind == gazetteer.KindCity && e.Population >= 100000
+				if !direction && e.Kind == gazetteer.KindCountry && !gazetteer.IsCode(sub) {
+					ok = true // "Colorado State University", "Ukrainian Ministry of Defence"
+				}
+				if !seen[i] && ok {
+					seen[i] = true
+					out = append(out, cand{i: i, alias: true})
+				}
+			}
+			if len(out) > 0 {
+				break
+			}
+		}
+	}
 	// A demonym ("Canadian") means its country more often than a town
 	// of that name.
 	if i, ok := r.G.Demonym(t.Text); ok && !seen[i] {
@@ -124,6 +148,34 @@ func variants(s string) []string {
 	for _, suf := range []string{" region", " oblast", " province", " state", " county", " district", " city", " governorate", " prefecture", " area"} {
 		if strings.HasSuffix(low, suf) && len(s) > len(suf)+2 {
 			add(s[:len(s)-len(suf)])
+		}
+	}
+	return out
+}
+
+var directions = map[string]bool{"north": true, "south": true, "east": true, "west": true, "northern": true, "southern": true, "eastern": true,
+	"western": true, "central": true, "upper": true, "lower": true, "greater": true, "northeast": true, "northwest": true, "southeast": true,
+	"southwest": true, "north-east": true, "north-west": true, "south-east": true, "south-west": true, "mid": true, "inner": true, "outer": true}
+
+// subNames returns the shorter names inside a multi-word name, longest
+// first: without a leading direction word, then every run of its
+// capitalised words.
+func subNames(s string) []string {
+	words := strings.Fields(s)
+	if len(words) < 2 {
+		return nil
+	}
+	var out []string
+	if directions[strings.ToLower(words[0])] {
+		out = append(out, strings.Join(words[1:], " "))
+	}
+	for n := len(words) - 1; n >= 1; n-- {
+		for i := 0; i+n <= len(words); i++ {
+			w := words[i : i+n]
+			if w[0] == "" || w[0][0] < 'A' || w[0][0] > 'Z' || directions[strings.ToLower(w[0])] {
+				continue
+			}
+			out = append(out, strings.Join(w, " "))
 		}
 	}
 	return out
@@ -211,7 +263,7 @@ func (r *Resolver) pass(tops []Toponym, cands [][]cand, ctx *docContext, res []R
 		if cs[best].alias {
 			conf *= 0.9
 		}
-		if r.foreignHamlet(&tops[i], cs[best].i, ctx) {
+		if r.foreignHamlet(&tops[i], cs[best].i, ctx) || r.unsupported(&tops[i], i, cs[best].i, ctx) {
 			continue // better no place than a wrong one
 		}
 		res[i].Entry = cs[best].i
@@ -270,10 +322,21 @@ func (r *Resolver) score(t *Toponym, ti int, cs []cand, j int, ctx *docContext) 
 	if t.Qualifier != "" && r.qualifies(t.Qualifier, e) {
 		s += 6
 	}
-	for _, a := range ctx.anchors {
-		if a.topo != ti && gazetteer.Distance(a.lat, a.lon, e.Lat, e.Lon) < 150 {
-			s += 1.5
-			break
+	// Nearness to the article's other places picks among homonyms; it
+	// does not turn a country's name into a city ("Mexico").
+	if e.Kind == gazetteer.KindCity || e.Kind == gazetteer.KindAdmin1 {
+		shared := false
+		for _, o := range cs {
+			if k := r.G.Entry(o.i).Kind; k == gazetteer.KindCountry || k == gazetteer.KindContinent {
+				shared = true
+				break
+			}
+		}
+		for _, a := range ctx.anchors {
+			if !shared && a.topo != ti && gazetteer.Distance(a.lat, a.lon, e.Lat, e.Lon) < 150 {
+				s += 1.5
+				break
+			}
 		}
 	}
 	return s
@@ -293,6 +356,23 @@ func (r *Resolver) foreignHamlet(t *Toponym, i int32, ctx *docContext) bool {
 		}
 	}
 	return false
+}
+
+// unsupported reports whether e is a village that nothing in the article
+// supports: no locative word before it, no qualifier, no other place of its
+// subdivision and none nearby. "Atlantic", "Valley" and "Congress" are
+// villages too.
+func (r *Resolver) unsupported(t *Toponym, ti int, i int32, ctx *docContext) bool {
+	e := r.G.Entry(i)
+	if e.Kind != gazetteer.KindCity || e.Population >= 15000 || t.Qualifier != "" || t.Locative || ctx.admins[e.Country+"."+e.Admin1] > 0 {
+		return false
+	}
+	for _, a := range ctx.anchors {
+		if a.topo != ti && gazetteer.Distance(a.lat, a.lon, e.Lat, e.Lon) < 150 {
+			return false
+		}
+	}
+	return true
 }
 
 // qualifies reports whether e lies in the place named by q.

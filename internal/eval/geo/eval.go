@@ -17,33 +17,7 @@ const Within = 161
 // the place its other toponyms resolve to most often, preferring cities and
 // subdivisions to countries.
 func (s *Scores) Resolve(r *geo.Resolver, a *Article) {
-	var tops []geo.Toponym
-	var gold []Toponym
-	for _, t := range a.Toponyms {
-		if !t.HasCoords {
-			continue
-		}
-		tops = append(tops, geo.Toponym{Span: news.Span{Start: t.Start, End: t.End}, Text: a.Text[t.Start:t.End]})
-		gold = append(gold, t)
-	}
-	geo.Hints(a.Text, tops)
-	res := r.Resolve(a.Text, tops)
-	focus := int32(-1)
-	count := map[int32]int{}
-	best := 0
-	for _, x := range res {
-		if x.Entry < 0 {
-			continue
-		}
-		w := 1
-		if k := r.G.Entry(x.Entry).Kind; k == gazetteer.KindCity || k == gazetteer.KindAdmin1 {
-			w = 3
-		}
-		count[x.Entry] += w
-		if count[x.Entry] > best || count[x.Entry] == best && x.Entry < focus {
-			best, focus = count[x.Entry], x.Entry
-		}
-	}
+	res, gold, focus := resolve(r, a)
 	for i, x := range res {
 		s.Gold++
 		e := x.Entry
@@ -61,6 +35,36 @@ func (s *Scores) Resolve(r *geo.Resolver, a *Article) {
 			s.Within++
 		}
 	}
+}
+
+func resolve(r *geo.Resolver, a *Article) (res []geo.Resolution, gold []Toponym, focus int32) {
+	var tops []geo.Toponym
+	for _, t := range a.Toponyms {
+		if !t.HasCoords {
+			continue
+		}
+		tops = append(tops, geo.Toponym{Span: news.Span{Start: t.Start, End: t.End}, Text: a.Text[t.Start:t.End]})
+		gold = append(gold, t)
+	}
+	geo.Hints(a.Text, tops)
+	res = r.Resolve(a.Text, tops)
+	focus = -1
+	count := map[int32]int{}
+	best := 0
+	for _, x := range res {
+		if x.Entry < 0 {
+			continue
+		}
+		w := 1
+		if k := r.G.Entry(x.Entry).Kind; k == gazetteer.KindCity || k == gazetteer.KindAdmin1 {
+			w = 3
+		}
+		count[x.Entry] += w
+		if count[x.Entry] > best || count[x.Entry] == best && x.Entry < focus {
+			best, focus = count[x.Entry], x.Entry
+		}
+	}
+	return res, gold, focus
 }
 
 // Tag scores end-to-end tagging on one article: mentions are the NER
@@ -83,30 +87,22 @@ func (s *Scores) Tag(g *gazetteer.Gazetteer, a *Article, mentions []news.Mention
 }
 
 // Misses writes, one a line, the gold toponyms of a that resolve more than
-// 161 km from their gold point, for error analysis.
+// 161 km from their gold point (FAR) or that the gazetteer lacks and whose
+// fallback to the article's focus misses too (FOCUS), for error analysis.
 func Misses(w io.Writer, r *geo.Resolver, a *Article) {
-	var s Scores
-	var gold []Toponym
-	for _, t := range a.Toponyms {
-		if t.HasCoords {
-			gold = append(gold, t)
+	res, gold, focus := resolve(r, a)
+	for i, x := range res {
+		e, tag := x.Entry, "FAR"
+		if e < 0 {
+			e, tag = focus, "FOCUS"
 		}
-	}
-	s.Resolve(r, a)
-	_ = s
-	var tops []geo.Toponym
-	for _, t := range gold {
-		tops = append(tops, geo.Toponym{Span: news.Span{Start: t.Start, End: t.End}, Text: a.Text[t.Start:t.End]})
-	}
-	geo.Hints(a.Text, tops)
-	for i, x := range r.Resolve(a.Text, tops) {
-		if x.Entry < 0 {
-			fmt.Fprintf(w, "UNRESOLVED\t%s\t%q\t%.2f,%.2f\n", a.ID, x.Text, gold[i].Lat, gold[i].Lon)
+		if e < 0 {
+			fmt.Fprintf(w, "NONE\t%s\t%q\n", a.ID, x.Text)
 			continue
 		}
-		e := r.G.Entry(x.Entry)
-		if d := gazetteer.Distance(e.Lat, e.Lon, gold[i].Lat, gold[i].Lon); d > Within {
-			fmt.Fprintf(w, "FAR\t%s\t%q\t→ %s (%c %s %s) %.2f,%.2f\tgold %.2f,%.2f\t%.0f km\n", a.ID, x.Text, e.Name, e.Kind, e.Country, e.Feature, e.Lat, e.Lon, gold[i].Lat, gold[i].Lon, d)
+		en := r.G.Entry(e)
+		if d := gazetteer.Distance(en.Lat, en.Lon, gold[i].Lat, gold[i].Lon); d > Within {
+			fmt.Fprintf(w, "%s\t%s\t%q\t→ %s (%c %s %s) %.2f,%.2f\tgold %.2f,%.2f\t%.0f km\n", tag, a.ID, x.Text, en.Name, en.Kind, en.Country, en.Feature, en.Lat, en.Lon, gold[i].Lat, gold[i].Lon, d)
 		}
 	}
 }

@@ -519,6 +519,11 @@ func readSubdivisions(path string, cities []gazetteer.Entry) ([]gazetteer.Entry,
 	for _, l := range byCountry {
 		sort.Slice(l, func(i, j int) bool { return l[i].code < l[j].code })
 	}
+	isoCount := map[string]int{}
+	for _, s := range doc["3166-2"] {
+		cc, _, _ := strings.Cut(s.Code, "-")
+		isoCount[cc]++
+	}
 	var out []gazetteer.Entry
 	for _, s := range doc["3166-2"] {
 		cc, code, ok := strings.Cut(s.Code, "-")
@@ -526,18 +531,25 @@ func readSubdivisions(path string, cities []gazetteer.Entry) ([]gazetteer.Entry,
 			continue
 		}
 		var g *group
+		var seat *gazetteer.Entry
 		if isLetters(code) {
 			// GeoNames uses the ISO code in some countries (US states,
 			// the nations of the United Kingdom, Swiss cantons).
 			g = groups[cc+"."+code]
 		}
 		if g == nil {
-			g = matchByName(byCountry[cc], s.Name)
+			g, seat = matchByName(byCountry[cc], s.Name)
 		}
 		if g == nil {
 			continue
 		}
 		lat, lon := extentMiddle(g.cities)
+		if seat != nil && isoCount[cc] > 2*len(byCountry[cc]) {
+			// ISO divides the country more finely than GeoNames' first
+			// level (English counties inside "England"): the town the
+			// subdivision is named after places it better.
+			lat, lon = seat.Lat, seat.Lon
+		}
 		e := gazetteer.Entry{Kind: gazetteer.KindAdmin1, Country: cc, Admin1: code, Feature: "ADM1", Lat: lat, Lon: lon, Population: g.pop, Name: clean(s.Name)}
 		if st := stripType(s.Name); st != "" && gazetteer.Key(st) != gazetteer.Key(s.Name) {
 			e.Aliases = append(e.Aliases, st)
@@ -570,12 +582,18 @@ func stripType(name string) string {
 	return strings.Join(keep, " ")
 }
 
-func matchByName(gs []*group, name string) *group {
+func matchByName(gs []*group, name string) (*group, *gazetteer.Entry) {
 	stem := gazetteer.Key(stripType(name))
 	if len(stem) < 3 {
-		return nil
+		return nil, nil
+	}
+	// "Leicestershire" is named after Leicester.
+	stems := []string{stem}
+	if t := strings.TrimSuffix(stem, "shire"); t != stem && len(t) >= 4 {
+		stems = append(stems, t)
 	}
 	var best *group
+	var bestSeat *gazetteer.Entry
 	for _, g := range gs {
 		var cands []*gazetteer.Entry
 		for _, c := range g.cities {
@@ -586,17 +604,28 @@ func matchByName(gs []*group, name string) *group {
 		if len(g.cities) > 0 {
 			cands = append(cands, g.cities[0])
 		}
+		if len(stems) > 1 {
+			// Towns a county is named after need not be seats.
+			for _, c := range g.cities {
+				if c.Population >= 20000 {
+					cands = append(cands, c)
+				}
+			}
+		}
+	next:
 		for _, c := range cands {
 			k := gazetteer.Key(c.Name)
-			if k == stem || len(k) >= 4 && strings.HasPrefix(stem, k) && len(stem)-len(k) <= 4 && !strings.Contains(stem[len(k):], " ") {
-				if best == nil || g.pop > best.pop {
-					best = g
+			for _, st := range stems {
+				if k == st || len(k) >= 4 && strings.HasPrefix(st, k) && len(st)-len(k) <= 4 && !strings.Contains(st[len(k):], " ") {
+					if best == nil || g.pop > best.pop {
+						best, bestSeat = g, c
+					}
+					break next
 				}
-				break
 			}
 		}
 	}
-	return best
+	return best, bestSeat
 }
 
 // extentMiddle returns the middle of the extent of the cities, ignoring the
