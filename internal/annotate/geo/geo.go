@@ -263,7 +263,7 @@ func (r *Resolver) pass(tops []Toponym, cands [][]cand, ctx *docContext, res []R
 		if cs[best].alias {
 			conf *= 0.9
 		}
-		if r.foreignHamlet(&tops[i], cs[best].i, ctx) || r.unsupported(&tops[i], i, cs[best].i, ctx) {
+		if r.G.Entry(cs[best].i).NoPoint || r.foreignHamlet(&tops[i], cs[best].i, ctx) || r.unsupported(&tops[i], i, cs[best].i, ctx) {
 			continue // better no place than a wrong one
 		}
 		res[i].Entry = cs[best].i
@@ -282,6 +282,9 @@ func (r *Resolver) score(t *Toponym, ti int, cs []cand, j int, ctx *docContext) 
 	case gazetteer.KindCountry:
 		s = 10.5
 	case gazetteer.KindAdmin1:
+		if e.NoPoint {
+			pop = 6 // population unknown: a typical subdivision
+		}
 		s = pop + 0.5
 		if t.Region {
 			s += 3
@@ -307,7 +310,7 @@ func (r *Resolver) score(t *Toponym, ti int, cs []cand, j int, ctx *docContext) 
 			if oe.Kind == gazetteer.KindCountry {
 				break
 			}
-			if oe.Kind == gazetteer.KindAdmin1 && oe.Country == e.Country && gazetteer.Distance(oe.Lat, oe.Lon, e.Lat, e.Lon) < 400 && float64(e.Population) > 0.25*float64(oe.Population) {
+			if oe.Kind == gazetteer.KindAdmin1 && !oe.NoPoint && oe.Country == e.Country && gazetteer.Distance(oe.Lat, oe.Lon, e.Lat, e.Lon) < 400 && float64(e.Population) > 0.25*float64(oe.Population) {
 				s += 2.5
 				break
 			}
@@ -385,7 +388,7 @@ func (r *Resolver) qualifies(q string, e *gazetteer.Entry) bool {
 				return true
 			}
 		case gazetteer.KindAdmin1:
-			if qe.Country == e.Country && (qe.Admin1 == e.Admin1 || gazetteer.Distance(qe.Lat, qe.Lon, e.Lat, e.Lon) < 300) {
+			if qe.Country == e.Country && (qe.Admin1 == e.Admin1 || qe.NoPoint || gazetteer.Distance(qe.Lat, qe.Lon, e.Lat, e.Lon) < 300) {
 				return true
 			}
 		}

@@ -541,6 +541,13 @@ func readSubdivisions(path string, cities []gazetteer.Entry) ([]gazetteer.Entry,
 			g, seat = matchByName(byCountry[cc], s.Name)
 		}
 		if g == nil {
+			// Known, but not placed: the name still keeps "Ontario"
+			// from resolving to a town in California.
+			e := gazetteer.Entry{Kind: gazetteer.KindAdmin1, Country: cc, Admin1: code, Feature: "ADM1", NoPoint: true, Name: clean(s.Name)}
+			if st := stripType(s.Name); st != "" && gazetteer.Key(st) != gazetteer.Key(s.Name) {
+				e.Aliases = append(e.Aliases, st)
+			}
+			out = append(out, e)
 			continue
 		}
 		lat, lon := extentMiddle(g.cities)
