@@ -76,6 +76,18 @@ func runEvalEvents(ctx context.Context, env *Env, args []string) int {
 		for _, o := range res.Errors {
 			fmt.Fprintf(env.Stdout, "%s gold=%s got=%q actors=%q targets=%q | %s\n    all: %s\n", o.ID, o.Record.Type, o.Type, o.Actors, o.Targets, o.Text, strings.Join(o.All, " "))
 		}
+		for _, o := range res.Outcomes {
+			var c events.Counts
+			c.Score(o.Targets, o.Record.Targets)
+			if o.Type == o.Record.Type && (c.FP > 0 || c.FN > 0) {
+				fmt.Fprintf(env.Stdout, "target %s gold=%q got=%q | %s\n", o.ID, o.Record.Targets, o.Targets, o.Text)
+			}
+			var a events.Counts
+			a.Score(o.Actors, o.Record.Sources)
+			if o.Type == o.Record.Type && (a.FP > 0 || a.FN > 0) {
+				fmt.Fprintf(env.Stdout, "actor %s gold=%q got=%q | %s\n", o.ID, o.Record.Sources, o.Actors, o.Text)
+			}
+		}
 		var golds []string
 		for g := range res.Confusion {
 			golds = append(golds, g)

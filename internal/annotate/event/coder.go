@@ -19,6 +19,10 @@ type coder struct {
 	prevPhrases []phrase // the previous sentence's, for pronouns
 	prevToks    []tok
 	cond        []bool // tokens of the current sentence inside a conditional clause
+	lastPattern string // the pattern verbCode matched last, for tests
+	// extraTargets are the conjoined targets of the event codeVerb
+	// returned last ("Iran, Libya and Cuba").
+	extraTargets []phrase
 }
 
 // verb is a verb found in a sentence.
@@ -47,7 +51,7 @@ var negators = set("not n't never")
 
 var boundaries = set("; : that which who whom whose because although though while whereas after before when where if unless whether but once")
 
-var agreeVerbs = set("agree offer promise pledge vow decide plan intend prepare volunteer undertake commit consent resolve")
+var agreeVerbs = set("agree offer promise pledge vow swear decide plan intend prepare volunteer undertake commit consent resolve")
 
 var requestVerbs = set("urge ask call demand appeal request press implore invite order tell encourage beg plead")
 
@@ -122,6 +126,18 @@ func (c *coder) sentence(si int, toks []tok, ments []news.Mention) []news.Event 
 		}
 		trig := news.Span{Start: toks[v.i].Start, End: toks[v.end-1].End}
 		add(e, trig, ok)
+		if ok {
+			for _, tp := range c.extraTargets {
+				e2 := e
+				c.setActor(&e2, tp, true)
+				if e2.TargetName == e2.ActorName {
+					continue
+				}
+				e2.Sentence = si
+				e2.Trigger = news.Trigger{Span: trig, Text: c.a.Slice(trig)}
+				events = append(events, e2)
+			}
+		}
 		// Compound subjects: one event per conjunct.
 		if ok && len(src) > 1 {
 			for _, s := range src[1:] {
@@ -213,10 +229,10 @@ func (c *coder) findVerbs(toks []tok, inPhrase []int) []verb {
 		if i > 0 && isNounContext(toks, i) {
 			continue
 		}
-		if i > 0 && prepositions[toks[i-1].low] && !strings.HasSuffix(t.low, "ing") {
+		if i > 0 && prepositions[toks[i-1].low] && toks[i-1].low != "to" && !strings.HasSuffix(t.low, "ing") {
 			continue // "by phone", "of bombs", "in disputed territory"
 		}
-		base := t.low == refs[best].verb || t.low == refs[best].verb+"s" || t.low == refs[best].verb+"es"
+		base := !strings.HasSuffix(t.low, "ed") && !strings.HasSuffix(t.low, "ing") && !strings.HasSuffix(t.low, "en")
 		if i > 0 && base && len(refs[best].words) == 1 {
 			if pi := inPhrase[i-1]; pi >= 0 {
 				p := toks[i-1]
@@ -236,7 +252,7 @@ func (c *coder) findVerbs(toks []tok, inPhrase []int) []verb {
 		if i > 0 && strings.HasSuffix(t.low, "ed") && len(out) > 0 && out[len(out)-1].end == i {
 			continue // "extradited suspected militants"
 		}
-		if i > 0 && (t.low == refs[best].verb || t.low == refs[best].verb+"s" || t.low == refs[best].verb+"es") && len(refs[best].words) == 1 {
+		if i > 0 && base && len(refs[best].words) == 1 {
 			p := toks[i-1]
 			if inPhrase[i-1] < 0 && !p.cap && isWordy(p.text) && !auxiliaries[p.low] && !pronouns[p.low] && !boundaries[p.low] &&
 				p.low != "to" && p.low != "and" && p.low != "or" && p.low != "we" && p.low != "i" && p.low != "you" && !strings.HasSuffix(p.low, "ly") && !prepositions[p.low] {
@@ -493,6 +509,19 @@ func (c *coder) codeVerb(toks []tok, phrases []phrase, inPhrase []int, verbs []v
 	if v.passive {
 		var subj []phrase
 		subj, src = src, nil
+		if len(subj) == 0 {
+			// "A camp for Congolese refugees was attacked": the patient may
+			// sit in a prepositional phrase of the subject.
+			for k := v.group - 1; k >= 0 && k >= v.group-6; k-- {
+				if pi := inPhrase[k]; pi >= 0 && !phrases[pi].adjective && !phrases[pi].pronoun {
+					subj = []phrase{phrases[pi]}
+					break
+				}
+				if boundaries[toks[k].low] || toks[k].low == "," {
+					break
+				}
+			}
+		}
 		if byAgent >= 0 {
 			src = []phrase{phrases[byAgent]}
 		} else {
@@ -514,10 +543,26 @@ func (c *coder) codeVerb(toks []tok, phrases []phrase, inPhrase []int, verbs []v
 		}
 	}
 	if len(src) == 0 {
+		// "was killed by a roadside bomb", "a blast killed two youths":
+		// violence with a known victim and an unknown perpetrator.
+		if (e.Type == "ASSAULT" || e.Type == "COERCE") && (e.TargetName != "" || (!v.passive && tgt >= 0)) {
+			if !v.passive && tgt >= 0 {
+				c.setActor(&e, phrases[tgt], true)
+			}
+			if e.TargetName == "" {
+				return e, nil, false
+			}
+			e.Confidence = 0.4
+			return e, nil, true
+		}
 		return e, nil, false
 	}
 	c.setActor(&e, src[0], false)
+	c.extraTargets = c.extraTargets[:0]
 	if tgt >= 0 && !v.passive {
+		for _, q := range conjuncts(toks, phrases, inPhrase, tgt) {
+			c.extraTargets = append(c.extraTargets, phrases[q])
+		}
 		tp := phrases[tgt]
 		if tp.pronoun {
 			if r, ok := c.resolvePronoun(tp, toks, phrases, src[0]); ok {
@@ -575,16 +620,26 @@ func confidence(spec int, e news.Event, src phrase) float64 {
 func (c *coder) verbCode(toks []tok, v *verb) (code, int, bool) {
 	best, bestSpec := -1, -1
 	pats := c.d.patterns[v.ref.block]
+	def, hasDef := c.d.defaults[v.ref.verb+"\t"+v.ref.block]
+	hasDef = hasDef && def.event != "" && def.event != "-"
 	for pi := range pats {
 		p := &pats[pi]
 		if p.specificity <= bestSpec {
+			continue
+		}
+		if hasDef && (len(p.after) == 0 || (p.origin != "" && p.origin != v.ref.verb)) {
+			// A verb with a code of its own keeps it against subject-only
+			// patterns and patterns written for other verbs of its block
+			// ("take part" says nothing of "arrest").
 			continue
 		}
 		if c.matchAfter(p.after, toks, v.end) && c.matchBefore(p.before, toks, v.group) {
 			best, bestSpec = pi, p.specificity
 		}
 	}
+	c.lastPattern = ""
 	if best >= 0 && bestSpec > 0 {
+		c.lastPattern = pats[best].text
 		cd := pats[best].code
 		return cd, bestSpec, cd.event != "-" && cd.event != ""
 	}
@@ -792,10 +847,10 @@ func (c *coder) subjectAt(toks []tok, phrases []phrase, inPhrase []int, end int)
 		if pi < 0 || phrases[pi].start != k || phrases[pi].adjective {
 			continue
 		}
-		if k > 0 && prepositions[toks[k-1].low] {
+		if k > 0 && prepositions[toks[k-1].low] && !quantityOf(toks, k-1) {
 			continue
 		}
-		if k > 1 && toks[k-1].low == "the" && prepositions[toks[k-2].low] {
+		if k > 1 && toks[k-1].low == "the" && prepositions[toks[k-2].low] && !quantityOf(toks, k-2) {
 			continue
 		}
 		cands = append(cands, pi)
@@ -854,6 +909,22 @@ func (c *coder) subjectAt(toks []tok, phrases []phrase, inPhrase []int, end int)
 	return out
 }
 
+// quantityOf reports whether toks[i] is the "of" of "thousands of",
+// "members of", "some of": the phrase after it is a subject, not a
+// prepositional object.
+func quantityOf(toks []tok, i int) bool {
+	if toks[i].low != "of" || i == 0 {
+		return false
+	}
+	w := toks[i-1].low
+	if quantities[w] || (len(w) > 0 && w[0] >= '0' && w[0] <= '9') {
+		return true
+	}
+	return false
+}
+
+var quantities = set("thousands hundreds dozens scores millions tens some many most all several members groups group leaders supporters hundred thousand dozen million one two three four five six seven eight nine ten")
+
 // firstAfter finds the target of a verb: the first phrase after it in its
 // clause, a direct object or the object of a preposition.
 func (c *coder) firstAfter(toks []tok, phrases []phrase, inPhrase []int, from int, verbs []verb, vi int) int {
@@ -861,9 +932,10 @@ func (c *coder) firstAfter(toks []tok, phrases []phrase, inPhrase []int, from in
 	if vi+1 < len(verbs) {
 		next = verbs[vi+1].group
 	}
-	for k := from; k < len(toks) && k < from+12 && k < next; k++ {
+	first, named, adj := -1, -1, -1
+	for k := from; k < len(toks) && k < from+14 && k < next; k++ {
 		w := toks[k].low
-		if w == ";" || w == "." || (k > from && boundaries[w]) {
+		if w == ";" || w == "." || (k > from && boundaries[w]) || (w == "," && reportingTail(toks, k)) {
 			break
 		}
 		if w == "by" && k == from && isPassiveAt(verbs, vi) {
@@ -874,11 +946,82 @@ func (c *coder) firstAfter(toks []tok, phrases []phrase, inPhrase []int, from in
 			}
 			continue
 		}
-		if pi := inPhrase[k]; pi >= 0 && phrases[pi].start == k && !phrases[pi].adjective {
-			return pi
+		pi := inPhrase[k]
+		if pi < 0 || phrases[pi].start != k {
+			continue
+		}
+		p := phrases[pi]
+		switch {
+		case p.adjective:
+			if adj < 0 {
+				adj = pi
+			}
+		case first < 0:
+			first = pi
+			if p.named || p.country != "" || p.pronoun {
+				return pi
+			}
+			if s := p.sector; s != "" && !strings.HasPrefix(s, "MIL") && !strings.HasPrefix(s, "UAF") {
+				return pi // people acted upon: "arrested protesters in Minsk"
+			}
+		case named < 0 && (p.named || p.country != ""):
+			named = pi
 		}
 	}
-	return -1
+	// "withdraw its troops from Lebanon", "evacuate settlements in the Gaza
+	// Strip": a described object gives way to a named place or party.
+	if named >= 0 {
+		return named
+	}
+	if first >= 0 {
+		return first
+	}
+	// "rejected a Senegalese peace plan": the adjective's country.
+	return adj
+}
+
+// reportingTail reports whether the comma at toks[k] opens a reporting
+// clause ("..., the White House announced Tuesday.").
+func reportingTail(toks []tok, k int) bool {
+	for j := k + 1; j < len(toks) && j <= k+8; j++ {
+		w := toks[j].low
+		if w == "," || w == ";" {
+			return false
+		}
+		if reportingVerbs[w] || w == "reported" || w == "confirmed" || w == "quoted" {
+			return true
+		}
+	}
+	return false
+}
+
+// conjuncts returns the phrases conjoined after phrase pi ("Iran, Libya,
+// North Korea, Sudan, and Cuba").
+func conjuncts(toks []tok, phrases []phrase, inPhrase []int, pi int) []int {
+	var out []int
+	end := phrases[pi].end
+	for {
+		k := end
+		sawAnd := false
+		for k < len(toks) && (toks[k].low == "," || toks[k].low == "and") {
+			if toks[k].low == "and" {
+				sawAnd = true
+			}
+			k++
+		}
+		if k == end || k >= len(toks) {
+			return nil // a list ends with "and": "A, B" alone is an apposition
+		}
+		q := inPhrase[k]
+		if q < 0 || phrases[q].start != k || phrases[q].pronoun {
+			return nil
+		}
+		out = append(out, q)
+		end = phrases[q].end
+		if sawAnd {
+			return out
+		}
+	}
 }
 
 func isPassiveAt(verbs []verb, vi int) bool {
@@ -896,7 +1039,11 @@ func (c *coder) resolvePronoun(p phrase, toks []tok, phrases []phrase, not phras
 			return false
 		}
 		if personal {
-			return q.person || (q.named && q.sector == "" && q.country == "")
+			if q.person {
+				return true
+			}
+			// Without NER, any name that is not a country's.
+			return q.named && !(q.sector == "" && q.country != "") && q.end-q.start >= 2
 		}
 		return !q.person
 	}
@@ -921,9 +1068,9 @@ func (c *coder) setActor(e *news.Event, p phrase, target bool) {
 		country = c.lastCountry
 	}
 	name := p.name
-	if p.adjective {
+	if p.adjective && !target && (e.Type == "ASSAULT" || e.Type == "MOBILIZE" || e.Type == "COERCE") {
 		// "a Russian ambush": the actor is the country's forces.
-		name = countryName(p.country, name)
+		name += " forces"
 		if typ == "" {
 			typ = "military"
 		}

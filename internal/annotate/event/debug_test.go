@@ -37,7 +37,7 @@ func TestDebugSentence(t *testing.T) {
 	}
 	for _, v := range c.findVerbs(toks, in) {
 		cd, spec, ok := c.verbCode(toks, &v)
-		t.Logf("verb %q %s/%s passive=%v aux=%v code=%+v spec=%d ok=%v", toks[v.i].text, v.ref.verb, v.ref.block, v.passive, v.aux, cd, spec, ok)
+		t.Logf("verb %q %s/%s passive=%v aux=%v code=%+v spec=%d ok=%v pat=%q", toks[v.i].text, v.ref.verb, v.ref.block, v.passive, v.aux, cd, spec, ok, c.lastPattern)
 	}
 	evs, _ := Code(context.Background(), d, a)
 	for _, e := range evs {

@@ -17,7 +17,7 @@ import (
 //	S  &NAME  phrase...                     a synonym set used by patterns
 //	V  form   verb  block                   an inflected (or irregular) verb form
 //	D  verb   block  EVENT  mode  cameo [REVERSE]   a verb's default code
-//	P  block  pattern  EVENT|-  mode  cameo  [REVERSE]  a verb pattern ("-": no event)
+//	P  block  pattern  EVENT|-  mode  cameo  REVERSE  origin  a verb pattern ("-": no event; origin: the verb it was written for)
 //	A  phrase  COUNTRY  sector              a named actor (ISO 3166-1 alpha-3, CAMEO sectors)
 //	G  phrase  sector                       an agent noun (role → sector)
 //
@@ -51,6 +51,7 @@ type pattern struct {
 	after       []element
 	code        code
 	specificity int
+	origin      string // the verb the pattern was written for, if known
 }
 
 type actorInfo struct {
@@ -170,6 +171,9 @@ func parseDict(gz []byte) (*Dict, error) {
 		p.code = code{event: f[3], mode: f[4], cameo: f[5]}
 		if len(f) > 6 {
 			p.code.reverse = f[6]
+		}
+		if len(f) > 7 {
+			p.origin = f[7]
 		}
 		d.patterns[f[1]] = append(d.patterns[f[1]], p)
 	}

@@ -51,7 +51,7 @@ func TestCode(t *testing.T) {
 		{name: "promise", text: "Germany will send tanks to Ukraine.",
 			want: []string{"AGREE Germany → Ukraine"}},
 		{name: "passive with adjective", text: "A commander, Ivan Petrenko, was killed in a Russian ambush near Kyiv.", persons: []string{"Ivan Petrenko"},
-			want: []string{"ASSAULT Russia → Ivan Petrenko"}},
+			want: []string{"ASSAULT Russian forces → Ivan Petrenko"}},
 		{name: "nominal call", text: "Thousands answered a call by President Volodymyr Zelenskyy for foreign fighters.", persons: []string{"Volodymyr Zelenskyy"},
 			want: []string{"REQUEST President Volodymyr Zelenskyy → foreign fighters"}},
 		{name: "conditional", text: "If Putin is defeated, Lukashenko will be defeated.", persons: []string{"Putin", "Lukashenko"}, none: true},

@@ -250,7 +250,7 @@ func (c *coder) findPhrases(toks []tok, ments []news.Mention) []phrase {
 		// A lone nationality adjective before a lower-case noun modifies
 		// it ("Belarusian territory"); it is no actor, but nominal events
 		// use it ("a Russian ambush").
-		if !hasAgent && p.end < n && isAdjective(toks[p.start:p.end]) && !toks[p.end].cap && isWordy(toks[p.end].text) && !prepositions[toks[p.end].low] && toks[p.end].low != "and" {
+		if !hasAgent && p.end < n && p.sector == "" && !c.isCountryWord(toks[p.start].low) && isAdjective(toks[p.start:p.end]) && !toks[p.end].cap && isWordy(toks[p.end].text) && !prepositions[toks[p.end].low] && toks[p.end].low != "and" {
 			p.adjective = true
 		}
 		out = append(out, p)
@@ -274,6 +274,21 @@ func hasParticlePrefix(w string) bool {
 	return false
 }
 
+// isCountryWord reports whether w is a one-word name of a country ("Iran"),
+// not an adjective.
+func (c *coder) isCountryWord(w string) bool {
+	ai, ok := c.d.actors[w]
+	if !ok || ai.country == "" {
+		return false
+	}
+	for _, n := range countryWords[ai.country] {
+		if n == w {
+			return true
+		}
+	}
+	return false
+}
+
 func isWordy(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsLetter(r)
@@ -286,13 +301,17 @@ func isAdjective(ts []tok) bool {
 		return false
 	}
 	w := ts[0].low
-	for _, suf := range []string{"an", "ian", "ish", "ese", "i", "ic", "ch"} {
+	for _, suf := range []string{"ian", "ean", "ese", "ish", "i", "ic", "ch"} {
 		if strings.HasSuffix(w, suf) {
 			return true
 		}
 	}
-	return false
+	// "Afghan", "American", "Cuban", but not "Afghanistan", "Iran", "Sudan".
+	return strings.HasSuffix(w, "an") && len(w) >= 5 && !strings.HasSuffix(w, "stan") && !anNouns[w]
 }
+
+// anNouns are country and capital names ending in "an".
+var anNouns = set("sudan japan taiwan jordan bhutan vatican tehran amman isfahan abidjan yerevan milan lebanon yunnan sichuan wuhan")
 
 func (c *coder) absorb(p *phrase, ts []tok, agent bool, ai actorInfo, mention int, ments []news.Mention) {
 	if ai.country != "" && p.country == "" {

@@ -20,6 +20,8 @@ type Result struct {
 	// Confusion counts gold type → predicted type ("" for none).
 	Confusion map[string]map[string]int
 	Errors    []Outcome
+	// Outcomes holds every record's outcome, in order.
+	Outcomes []Outcome
 }
 
 // Outcome is one record's prediction, for error reports.
@@ -53,6 +55,7 @@ func Evaluate(ctx context.Context, recs []Record, annotate Annotator) (Result, e
 		o := pick(a.Events)
 		o.Record = rec
 		res.Records++
+		res.Outcomes = append(res.Outcomes, o)
 		if res.Confusion[rec.Type] == nil {
 			res.Confusion[rec.Type] = map[string]int{}
 		}

@@ -246,16 +246,34 @@ func run(res, table string, out *[]string) error {
 			return fmt.Errorf("cameo2_verb_patterns_plover.tsv:%d: %d fields", i+1, len(f))
 		}
 		block, pat, code, rev := strings.ToLower(f[0]), strings.Join(strings.Fields(f[2]), " "), f[3], f[4]
+		// The comment names the verb the pattern was written for, when it
+		// is one of the block's verbs.
+		origin := ""
+		if len(f) > 9 {
+			if w := strings.Fields(f[9]); len(w) > 0 {
+				cand := phrase(strings.TrimPrefix(w[0], "+"))
+				for _, v := range strings.Split(f[1], "|") {
+					if phrase(strings.TrimPrefix(v, "+")) == cand {
+						origin = cand
+					}
+				}
+			}
+		}
 		p, ok := toPlover(tab, code)
 		ev, mode := "-", "" // "-": the pattern says this is no event
 		if ok {
 			ev, mode = p.event, p.mode
 		}
+		if strings.TrimSpace(code) == "175" && (block == "apprehend" || block == "confine") {
+			// Arresting or detaining protesters is repression, but not
+			// violence: PLOVER codes arrests COERCE (arrest).
+			ev, mode = "COERCE", "arrest"
+		}
 		revEv := ""
 		if pr, ok := toPlover(tab, rev); ok {
 			revEv = pr.event
 		}
-		emit("P", block, strings.ToLower(pat), ev, mode, strings.TrimSpace(code), revEv)
+		emit("P", block, strings.ToLower(pat), ev, mode, strings.TrimSpace(code), revEv, origin)
 	}
 
 	// Actors.
@@ -295,7 +313,7 @@ var extraAgents = [][2]string{
 	{"volunteer", "CVL"}, {"saboteur", "UAF"}, {"combatant", "UAF"}, {"partisan", "UAF"},
 	{"protestor", "CVLOPP"}, {"demonstrator", "CVLOPP"}, {"people", "CVL"}, {"citizen", "CVL"},
 	{"battalion", "UAF"}, {"regiment", "MIL"}, {"brigade", "MIL"}, {"legion", "UAF"}, {"unit", "MIL"},
-	{"navy", "MIL"}, {"air force", "MIL"}, {"border guard", "MIL"}, {"prosecutor", "JUD"},
+	{"leader", "ELI"}, {"navy", "MIL"}, {"air force", "MIL"}, {"border guard", "MIL"}, {"prosecutor", "JUD"},
 }
 
 // verbOverrides replace verb defaults (verb, block, event, mode, CAMEO,
