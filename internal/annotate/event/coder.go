@@ -49,19 +49,23 @@ var futureAux = set("will would shall 'll 'd")
 
 var negators = set("not n't never")
 
-var boundaries = set("; : that which who whom whose because although though while whereas after before when where if unless whether but once")
+var boundaries = set("; : that which who whom whose because although though while whereas after before when where if unless whether but")
 
 var agreeVerbs = set("agree offer promise pledge vow swear decide plan intend prepare volunteer undertake commit consent resolve")
 
-var requestVerbs = set("urge ask call demand appeal request press implore invite order tell encourage beg plead")
+var requestVerbs = set("urge ask call demand appeal request press pressure implore invite order tell encourage beg plead")
 
 var refuseVerbs = set("refuse decline reject")
 
 var threatenVerbs = set("threaten")
 
+var predictive = set("likely unlikely expected set due supposed bound poised")
+
 var readyAdjectives = set("ready willing prepared eager determined")
 
 var cooperative = set("AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT")
+
+var materialConflict = set("ASSAULT COERCE SANCTION MOBILIZE")
 
 // sentence codes the events of sentence si.
 func (c *coder) sentence(si int, toks []tok, ments []news.Mention) []news.Event {
@@ -240,8 +244,8 @@ func (c *coder) findVerbs(toks []tok, inPhrase []int) []verb {
 				if !p.cap && !strings.HasSuffix(p.low, "s") {
 					continue
 				}
-				if st := phraseStart(inPhrase, i-1); st > 0 && determiners[toks[st-1].low] {
-					continue
+				if st := phraseStart(inPhrase, i-1); (st > 0 && determiners[toks[st-1].low]) || (st > 1 && determiners[toks[st-2].low] && !toks[st-1].cap) {
+					continue // "a key U.S. ally"
 				}
 			}
 			// "suspended aid deliveries": a verb does not follow a verb.
@@ -281,6 +285,14 @@ func (c *coder) findVerbs(toks []tok, inPhrase []int) []verb {
 					v.passive = true
 				}
 			}
+		}
+		// "is prepared to", "was determined to": an adjective of intent.
+		if v.passive && v.end < len(toks) && toks[v.end].low == "to" && (agreeVerbs[v.ref.verb] || readyAdjectives[low]) {
+			v.passive = false
+		}
+		// "Ousted President X": a participle before a name is a modifier.
+		if strings.HasSuffix(low, "ed") && (i == 0 || determiners[toks[i-1].low] || toks[i-1].low == ",") && v.end < len(toks) && inPhrase[v.end] >= 0 && len(v.aux) == 0 && !(i > 0 && toks[i-1].low == ",") {
+			continue
 		}
 		// "X, killed by Y": a participle followed by "by".
 		if !v.passive && v.end < len(toks) && toks[v.end].low == "by" && strings.HasSuffix(low, "ed") && (i == 0 || toks[i-1].low == "," || inPhrase[i-1] >= 0) {
@@ -357,7 +369,9 @@ func (c *coder) codeVerb(toks []tok, phrases []phrase, inPhrase []int, verbs []v
 		wc, _, wok := c.verbCode(toks, &verbs[k])
 		verbs[k].consumed = true
 		switch {
-		case ctrl == "AGREE" && wok && !cooperative[wc.event]:
+		case ctrl == "AGREE" && wok && v.ref.verb == "prepare" && (wc.event == "ASSAULT" || wc.event == "MOBILIZE"):
+			ctrl = "MOBILIZE" // "prepared to resume shelling": posturing, short of force
+		case ctrl == "AGREE" && wok && materialConflict[wc.event]:
 			ctrl = "THREATEN"
 		}
 		if ctrl == "REQUEST" {
@@ -442,6 +456,10 @@ func (c *coder) codeVerb(toks []tok, phrases []phrase, inPhrase []int, verbs []v
 	if toks[v.i].quoted || hypothetical || c.cond[v.i] {
 		return e, nil, false
 	}
+	// "likely to dominate", "expected to be joined": predictions.
+	if v.group >= 2 && toks[v.group-1].low == "to" && predictive[toks[v.group-2].low] {
+		return e, nil, false
+	}
 	// A gerund after a preposition ("by fighting", "for joining") has no
 	// subject of its own in the clause.
 	if strings.HasSuffix(toks[v.i].low, "ing") && v.group == v.i && v.i > 0 && prepositions[toks[v.i-1].low] && toks[v.i-1].low != "after" {
@@ -459,11 +477,28 @@ func (c *coder) codeVerb(toks []tok, phrases []phrase, inPhrase []int, verbs []v
 	if future && ctrl == "" && !neg {
 		if cooperative[cd.event] {
 			cd.event = "AGREE"
-		} else if cd.event == "ASSAULT" || cd.event == "COERCE" || cd.event == "SANCTION" || cd.event == "MOBILIZE" {
+		} else if materialConflict[cd.event] {
 			cd.event = "THREATEN"
 		}
 	}
 	e.Type, e.Mode = cd.event, cd.mode
+	// What the object is can change the category (PLOVER's definitions):
+	// acceding to demands concedes; turning down a proposal rejects;
+	// stopping a demonstration coerces; expelling inspectors, diplomats or
+	// aid agencies reduces relations.
+	if ctrl == "" {
+		obj := objectWords(toks, v.end)
+		switch {
+		case (e.Type == "AGREE" || e.Type == "SUPPORT") && obj["demand"]:
+			e.Type, e.Mode = "CONCEDE", ""
+		case (e.Type == "ACCUSE" || e.Type == "REJECT") && (obj["appeal"] || obj["proposal"] || obj["offer"] || obj["plan"] || obj["call"] || obj["request"] || obj["invitation"]):
+			e.Type, e.Mode = "REJECT", ""
+		case (e.Type == "REJECT" || e.Type == "SANCTION") && (obj["demonstration"] || obj["protest"] || obj["rally"] || obj["march"]):
+			e.Type, e.Mode = "COERCE", "restrict"
+		case e.Type == "COERCE" && e.Mode == "deport" && (obj["inspector"] || obj["diplomat"] || obj["ambassador"] || obj["envoy"] || obj["observer"] || obj["peacekeeper"] || obj["monitor"] || obj["agency"]):
+			e.Type, e.Mode = "SANCTION", "expel"
+		}
+	}
 	// Roles.
 	src := c.subject(toks, phrases, inPhrase, verbs, vi, governor)
 	if len(src) == 0 && v.group > 0 && (toks[v.group-1].low == "and" || toks[v.group-1].low == ",") && len(prevSource) > 0 {
@@ -471,7 +506,13 @@ func (c *coder) codeVerb(toks []tok, phrases []phrase, inPhrase []int, verbs []v
 	}
 	tgt := ctrlTarget
 	if tgt < 0 {
-		tgt = c.firstAfter(toks, phrases, inPhrase, v.end, verbs, vi)
+		from, at := v.end, vi
+		// "donated and personally delivered goods to X": coordinated
+		// verbs share their object.
+		if vi+1 < len(verbs) && v.end < len(toks) && (toks[v.end].low == "and" || toks[v.end].low == "or") && verbs[vi+1].group <= v.end+2 {
+			from, at = verbs[vi+1].end, vi+1
+		}
+		tgt = c.firstAfter(toks, phrases, inPhrase, from, verbs, at)
 	}
 	// "sent troops to Ukraine": the recipient, not what was sent.
 	if tgt >= 0 && !phrases[tgt].named && phrases[tgt].country == "" {
@@ -907,6 +948,20 @@ func (c *coder) subjectAt(toks []tok, phrases []phrase, inPhrase []int, end int)
 		out = append(out, phrases[ci])
 	}
 	return out
+}
+
+// objectWords returns the singular lower-case words of the phrase right
+// after a verb, up to a preposition or punctuation.
+func objectWords(toks []tok, from int) map[string]bool {
+	m := map[string]bool{}
+	for k := from; k < len(toks) && k < from+6; k++ {
+		w := toks[k].low
+		if prepositions[w] || !isWordy(toks[k].text) || boundaries[w] {
+			break
+		}
+		m[singular(w)] = true
+	}
+	return m
 }
 
 // quantityOf reports whether toks[i] is the "of" of "thousands of",

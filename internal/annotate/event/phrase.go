@@ -33,7 +33,7 @@ type phrase struct {
 	inferred   bool // country taken from context
 }
 
-var determiners = set("the a an this that these those its their his her our my your some any no every each such another other both all many several")
+var determiners = set("the a an this these those its their his her our my your some any no every each such another other both all many several")
 
 var prepositions = set("in on at by for with from to of against into onto over under near about after before during since through toward towards across around between among within without via despite amid upon behind beyond alongside")
 

@@ -421,8 +421,13 @@ func inflect(v string) []string {
 	case last == 'y' && n > 1 && !vowel(b[n-2]):
 		out = append(out, b[:n-1]+"ied", b+"ing")
 	default:
-		out = append(out, b+"ed", b+"ing")
-		if n >= 3 && !vowel(last) && vowel(b[n-2]) && !vowel(b[n-3]) && strings.IndexByte("wxy", last) < 0 {
+		cvc := n >= 3 && !vowel(last) && vowel(b[n-2]) && !vowel(b[n-3]) && strings.IndexByte("wxy", last) < 0
+		if !cvc || n > 4 {
+			out = append(out, b+"ed", b+"ing")
+		}
+		// A stressed final consonant doubles: always in one syllable
+		// ("stopped"), sometimes in two ("regretted", not "visitted").
+		if cvc {
 			out = append(out, b+string(last)+"ed", b+string(last)+"ing")
 		}
 	}
