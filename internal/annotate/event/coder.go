@@ -156,6 +156,12 @@ func (c *coder) sentence(si int, toks []tok, ments []news.Mention) []news.Event 
 	for _, e := range c.nominals(toks, phrases, inPhrase, verbs, hypothetical) {
 		add(e, e.Trigger.Span, true)
 	}
+	if !hypothetical {
+		for _, e := range c.reportedRequests(toks, phrases, inPhrase) {
+			add(e, e.Trigger.Span, true)
+		}
+	}
+	sort.SliceStable(events, func(i, j int) bool { return events[i].Trigger.Start < events[j].Trigger.Start })
 	c.prevPhrases, c.prevToks = phrases, toks
 	return events
 }
@@ -349,7 +355,11 @@ func (c *coder) codeVerb(toks []tok, phrases []phrase, inPhrase []int, verbs []v
 	ctrlTarget := -1
 	for k := vi + 1; k < len(verbs) && k <= vi+2; k++ {
 		w := verbs[k]
-		if w.group == 0 || toks[w.group-1].low != "to" || w.group-1-v.end > 6 {
+		maxGap := 6
+		if requestVerbs[v.ref.verb] {
+			maxGap = 14 // "pressuring workers of the United Bus Company of Tehran to cancel"
+		}
+		if w.group == 0 || toks[w.group-1].low != "to" || w.group-1-v.end > maxGap {
 			continue
 		}
 		base := v.ref.verb
@@ -411,31 +421,17 @@ func (c *coder) codeVerb(toks []tok, phrases []phrase, inPhrase []int, verbs []v
 		cd.event, ok = ctrl, true
 		spec++
 	}
-	if v.aux["must"] && !toks[v.i].quoted && !c.cond[v.i] {
-		// "X said Y must do Z": X requests Z of Y.
-		for r := v.group - 1; r >= 0; r-- {
-			if !reportingVerbs[toks[r].low] {
-				continue
-			}
-			speaker := c.subjectAt(toks, phrases, inPhrase, r)
-			addressee := c.subjectAt(toks, phrases, inPhrase, v.group)
-			if len(speaker) == 0 {
-				break
-			}
-			e.Type = "REQUEST"
-			if ok && cooperative[cd.event] {
-				e.Mode = "assist"
-			}
-			c.setActor(&e, speaker[0], false)
-			if len(addressee) > 0 && addressee[0].name != speaker[0].name {
-				c.setActor(&e, addressee[0], true)
-			}
-			e.Confidence = confidence(1, e, speaker[0])
-			return e, speaker, true
+	ok0 := ok && cd.event != "" && cd.event != "-"
+	if !ok0 {
+		// An uncoded verb may still code through its object ("extend the
+		// curfew", "stage a hunger strike", "strengthen its forces").
+		obj := objectWords(toks, v.end)
+		if !(obj["curfew"] || obj["martial"] || obj["emergency"] || obj["blockade"] ||
+			((obj["force"] || obj["troop"] || obj["army"] || obj["soldier"]) && mobilizeVerbs[v.ref.verb]) ||
+			(stageVerbs[v.ref.verb] && protestObject(obj) != "")) || reportingBases[v.ref.verb] {
+			return e, nil, false
 		}
-	}
-	if !ok || cd.event == "" || cd.event == "-" {
-		return e, nil, false
+		cd = code{event: "COERCE"} // provisional: the object rules below decide
 	}
 	// Modality: negation, hypotheticals, the future, quotes.
 	neg := ctrlNeg && ctrl == ""
@@ -482,23 +478,6 @@ func (c *coder) codeVerb(toks []tok, phrases []phrase, inPhrase []int, verbs []v
 		}
 	}
 	e.Type, e.Mode = cd.event, cd.mode
-	// What the object is can change the category (PLOVER's definitions):
-	// acceding to demands concedes; turning down a proposal rejects;
-	// stopping a demonstration coerces; expelling inspectors, diplomats or
-	// aid agencies reduces relations.
-	if ctrl == "" {
-		obj := objectWords(toks, v.end)
-		switch {
-		case (e.Type == "AGREE" || e.Type == "SUPPORT") && obj["demand"]:
-			e.Type, e.Mode = "CONCEDE", ""
-		case (e.Type == "ACCUSE" || e.Type == "REJECT") && (obj["appeal"] || obj["proposal"] || obj["offer"] || obj["plan"] || obj["call"] || obj["request"] || obj["invitation"]):
-			e.Type, e.Mode = "REJECT", ""
-		case (e.Type == "REJECT" || e.Type == "SANCTION") && (obj["demonstration"] || obj["protest"] || obj["rally"] || obj["march"]):
-			e.Type, e.Mode = "COERCE", "restrict"
-		case e.Type == "COERCE" && e.Mode == "deport" && (obj["inspector"] || obj["diplomat"] || obj["ambassador"] || obj["envoy"] || obj["observer"] || obj["peacekeeper"] || obj["monitor"] || obj["agency"]):
-			e.Type, e.Mode = "SANCTION", "expel"
-		}
-	}
 	// Roles.
 	src := c.subject(toks, phrases, inPhrase, verbs, vi, governor)
 	if len(src) == 0 && v.group > 0 && (toks[v.group-1].low == "and" || toks[v.group-1].low == ",") && len(prevSource) > 0 {
@@ -623,6 +602,38 @@ func (c *coder) codeVerb(toks []tok, phrases []phrase, inPhrase []int, verbs []v
 		switch e.ActorType {
 		case "civilian", "opposition", "rebel", "":
 			e.Type, e.Mode = "PROTEST", "obstruct"
+		}
+	}
+	// What the object is can change the category (PLOVER's definitions):
+	// acceding to demands concedes; turning down a proposal rejects;
+	// stopping a demonstration coerces; expelling inspectors, diplomats or
+	// aid agencies reduces relations.
+	if ctrl == "" {
+		obj := objectWords(toks, v.end)
+		state := e.ActorType == "government" || e.ActorType == "military" || e.ActorType == "police" || e.ActorType == "intelligence"
+		switch {
+		case !ok0 && obj["curfew"]:
+			e.Type, e.Mode = "COERCE", "curfew"
+		case !ok0 && (obj["martial"] || obj["emergency"]) && !relaxVerbs[v.ref.verb]:
+			e.Type, e.Mode = "COERCE", "martial-law"
+		case !ok0 && obj["blockade"]:
+			e.Type, e.Mode = "COERCE", "restrict"
+		case !ok0 && (obj["force"] || obj["troop"] || obj["army"] || obj["soldier"]) && mobilizeVerbs[v.ref.verb]:
+			e.Type, e.Mode = "MOBILIZE", "troops"
+		case stageVerbs[v.ref.verb] && protestObject(obj) != "":
+			e.Type, e.Mode = "PROTEST", protestObject(obj)
+		case relaxVerbs[v.ref.verb] && (obj["restriction"] || obj["measure"] || obj["curfew"] || obj["ban"] || obj["emergency"] || obj["control"]):
+			e.Type, e.Mode = "CONCEDE", ""
+		case (e.Type == "RETREAT" || e.Type == "SANCTION" || e.Type == "REJECT") && !state && protestObject(obj) != "":
+			e.Type, e.Mode = "CONCEDE", "" // "called off the strike": suspending a protest concedes
+		case (e.Type == "AGREE" || e.Type == "SUPPORT") && obj["demand"]:
+			e.Type, e.Mode = "CONCEDE", ""
+		case (e.Type == "ACCUSE" || e.Type == "REJECT") && (obj["appeal"] || obj["proposal"] || obj["offer"] || obj["plan"] || obj["call"] || obj["request"] || obj["invitation"]):
+			e.Type, e.Mode = "REJECT", ""
+		case (e.Type == "REJECT" || e.Type == "SANCTION") && state && protestObject(obj) != "":
+			e.Type, e.Mode = "COERCE", "restrict"
+		case e.Type == "COERCE" && e.Mode == "deport" && (obj["inspector"] || obj["diplomat"] || obj["ambassador"] || obj["envoy"] || obj["observer"] || obj["peacekeeper"] || obj["monitor"] || obj["agency"]):
+			e.Type, e.Mode = "SANCTION", "expel"
 		}
 	}
 	// The PLOVER manual requires a recipient for these.
@@ -950,6 +961,31 @@ func (c *coder) subjectAt(toks []tok, phrases []phrase, inPhrase []int, end int)
 	return out
 }
 
+// Verbs whose object decides the event.
+var (
+	mobilizeVerbs = set("strengthen reinforce boost bolster increase mass amass deploy station build move")
+	stageVerbs    = set("stage hold organize organise launch begin start continue mount call")
+	relaxVerbs    = set("ease lift relax loosen shorten end remove scrap")
+)
+
+// protestObject returns the PLOVER PROTEST mode of a protest noun among
+// the object's words, or "".
+func protestObject(obj map[string]bool) string {
+	switch {
+	case obj["hunger"] && obj["strike"]:
+		return "hunger"
+	case obj["strike"] || obj["walkout"]:
+		return "strike"
+	case obj["protest"] || obj["demonstration"] || obj["rally"] || obj["march"] || obj["sit-in"] || obj["vigil"]:
+		return "demo"
+	case obj["boycott"]:
+		return "boycott"
+	case obj["riot"]:
+		return "riot"
+	}
+	return ""
+}
+
 // objectWords returns the singular lower-case words of the phrase right
 // after a verb, up to a preposition or punctuation.
 func objectWords(toks []tok, from int) map[string]bool {
@@ -962,6 +998,38 @@ func objectWords(toks []tok, from int) map[string]bool {
 		m[singular(w)] = true
 	}
 	return m
+}
+
+// reportedRequests codes "X said Y must do Z" as a request by X of Y: the
+// speaker's demand, whatever the verb after "must".
+func (c *coder) reportedRequests(toks []tok, phrases []phrase, inPhrase []int) []news.Event {
+	var out []news.Event
+	for m, t := range toks {
+		if t.low != "must" || t.quoted || c.cond[m] || m+1 >= len(toks) {
+			continue
+		}
+		for r := m - 1; r >= 0; r-- {
+			if !reportingVerbs[toks[r].low] {
+				continue
+			}
+			speaker := c.subjectAt(toks, phrases, inPhrase, r)
+			addressee := c.subjectAt(toks, phrases, inPhrase, m)
+			if len(speaker) == 0 {
+				break
+			}
+			var e news.Event
+			e.Type = "REQUEST"
+			c.setActor(&e, speaker[0], false)
+			if len(addressee) > 0 && addressee[0].name != speaker[0].name {
+				c.setActor(&e, addressee[0], true)
+			}
+			e.Trigger = news.Trigger{Span: news.Span{Start: t.Start, End: toks[m+1].End}}
+			e.Confidence = confidence(1, e, speaker[0])
+			out = append(out, e)
+			break
+		}
+	}
+	return out
 }
 
 // quantityOf reports whether toks[i] is the "of" of "thousands of",
@@ -1102,15 +1170,18 @@ func (c *coder) resolvePronoun(p phrase, toks []tok, phrases []phrase, not phras
 		}
 		return !q.person
 	}
-	for i := len(phrases) - 1; i >= 0; i-- {
-		q := phrases[i]
-		if q.end <= p.start && fits(q) {
-			return q, true
+	for pass := 0; pass < 2; pass++ {
+		// Persons named as such first, then any fitting phrase.
+		ok := func(q phrase) bool { return fits(q) && (pass == 1 || !personal || q.person) }
+		for i := len(phrases) - 1; i >= 0; i-- {
+			if q := phrases[i]; q.end <= p.start && ok(q) {
+				return q, true
+			}
 		}
-	}
-	for i := len(c.prevPhrases) - 1; i >= 0; i-- {
-		if fits(c.prevPhrases[i]) {
-			return c.prevPhrases[i], true
+		for i := len(c.prevPhrases) - 1; i >= 0; i-- {
+			if ok(c.prevPhrases[i]) {
+				return c.prevPhrases[i], true
+			}
 		}
 	}
 	return phrase{}, false

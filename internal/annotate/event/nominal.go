@@ -48,16 +48,20 @@ var nominalNouns = map[string]nominal{
 	"criminal case": {event: "COERCE", mode: "arrest", preps: "against"},
 	"curfew":        {event: "COERCE", mode: "curfew", preps: "on in", needsPrep: true},
 	"martial law":   {event: "COERCE", mode: "martial-law", preps: "in"},
-	"call":          {event: "REQUEST", preps: "for", needsPrep: true},
-	"appeal":        {event: "REQUEST", preps: "for to", needsPrep: true},
-	"demand":        {event: "REQUEST", preps: "for", needsPrep: true},
+	"call":          {event: "REQUEST", preps: "for that", needsPrep: true},
+	"appeal":        {event: "REQUEST", preps: "for to that", needsPrep: true},
+	"demand":        {event: "REQUEST", preps: "for that", needsPrep: true},
+	"mediation":     {event: "CONSULT", preps: "between in"},
 	"plea":          {event: "REQUEST", preps: "for to", needsPrep: true},
 	"support":       {event: "SUPPORT", preps: "for of", needsPrep: true},
 	"withdrawal":    {event: "RETREAT", mode: "withdraw", preps: "from of", needsPrep: true},
 	"condemnation":  {event: "ACCUSE", mode: "disapprove", preps: "of"},
 	"investigation": {event: "ACCUSE", mode: "investigate", preps: "into of", needsPrep: true},
-	"talks":         {event: "CONSULT", preps: "with between", needsPrep: true},
+	"talks":         {event: "CONSULT", preps: "with between on", needsPrep: true},
+	"talk":          {event: "CONSULT", preps: "with between on", needsPrep: true},
 }
+
+var timeWords = set("today yesterday tonight now again monday tuesday wednesday thursday friday saturday sunday")
 
 // nominals codes the event nouns of a sentence that no coded verb covers.
 func (c *coder) nominals(toks []tok, phrases []phrase, inPhrase []int, verbs []verb, hypothetical bool) []news.Event {
@@ -83,6 +87,9 @@ func (c *coder) nominals(toks []tok, phrases []phrase, inPhrase []int, verbs []v
 		next := ""
 		if end < len(toks) {
 			next = toks[end].low
+			if timeWords[next] && end+1 < len(toks) {
+				next = toks[end+1].low
+			}
 		}
 		if nm.needsPrep && !strings.Contains(" "+nm.preps+" by ", " "+next+" ") {
 			continue
@@ -138,6 +145,35 @@ func (c *coder) nominals(toks []tok, phrases []phrase, inPhrase []int, verbs []v
 				src = &r
 			} else {
 				src = nil
+			}
+		}
+		if src == nil && !nm.noSource {
+			// "return to Geneva for talks", "put them on a wanted list":
+			// the subject of the verb whose phrase holds the noun.
+			for vi := len(verbs) - 1; vi >= 0; vi-- {
+				v := verbs[vi]
+				if v.end > i || i-v.end > 8 {
+					continue
+				}
+				clear := true
+				for k := v.end; k < i; k++ {
+					if boundaries[toks[k].low] || toks[k].low == "," {
+						clear = false
+					}
+				}
+				if !clear || v.passive {
+					break
+				}
+				if subj := c.subjectAt(toks, phrases, inPhrase, v.group); len(subj) > 0 {
+					src = &subj[0]
+					if tgt == nil {
+						if t := c.firstAfter(toks, phrases, inPhrase, v.end, verbs, vi); t >= 0 && phrases[t].end <= i && !phrases[t].adjective {
+							p := phrases[t]
+							tgt = &p
+						}
+					}
+				}
+				break
 			}
 		}
 		if src == nil && !nm.noSource {

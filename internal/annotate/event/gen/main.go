@@ -350,6 +350,9 @@ var verbOverrides = [][6]string{
 	{"sign", "sign", "SUPPORT", "", "057", ""},
 	{"ratify", "allow", "SUPPORT", "", "057", ""},
 	{"resign", "resign", "RETREAT", "resign", "0831", ""},
+	// PLOVER ACCUSE (allege): "indict, or charge; bring to trial".
+	{"indict", "blame", "ACCUSE", "allege", "112", ""},
+	{"deny", "refuse", "REJECT", "", "120", ""},
 	// Sending something to someone is aid unless a pattern says otherwise
 	// (troops, envoys, messages); the coder requires a recipient.
 	{"send", "send", "AID", "", "070", ""},
