@@ -20,6 +20,9 @@ type coder struct {
 	prevToks    []tok
 	cond        []bool // tokens of the current sentence inside a conditional clause
 	lastPattern string // the pattern verbCode matched last, for tests
+	// lastSubject is the grammatical subject of the last verb coded in
+	// the sentence, for coordinated verbs.
+	lastSubject []phrase
 	// extraTargets are the conjoined targets of the event codeVerb
 	// returned last ("Iran, Libya and Cuba").
 	extraTargets []phrase
@@ -99,6 +102,7 @@ func (c *coder) sentence(si int, toks []tok, ments []news.Mention) []news.Event 
 		hypothetical = true
 	}
 	c.cond = cond
+	c.lastSubject = nil
 	verbs := c.findVerbs(toks, inPhrase)
 
 	var events []news.Event
@@ -192,13 +196,23 @@ func (c *coder) learn(ps []phrase, toks []tok) {
 		}
 		nameToks := toks[j:p.end]
 		ai := actorInfo{country: p.country, sector: p.sector}
-		if p.person || len(nameToks) >= 2 {
-			if _, ok := c.known[wordsKey(nameToks)]; !ok {
-				c.known[wordsKey(nameToks)] = ai
+		put := func(k string) {
+			old, ok := c.known[k]
+			switch {
+			case !ok:
+				c.known[k] = ai
+			case old.country == "" && ai.country != "":
+				// A later, fuller mention adds the country.
+				if ai.sector == "" {
+					ai.sector = old.sector
+				}
+				c.known[k] = ai
 			}
-			last := nameToks[len(nameToks)-1].low
-			if _, ok := c.known[last]; !ok && len(nameToks) >= 2 {
-				c.known[last] = ai
+		}
+		if p.person || len(nameToks) >= 2 {
+			put(wordsKey(nameToks))
+			if len(nameToks) >= 2 {
+				put(nameToks[len(nameToks)-1].low)
 			}
 		}
 	}
@@ -480,8 +494,11 @@ func (c *coder) codeVerb(toks []tok, phrases []phrase, inPhrase []int, verbs []v
 	e.Type, e.Mode = cd.event, cd.mode
 	// Roles.
 	src := c.subject(toks, phrases, inPhrase, verbs, vi, governor)
-	if len(src) == 0 && v.group > 0 && (toks[v.group-1].low == "and" || toks[v.group-1].low == ",") && len(prevSource) > 0 {
-		src = prevSource
+	if v.group > 0 && len(c.lastSubject) > 0 && (toks[v.group-1].low == "and" || toks[v.group-1].low == "or" || (len(src) == 0 && toks[v.group-1].low == ",")) {
+		src = c.lastSubject // "authorities have put X on a list and initiated cases": one subject
+	}
+	if len(src) > 0 {
+		c.lastSubject = src
 	}
 	tgt := ctrlTarget
 	if tgt < 0 {
@@ -743,7 +760,7 @@ func (c *coder) matchSeq(els []element, toks []tok, from, end int) (int, bool) {
 			// follow determiners and modifiers, not a preposition.
 			lim := end
 			for k := pos; k < end; k++ {
-				if k > pos && prepositions[toks[k].low] {
+				if k > pos && prepositions[toks[k].low] && !(toks[k].low == "of" && (quantities[toks[k-1].low] || measureWords[toks[k-1].low])) {
 					lim = k
 					break
 				}
@@ -853,14 +870,38 @@ func (c *coder) subjectAt(toks []tok, phrases []phrase, inPhrase []int, end int)
 			break
 		}
 		if w == "who" || w == "which" {
-			// A relative clause: its subject is the phrase before it.
+			// A relative clause: its subject is the phrase before it, or a
+			// name an insertion gives it ("the security service, which is
+			// still called the KGB, detained him").
 			if k > 0 {
 				j := k - 1
 				if toks[j].low == "," && j > 0 {
 					j--
 				}
 				if pi := inPhrase[j]; pi >= 0 {
-					return []phrase{phrases[pi]}
+					ante := phrases[pi]
+					if end-1 > k && toks[end-1].low == "," {
+						for m := k + 1; m < end-1; m++ {
+							if (toks[m].low == "called" || toks[m].low == "named" || toks[m].low == "as") && !ante.named {
+								for q := m + 1; q < end-1; q++ {
+									if qi := inPhrase[q]; qi >= 0 && phrases[qi].named {
+										al := phrases[qi]
+										if al.country == "" {
+											al.country = ante.country
+										}
+										if al.sector == "" {
+											al.sector = ante.sector
+										}
+										return []phrase{al}
+									}
+								}
+							}
+						}
+						return []phrase{ante}
+					}
+					if end-1 <= k || toks[end-1].low != "," {
+						return []phrase{ante}
+					}
 				}
 			}
 			start = k + 1
@@ -1046,6 +1087,10 @@ func quantityOf(toks []tok, i int) bool {
 	return false
 }
 
+// measureWords head quantity phrases whose real head follows "of":
+// "billions of dollars", "tons of food".
+var measureWords = set("billions millions thousands hundreds tons tonnes worth part number amount lot lots series batch shipment shipments supply supplies dozens")
+
 var quantities = set("thousands hundreds dozens scores millions tens some many most all several members groups group leaders supporters hundred thousand dozen million one two three four five six seven eight nine ten")
 
 // firstAfter finds the target of a verb: the first phrase after it in its
@@ -1055,8 +1100,20 @@ func (c *coder) firstAfter(toks []tok, phrases []phrase, inPhrase []int, from in
 	if vi+1 < len(verbs) {
 		next = verbs[vi+1].group
 	}
+	// A gerund after a preposition ("into shoring up X") does not end the
+	// clause.
+	for n := vi + 1; n < len(verbs) && next < len(toks); n++ {
+		if g := verbs[n].group; g == next && g > 0 && prepositions[toks[g-1].low] && toks[g-1].low != "to" && strings.HasSuffix(toks[verbs[n].i].low, "ing") {
+			next = len(toks)
+			if n+1 < len(verbs) {
+				next = verbs[n+1].group
+			}
+			continue
+		}
+		break
+	}
 	first, named, adj := -1, -1, -1
-	for k := from; k < len(toks) && k < from+14 && k < next; k++ {
+	for k := from; k < len(toks) && k < from+16 && k < next; k++ {
 		w := toks[k].low
 		if w == ";" || w == "." || (k > from && boundaries[w]) || (w == "," && reportingTail(toks, k)) {
 			break
@@ -1166,7 +1223,7 @@ func (c *coder) resolvePronoun(p phrase, toks []tok, phrases []phrase, not phras
 				return true
 			}
 			// Without NER, any name that is not a country's.
-			return q.named && !(q.sector == "" && q.country != "") && q.end-q.start >= 2
+			return q.named && !(q.sector == "" && q.country != "") && (q.end-q.start >= 2 || q.bare)
 		}
 		return !q.person
 	}
@@ -1190,7 +1247,7 @@ func (c *coder) resolvePronoun(p phrase, toks []tok, phrases []phrase, not phras
 // setActor fills the actor (or target) fields of e from p, typing it.
 func (c *coder) setActor(e *news.Event, p phrase, target bool) {
 	country, typ := p.country, actorType(p)
-	if country == "" && (typ == "government" || typ == "military" || typ == "police" || typ == "intelligence") && c.lastCountry != "" {
+	if country == "" && !p.named && (typ == "government" || typ == "military" || typ == "police" || typ == "intelligence") && c.lastCountry != "" {
 		country = c.lastCountry
 	}
 	name := p.name

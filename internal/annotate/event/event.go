@@ -114,8 +114,24 @@ func Code(ctx context.Context, d *Dict, a *news.Article) ([]news.Event, error) {
 		}
 	}
 	quoted := quoteRegions(a.Text, a.Paragraphs)
-	var out []news.Event
+	// A first pass learns how the article names its actors, so that
+	// "Lukashenko" early on is typed by "Belarus President Alexander
+	// Lukashenko" later.
 	mi := 0
+	for _, s := range sents {
+		st := sentTokens(a, s, toks)
+		for mi < len(a.Mentions) && a.Mentions[mi].End <= s.Start {
+			mi++
+		}
+		mj := mi
+		for mj < len(a.Mentions) && a.Mentions[mj].Start < s.End {
+			mj++
+		}
+		c.learn(c.findPhrases(st, a.Mentions[mi:mj]), st)
+	}
+	c.lastCountry = ""
+	var out []news.Event
+	mi = 0
 	for si, s := range sents {
 		if si%64 == 0 {
 			if err := ctx.Err(); err != nil {

@@ -117,7 +117,7 @@ func (c *coder) nominals(toks []tok, phrases []phrase, inPhrase []int, verbs []v
 		// preposition.
 		for k := end; k < len(toks) && k < end+10; k++ {
 			w := toks[k].low
-			if w == ";" || boundaries[w] || w == "," && k > end {
+			if w == ";" || boundaries[w] || w == "," && k > end || w == "and" || c.isVerbAt(verbs, k) {
 				break
 			}
 			if w == "by" || strings.Contains(" "+nm.preps+" ", " "+w+" ") {
@@ -164,7 +164,11 @@ func (c *coder) nominals(toks []tok, phrases []phrase, inPhrase []int, verbs []v
 				if !clear || v.passive {
 					break
 				}
-				if subj := c.subjectAt(toks, phrases, inPhrase, v.group); len(subj) > 0 {
+				g := v.group
+				if g > 0 && toks[g-1].low == "and" && vi > 0 {
+					g = verbs[vi-1].group // "put them on a list and initiated cases": one subject
+				}
+				if subj := c.subjectAt(toks, phrases, inPhrase, g); len(subj) > 0 {
 					src = &subj[0]
 					if tgt == nil {
 						if t := c.firstAfter(toks, phrases, inPhrase, v.end, verbs, vi); t >= 0 && phrases[t].end <= i && !phrases[t].adjective {
@@ -178,6 +182,15 @@ func (c *coder) nominals(toks []tok, phrases []phrase, inPhrase []int, verbs []v
 		}
 		if src == nil && !nm.noSource {
 			continue
+		}
+		if tgt != nil && tgt.pronoun {
+			before := *tgt
+			before.start = i // what the pronoun stands for comes before the noun
+			if r, ok := c.resolvePronoun(before, toks, phrases, phrase{}); ok {
+				tgt = &r
+			} else {
+				tgt = nil
+			}
 		}
 		if src != nil {
 			c.setActor(&e, *src, false)

@@ -31,6 +31,7 @@ type phrase struct {
 	adjective  bool // a bare nationality adjective ("Russian" in "a Russian ambush")
 	named      bool // carries a proper name (not only a role noun)
 	inferred   bool // country taken from context
+	bare       bool // capitalised words only, found without NER or dictionary
 }
 
 var determiners = set("the a an this these those its their his her our my your some any no every each such another other both all many several")
@@ -247,6 +248,12 @@ func (c *coder) findPhrases(toks []tok, ments []news.Mention) []phrase {
 		}
 		p.name = joinToks(toks[p.start:p.end])
 		p.named = hasName
+		p.bare = !hasAgent
+		for k := p.start; k < p.end; k++ {
+			if kind[k] != kName && kind[k] != kNone {
+				p.bare = false
+			}
+		}
 		// A lone nationality adjective before a lower-case noun modifies
 		// it ("Belarusian territory"); it is no actor, but nominal events
 		// use it ("a Russian ambush").
