@@ -54,13 +54,13 @@ var Columns = []string{
 
 // Record is one exported event: the event and where it was reported.
 type Record struct {
-	EventID      string `json:"event_id"`
-	DocumentID   string `json:"document"`
-	Outlet       string `json:"outlet,omitempty"`
-	URL          string `json:"url,omitempty"`
-	Published    string `json:"published,omitempty"`
-	news.Event          // offsets converted to code points
-	Evidence     string `json:"evidence"` // the sentence
+	EventID    string `json:"event_id"`
+	DocumentID string `json:"document"`
+	Outlet     string `json:"outlet,omitempty"`
+	URL        string `json:"url,omitempty"`
+	Published  string `json:"published,omitempty"`
+	news.Event        // offsets converted to code points
+	Evidence   string `json:"evidence"` // the sentence
 }
 
 // Records returns the export records of an article's events.
