@@ -62,6 +62,7 @@ func trainNER(ctx context.Context, env *Env, args []string) int {
 	epochs := fs.Int("epochs", 12, "training epochs")
 	seed := fs.Uint64("seed", 1, "shuffling seed")
 	minCount := fs.Int("min-count", 2, "keep features seen at least this often")
+	folds := fs.Int("folds", 10, "jackknife folds for the second pass (1: one pass only)")
 	if err := fs.Parse(args); err != nil {
 		return ExitUsage
 	}
@@ -78,7 +79,7 @@ func trainNER(ctx context.Context, env *Env, args []string) int {
 		}
 		train = append(train, more...)
 	}
-	opt := ner.TrainOptions{Epochs: *epochs, Seed: *seed, MinCount: *minCount, Log: env.Stderr, MinEpoch: 1}
+	opt := ner.TrainOptions{Epochs: *epochs, Seed: *seed, MinCount: *minCount, Log: env.Stderr, MinEpoch: 1, Folds: *folds}
 	if *devPath != "" {
 		_, dev, err := readCoNLL(*devPath)
 		if err != nil {

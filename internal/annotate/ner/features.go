@@ -86,6 +86,26 @@ const (
 	tWordLen
 	tGazShape
 	tHistCls
+	tS1       // pass-1 label of the token
+	tS1Prev   // pass-1 label of the previous token
+	tS1Next   // pass-1 label of the next token
+	tS1Maj    // majority pass-1 class of the word in the document
+	tS1MajSh  // the same, with the word's shape
+	tS1Longer // the word is part of a longer pass-1 entity in the document
+	tS1Pair   // pass-1 labels of the token and the next
+	tWordPrev
+	tWordNext
+	tSufPrev
+	tSufNext
+	tClusterPair
+	tLowFar // + 0..1 for -3, +3
+	_
+	tTable
+	tShortSent
+	tTopic
+	tTopicShape
+	tTopicGaz
+	tPrev1Cluster
 	numTemplates
 )
 
@@ -107,6 +127,16 @@ type tok struct {
 	head        bool // the sentence is all capitals
 	first       bool
 	allCapsWord bool
+	table       uint8  // 1 + bucket of the share of numbers in the sentence
+	short       uint8  // sentence length bucket for very short sentences
+	topic       uint64 // hash of the document's first word when it opens with a headline
+
+	// Second pass: what the first pass said about this token and word.
+	stacked  bool
+	s1       label
+	s1Maj    uint8 // 1+class, numClasses+1 for "always O", 0 unknown
+	s1Many   bool  // the word occurs more than once in the document
+	s1Longer uint8 // 1+class of a longer pass-1 entity holding the word
 }
 
 // shape maps letters to X/x, digits to d, keeps other runes, and shortens
@@ -238,6 +268,10 @@ func (m *Model) docInfo(doc [][]string, buf [][]tok) [][]tok {
 			}
 		}
 	}
+	var topic uint64
+	if len(doc) > 0 && heads[0] && len(doc[0]) > 1 {
+		topic = hstr(lower(doc[0][0]))
+	}
 	if cap(buf) < len(doc) {
 		buf = make([][]tok, len(doc))
 	}
@@ -247,8 +281,22 @@ func (m *Model) docInfo(doc [][]string, buf [][]tok) [][]tok {
 		if cap(ts) < len(s) {
 			ts = make([]tok, 0, len(s))
 		}
+		nums := 0
+		for _, w := range s {
+			if len(w) > 0 && w[0] >= '0' && w[0] <= '9' {
+				nums++
+			}
+		}
+		var table, short uint8
+		if len(s) >= 3 {
+			table = uint8(1 + 4*nums/len(s))
+		}
+		if len(s) <= 4 {
+			short = uint8(len(s))
+		}
 		for i, w := range s {
 			var t tok
+			t.table, t.short, t.topic = table, short, topic
 			t.head = heads[si]
 			t.first = i == 0
 			t.allCapsWord = !hasLower(w) && hasLetter(w)
@@ -388,7 +436,123 @@ func static(dst []uint64, s []tok, i int) []uint64 {
 	if t.upperInit {
 		dst = append(dst, mix(tDocLower, b2u(t.docLower)*2+first))
 	}
+	wd := func(k int) uint64 {
+		j := i + k
+		if j < 0 || j >= len(s) {
+			return boundaryHash
+		}
+		return s[j].hW
+	}
+	suf := func(k int) uint64 {
+		j := i + k
+		if j < 0 || j >= len(s) {
+			return boundaryHash
+		}
+		return s[j].hSuf[2]
+	}
+	dst = append(dst,
+		mix(tWordPrev, wd(-1)), mix(tWordNext, wd(1)),
+		mix(tSufPrev, suf(-1)), mix(tSufNext, suf(1)),
+		mix(tLowFar, lw(-3)), mix(tLowFar+1, lw(3)),
+	)
+	if t.clOK && i+1 < len(s) && s[i+1].clOK {
+		dst = append(dst, mix(mix(tClusterPair, uint64(t.cl[1])), uint64(s[i+1].cl[1])))
+	}
+	if t.table != 0 {
+		dst = append(dst, mix(mix(tTable, uint64(t.table)), t.hShort))
+	}
+	if t.short != 0 {
+		dst = append(dst, mix(mix(tShortSent, uint64(t.short)), t.hShort))
+	}
+	if t.topic != 0 && t.upperInit {
+		dst = append(dst, mix(mix(tTopicShape, t.topic), t.hShort))
+		for _, g := range t.gaz {
+			dst = append(dst, mix(mix(tTopicGaz, t.topic), uint64(g)))
+		}
+	}
+	if t.stacked {
+		p, n := uint64(numLabels), uint64(numLabels)
+		if i > 0 {
+			p = uint64(s[i-1].s1)
+		}
+		if i+1 < len(s) {
+			n = uint64(s[i+1].s1)
+		}
+		dst = append(dst,
+			mix(tS1, uint64(t.s1)),
+			mix(mix(tS1Prev, p), uint64(t.s1)),
+			mix(mix(tS1Next, uint64(t.s1)), n),
+			mix(tS1Pair, n),
+		)
+		if t.s1Maj != 0 {
+			dst = append(dst,
+				mix(tS1Maj, uint64(t.s1Maj)*2+b2u(t.s1Many)),
+				mix(mix(tS1MajSh, uint64(t.s1Maj)), t.hShort))
+		}
+		if t.s1Longer != 0 {
+			dst = append(dst, mix(tS1Longer, uint64(t.s1Longer)*2+b2u(t.upperInit)))
+		}
+	}
 	return dst
+}
+
+// stack records first-pass labels in the token views of a document for the
+// second pass: each token's label, the majority class of its word across
+// the document, and whether the word belongs to a longer entity.
+func stack(toks [][]tok, labs [][]label) {
+	type agg struct {
+		counts [numClasses + 1]int
+		n      int
+	}
+	words := map[string]*agg{}
+	longer := map[string]uint8{}
+	for si, s := range toks {
+		for i := range s {
+			if !s[i].upperInit && !s[i].allCapsWord {
+				continue
+			}
+			a := words[s[i].lw]
+			if a == nil {
+				a = &agg{}
+				words[s[i].lw] = a
+			}
+			a.n++
+			l := labs[si][i]
+			if l == lblO {
+				a.counts[numClasses]++
+			} else {
+				a.counts[l.class()]++
+			}
+		}
+		for _, sp := range spans(labs[si]) {
+			if sp.End-sp.Start < 2 {
+				continue
+			}
+			for k := sp.Start; k < sp.End; k++ {
+				if s[k].upperInit {
+					longer[s[k].lw] = uint8(sp.Class) + 1
+				}
+			}
+		}
+	}
+	for si, s := range toks {
+		for i := range s {
+			t := &s[i]
+			t.stacked = true
+			t.s1 = labs[si][i]
+			if a := words[t.lw]; a != nil {
+				best, bi := 0, 0
+				for k, c := range a.counts {
+					if c > best {
+						best, bi = c, k
+					}
+				}
+				t.s1Maj = uint8(bi) + 1
+				t.s1Many = a.n > 1
+			}
+			t.s1Longer = longer[t.lw]
+		}
+	}
 }
 
 func b2u(b bool) uint64 {
@@ -429,6 +593,9 @@ func dynamic(dst []uint64, s []tok, i int, ls []label, hist map[string]*history)
 		mix(mix(tPrev1Word, p1), t.hL),
 		mix(mix(tPrev1Shape, p1), t.hShape),
 	)
+	if t.clOK {
+		dst = append(dst, mix(mix(tPrev1Cluster, p1), uint64(t.cl[1])))
+	}
 	if t.upperInit {
 		if h := hist[t.lw]; h != nil {
 			maj := h.majority()

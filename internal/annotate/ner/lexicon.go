@@ -1,6 +1,14 @@
 package ner
 
-import "io"
+import (
+	"bufio"
+	"compress/gzip"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+)
 
 // numGran is the number of word-cluster granularities.
 const numGran = 3
@@ -31,7 +39,64 @@ func (l *lexicon) gazetteer(ts []tok) {
 	}
 }
 
-// readLexicon reads a gzip-compressed lexicon file (see docs/models/ner.md).
+// readLexicon reads a gzip-compressed lexicon file: a header line, then
+// tab-separated lines "w WORD FINE MID COARSE CAP" (cluster numbers, -1 for
+// none) and "g CATEGORY-BITS TOKENS" (space-separated lowercase tokens).
 func readLexicon(r io.Reader) (*lexicon, error) {
-	return &lexicon{words: map[string]lexEntry{}}, nil
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, err
+	}
+	sc := bufio.NewScanner(zr)
+	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
+	l := &lexicon{words: map[string]lexEntry{}, gaz: &gazetteer{phrases: map[uint64]uint16{}}}
+	line := 0
+	for sc.Scan() {
+		line++
+		s := sc.Text()
+		if line == 1 {
+			if s != lexiconHeader {
+				return nil, fmt.Errorf("ner: lexicon: bad header %q", s)
+			}
+			continue
+		}
+		f := strings.Split(s, "\t")
+		switch {
+		case len(f) == 6 && f[0] == "w":
+			var e lexEntry
+			ok := true
+			for g := 0; g < numGran; g++ {
+				v, err := strconv.Atoi(f[2+g])
+				if err != nil || v > math.MaxUint16 {
+					return nil, fmt.Errorf("ner: lexicon line %d: bad cluster %q", line, f[2+g])
+				}
+				if v < 0 {
+					ok = false
+				} else {
+					e.cl[g] = uint16(v)
+				}
+			}
+			e.clOK = ok
+			c, err := strconv.Atoi(f[5])
+			if err != nil || c < 0 || c > 4 {
+				return nil, fmt.Errorf("ner: lexicon line %d: bad capitalisation prior %q", line, f[5])
+			}
+			e.cap = uint8(c)
+			l.words[f[1]] = e
+		case len(f) == 3 && f[0] == "g":
+			cats, err := strconv.Atoi(f[1])
+			if err != nil || cats <= 0 || cats >= 1<<numGazCats {
+				return nil, fmt.Errorf("ner: lexicon line %d: bad categories %q", line, f[1])
+			}
+			l.gaz.add(strings.Split(f[2], " "), uint16(cats))
+		default:
+			return nil, fmt.Errorf("ner: lexicon line %d: malformed", line)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("ner: lexicon: %w", err)
+	}
+	return l, nil
 }
+
+const lexiconHeader = "newsgraph-ner-lexicon 1"

@@ -46,8 +46,14 @@ func loadEmbedded() (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("ner: shipped model: %w", err)
 	}
-	m.lex = lex.lex
+	m.setLexicon(lex.lex)
 	return m, nil
+}
+
+func (m *Model) setLexicon(l *lexicon) {
+	for p := m; p != nil; p = p.next {
+		p.lex = l
+	}
 }
 
 // Lexicon is the word knowledge a model is trained with and runs with.
@@ -76,6 +82,6 @@ func Load(weights io.Reader, lex Lexicon) (*Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	m.lex = lex.lex
+	m.setLexicon(lex.lex)
 	return m, nil
 }

@@ -23,6 +23,9 @@ type Model struct {
 	w     []int16
 	scale float32 // weight = w * scale
 	pool  sync.Pool
+	// next, when set, is a second-pass model that sees this model's
+	// labels for the whole document.
+	next *Model
 }
 
 // table maps feature hashes to weight rows (open addressing, linear
@@ -85,17 +88,58 @@ func (m *Model) scratch() *scratch {
 // sentences of words). Sentences of one document share document-level
 // evidence: casing, and what earlier sentences said about a word.
 func (m *Model) Tag(doc [][]string) [][]Span {
+	r := m.tagDoc(doc)
+	out := make([][]Span, len(r.spans))
+	for i, ss := range r.spans {
+		for _, s := range ss {
+			out[i] = append(out[i], s.Span)
+		}
+	}
+	return out
+}
+
+// tagged is a span with the model's confidence in it.
+type tagged struct {
+	Span
+	conf float64
+}
+
+type tagResult struct {
+	spans [][]tagged
+	toks  [][]tok
+}
+
+func (m *Model) tagDoc(doc [][]string) tagResult {
+	toks := m.docInfo(doc, nil)
+	var res tagResult
+	if m.next == nil {
+		res = m.tagToks(toks, nil)
+	} else {
+		var labs [][]label
+		m.tagToks(toks, &labs)
+		stack(toks, labs)
+		res = m.next.tagToks(toks, nil)
+	}
+	for si := range res.spans {
+		res.spans[si] = applyRules(res.toks[si], res.spans[si])
+	}
+	return res
+}
+
+// tagToks tags prepared token views; labs, when not nil, receives the labels.
+func (m *Model) tagToks(toks [][]tok, labs *[][]label) tagResult {
 	sc := m.scratch()
 	defer m.pool.Put(sc)
-	sc.toks = m.docInfo(doc, sc.toks)
+	res := tagResult{toks: toks, spans: make([][]tagged, len(toks))}
 	clear(sc.hist)
 	sc.hpool = sc.hpool[:0]
-	out := make([][]Span, len(doc))
-	for si, s := range sc.toks {
+	var margins []float64
+	for si, s := range res.toks {
 		if cap(sc.ls) < len(s) {
 			sc.ls = make([]label, len(s))
 		}
 		ls := sc.ls[:len(s)]
+		margins = margins[:0]
 		for i := range s {
 			var scores [numLabels]int32
 			sc.feats = static(sc.feats[:0], s, i)
@@ -112,12 +156,43 @@ func (m *Model) Tag(doc [][]string) [][]Span {
 			if i > 0 {
 				prev = ls[i-1]
 			}
-			ls[i] = bestAllowed(&scores, prev, i == len(s)-1)
+			best, margin := bestAllowedMargin(&scores, prev, i == len(s)-1)
+			ls[i] = best
+			margins = append(margins, float64(margin)*float64(m.scale))
 		}
-		out[si] = spans(ls)
+		for _, sp := range spans(ls) {
+			low := math.Inf(1)
+			for k := sp.Start; k < sp.End; k++ {
+				low = math.Min(low, margins[k])
+			}
+			res.spans[si] = append(res.spans[si], tagged{Span: sp, conf: 1 / (1 + math.Exp(-low))})
+		}
 		sc.remember(s, ls)
+		if labs != nil {
+			*labs = append(*labs, append([]label(nil), ls...))
+		}
 	}
-	return out
+	return res
+}
+
+// bestAllowedMargin is bestAllowed with the margin over the runner-up.
+func bestAllowedMargin(scores *[numLabels]int32, prev label, last bool) (label, int32) {
+	best, second := label(255), label(255)
+	for l := label(0); int(l) < numLabels; l++ {
+		if !allowed(prev, l, last) {
+			continue
+		}
+		switch {
+		case best == 255 || scores[l] > scores[best]:
+			best, second = l, best
+		case second == 255 || scores[l] > scores[second]:
+			second = l
+		}
+	}
+	if second == 255 {
+		return best, 1 << 20
+	}
+	return best, scores[best] - scores[second]
 }
 
 // bestAllowed returns the highest-scoring label that may follow prev.
@@ -164,11 +239,12 @@ func (sc *scratch) remember(s []tok, ls []label) {
 // Model file format: gzip of
 //
 //	magic "newsgraph-ner\n", uint32 version, uint32 numLabels,
+//	uint32 passes, then for each pass:
 //	float32 scale, uint32 n, n uvarint key deltas (keys ascending),
-//	n*numLabels int16 weights, little-endian.
+//	n*numLabels int16 weights, label-major, little-endian.
 const (
 	modelMagic   = "newsgraph-ner\n"
-	modelVersion = 1
+	modelVersion = 2
 )
 
 // ErrFormat reports a model file newsgraph cannot read.
@@ -182,7 +258,27 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		return 0, err
 	}
 	bw := bufio.NewWriter(zw)
-	// Rows in key order.
+	passes := 0
+	for p := m; p != nil; p = p.next {
+		passes++
+	}
+	bw.WriteString(modelMagic)
+	binary.Write(bw, binary.LittleEndian, uint32(modelVersion))
+	binary.Write(bw, binary.LittleEndian, uint32(numLabels))
+	binary.Write(bw, binary.LittleEndian, uint32(passes))
+	for p := m; p != nil; p = p.next {
+		p.writePass(bw)
+	}
+	if err := bw.Flush(); err != nil {
+		return cw.n, err
+	}
+	if err := zw.Close(); err != nil {
+		return cw.n, err
+	}
+	return cw.n, nil
+}
+
+func (m *Model) writePass(bw *bufio.Writer) {
 	type kr struct {
 		k uint64
 		r int32
@@ -194,9 +290,6 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		}
 	}
 	sort.Slice(rows, func(i, j int) bool { return rows[i].k < rows[j].k })
-	bw.WriteString(modelMagic)
-	binary.Write(bw, binary.LittleEndian, uint32(modelVersion))
-	binary.Write(bw, binary.LittleEndian, uint32(numLabels))
 	binary.Write(bw, binary.LittleEndian, m.scale)
 	binary.Write(bw, binary.LittleEndian, uint32(len(rows)))
 	var buf [binary.MaxVarintLen64]byte
@@ -214,13 +307,6 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 			bw.WriteByte(byte(uint16(v) >> 8))
 		}
 	}
-	if err := bw.Flush(); err != nil {
-		return cw.n, err
-	}
-	if err := zw.Close(); err != nil {
-		return cw.n, err
-	}
-	return cw.n, nil
 }
 
 type countWriter struct {
@@ -249,15 +335,41 @@ func readWeights(r io.Reader) (*Model, error) {
 	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != modelMagic {
 		return nil, ErrFormat
 	}
+	var hdr struct{ Version, Labels, Passes uint32 }
+	if err := binary.Read(br, binary.LittleEndian, &hdr); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
+	}
+	if hdr.Version != modelVersion || int(hdr.Labels) != numLabels || hdr.Passes < 1 || hdr.Passes > 4 {
+		return nil, ErrFormat
+	}
+	var first, last *Model
+	for p := 0; p < int(hdr.Passes); p++ {
+		m, err := readPass(br)
+		if err != nil {
+			return nil, err
+		}
+		if first == nil {
+			first = m
+		} else {
+			last.next = m
+		}
+		last = m
+	}
+	if br.Len() != 0 {
+		return nil, fmt.Errorf("%w: %d trailing bytes", ErrFormat, br.Len())
+	}
+	return first, nil
+}
+
+func readPass(br *bytes.Reader) (*Model, error) {
 	var hdr struct {
-		Version, Labels uint32
-		Scale           float32
-		N               uint32
+		Scale float32
+		N     uint32
 	}
 	if err := binary.Read(br, binary.LittleEndian, &hdr); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
 	}
-	if hdr.Version != modelVersion || int(hdr.Labels) != numLabels || hdr.N > 1<<26 {
+	if hdr.N > 1<<26 || int(hdr.N) > br.Len() {
 		return nil, ErrFormat
 	}
 	n := int(hdr.N)
@@ -271,10 +383,11 @@ func readWeights(r io.Reader) (*Model, error) {
 		prev += d
 		keys[i] = prev
 	}
-	rest := data[len(data)-br.Len():]
-	if len(rest) != 2*n*numLabels {
-		return nil, fmt.Errorf("%w: weight block has %d bytes, want %d", ErrFormat, len(rest), 2*n*numLabels)
+	if br.Len() < 2*n*numLabels {
+		return nil, fmt.Errorf("%w: weight block has %d bytes, want %d", ErrFormat, br.Len(), 2*n*numLabels)
 	}
+	rest := make([]byte, 2*n*numLabels)
+	io.ReadFull(br, rest)
 	w := make([]int16, n*numLabels)
 	for l := 0; l < numLabels; l++ {
 		for i := 0; i < n; i++ {

@@ -26,10 +26,21 @@ type TrainOptions struct {
 	Dev      []Example
 	MinEpoch int
 	Log      io.Writer
+	// Folds, when above 1, trains a second pass that sees the first
+	// pass's labels for the whole document; the first-pass labels of the
+	// training data come from Folds-fold jackknifing.
+	Folds int
 }
 
-// Train trains a model on examples with the lexicon of m (see
-// [NewUntrained]); m is not modified.
+func (o *TrainOptions) logf(format string, args ...any) {
+	if o.Log != nil {
+		fmt.Fprintf(o.Log, format, args...)
+	}
+}
+
+// Train trains a model on examples with the lexicon of base (see
+// [NewUntrained]); base is not modified. Training is deterministic: the
+// same data, options and seed give the same model.
 func Train(base *Model, train []Example, opt TrainOptions) (*Model, error) {
 	if opt.Epochs <= 0 {
 		opt.Epochs = 12
@@ -37,11 +48,56 @@ func Train(base *Model, train []Example, opt TrainOptions) (*Model, error) {
 	if opt.MinCount <= 0 {
 		opt.MinCount = 2
 	}
-	logf := func(format string, args ...any) {
-		if opt.Log != nil {
-			fmt.Fprintf(opt.Log, format, args...)
+	for di, ex := range train {
+		if len(ex.Gold) != len(ex.Words) {
+			return nil, fmt.Errorf("ner: training document %d has %d sentences but gold for %d", di, len(ex.Words), len(ex.Gold))
 		}
 	}
+	if opt.Folds <= 1 {
+		return trainPass(base, train, nil, opt.Dev, nil, opt), nil
+	}
+	// Jackknifed first-pass labels for the training data.
+	stacks := make([][][]label, len(train))
+	for k := 0; k < opt.Folds; k++ {
+		var sub []Example
+		for di := range train {
+			if di%opt.Folds != k {
+				sub = append(sub, train[di])
+			}
+		}
+		fo := opt
+		fo.Dev, fo.Log = nil, nil
+		mk := trainPass(base, sub, nil, nil, nil, fo)
+		for di := range train {
+			if di%opt.Folds == k {
+				stacks[di] = mk.labels(train[di].Words)
+			}
+		}
+		opt.logf("ner: fold %d/%d done\n", k+1, opt.Folds)
+	}
+	opt.logf("ner: pass 1\n")
+	m1 := trainPass(base, train, nil, opt.Dev, nil, opt)
+	var devStacks [][][]label
+	for _, ex := range opt.Dev {
+		devStacks = append(devStacks, m1.labels(ex.Words))
+	}
+	opt.logf("ner: pass 2\n")
+	m2 := trainPass(base, train, stacks, opt.Dev, devStacks, opt)
+	m1.next = m2
+	return m1, nil
+}
+
+// labels tags a document with this pass only.
+func (m *Model) labels(doc [][]string) [][]label {
+	var labs [][]label
+	m.tagToks(m.docInfo(doc, nil), &labs)
+	return labs
+}
+
+// trainPass trains one pass. stacks, when set, holds first-pass labels of
+// each training document (devStacks those of the dev documents).
+func trainPass(base *Model, train []Example, stacks [][][]label, dev []Example, devStacks [][][]label, opt TrainOptions) *Model {
+	logf := opt.logf
 	start := time.Now()
 	type sent struct {
 		toks []tok
@@ -56,10 +112,10 @@ func Train(base *Model, train []Example, opt TrainOptions) (*Model, error) {
 	var fb []uint64
 	keys := make([][][][]uint64, len(train))
 	for di, ex := range train {
-		if len(ex.Gold) != len(ex.Words) {
-			return nil, fmt.Errorf("ner: training document %d has %d sentences but gold for %d", di, len(ex.Words), len(ex.Gold))
-		}
 		views := base.docInfo(ex.Words, nil)
+		if stacks != nil {
+			stack(views, stacks[di])
+		}
 		hist := map[string]*history{}
 		hs := &scratch{hist: hist}
 		keys[di] = make([][][]uint64, len(views))
@@ -181,13 +237,13 @@ func Train(base *Model, train []Example, opt TrainOptions) (*Model, error) {
 			}
 		}
 		logf("ner: epoch %d: %d/%d tokens wrong (%.2f%%), %.1fs\n", ep, errs, total, 100*float64(errs)/float64(total), time.Since(t0).Seconds())
-		if len(opt.Dev) > 0 && ep >= opt.MinEpoch || ep == opt.Epochs {
+		if len(dev) > 0 && ep >= opt.MinEpoch || ep == opt.Epochs {
 			m := average(base, kept, w, u, c)
-			if len(opt.Dev) == 0 {
+			if len(dev) == 0 {
 				best = m
 				break
 			}
-			p, r, f := m.Score(opt.Dev)
+			p, r, f := m.score(dev, devStacks)
 			logf("ner: epoch %d dev: P=%.2f R=%.2f F1=%.2f\n", ep, p, r, f)
 			if f > bestF {
 				best, bestF, bestEpoch = m, f, ep
@@ -200,7 +256,7 @@ func Train(base *Model, train []Example, opt TrainOptions) (*Model, error) {
 	if bestEpoch > 0 {
 		logf("ner: kept epoch %d (dev F1 %.2f)\n", bestEpoch, bestF)
 	}
-	return best, nil
+	return best
 }
 
 // average builds a model from averaged perceptron weights, quantised to
@@ -237,10 +293,28 @@ func average(base *Model, keys []uint64, w []int32, u []int64, c int64) *Model {
 
 // Score tags the examples and returns conlleval's overall precision,
 // recall and F1 (percent) against their gold entities.
-func (m *Model) Score(exs []Example) (p, r, f float64) {
+func (m *Model) Score(exs []Example) (p, r, f float64) { return m.score(exs, nil) }
+
+// score is Score for one pass; stacks, when set, are the first-pass labels
+// the pass sees.
+func (m *Model) score(exs []Example, stacks [][][]label) (p, r, f float64) {
 	var right, found, gold int
-	for _, ex := range exs {
-		pred := m.Tag(ex.Words)
+	for di, ex := range exs {
+		var pred [][]Span
+		if stacks != nil {
+			toks := m.docInfo(ex.Words, nil)
+			stack(toks, stacks[di])
+			res := m.tagToks(toks, nil)
+			for _, ss := range res.spans {
+				var ps []Span
+				for _, s := range ss {
+					ps = append(ps, s.Span)
+				}
+				pred = append(pred, ps)
+			}
+		} else {
+			pred = m.Tag(ex.Words)
+		}
 		for si := range pred {
 			g := map[Span]bool{}
 			for _, s := range ex.Gold[si] {
