@@ -111,6 +111,18 @@ func Find(a *news.Article) []news.Quote {
 				sp = prev.sp
 				cueTok = -1
 			}
+			if !sp.ok && d.startsSentence(q) && d.toks[q.open].sent > 0 {
+				// "Rubio said the real extremist is Clinton. “On abortion,
+				// the Democrats are extremists.”": the speaker of the
+				// reported speech just before
+				ps := d.toks[q.open].sent - 1
+				if a0, a1 := d.sentTok[ps][0], d.sentTok[ps][1]; a0 >= 0 && d.toks[a0].para >= d.toks[q.open].para-1 {
+					if iq, ok := d.indirectOne(a0, a1, r); ok && iq.Speaker != "" {
+						sp = speaker{entity: iq.Speaker, name: iq.SpeakerName, span: *iq.SpeakerSpan, ok: true}
+						cueTok = -1
+					}
+				}
+			}
 			if !sp.ok && nw < 4 || nw <= 4 && titleCase(d.toks[q.cs:q.ce]) && (!sp.ok || cueTok < 0 || namingForms[d.toks[cueTok].lower]) {
 				continue
 			}
@@ -152,7 +164,7 @@ func Find(a *news.Article) []news.Quote {
 			qt.CueSpan = &cs
 		}
 		out = append(out, qt)
-		if kind == news.QuoteDirect {
+		{
 			endTok := q.close
 			if endTok < 0 {
 				endTok = q.ce - 1
@@ -412,6 +424,20 @@ func (d *doc) afterFrame(q qspan, r *resolver, qi int) (int, speaker) {
 	}
 	s := d.toks[c].sent
 	end := d.sentTok[s][1]
+	if c+1 >= end && s+1 < len(d.sents) && d.sentTok[s+1][0] >= 0 && d.toks[d.sentTok[s+1][0]].para == d.toks[c].para {
+		// "…, right?” Trump said.": the splitter ended the sentence at the
+		// question mark; a short next sentence with a cue near its start
+		// is the frame
+		n0, n1 := d.sentTok[s+1][0], d.sentTok[s+1][1]
+		if countWords(d.toks[n0:n1]) <= 15 {
+			for k := n0; k < n1 && k < n0+5; k++ {
+				if d.isCue(k) {
+					end = n1
+					break
+				}
+			}
+		}
+	}
 	// the frame stops at the next quotation
 	var ks []int
 	for k := c + 1; k < end; k++ {
@@ -617,9 +643,18 @@ func (d *doc) subjectOf(k, from int, r *resolver, qi int) speaker {
 				return sp
 			}
 		}
-		// "Clinton's campaign chairman, John Podesta, said": the name is
-		// the apposition itself
-		if sp := d.npEndingAt(j-1, from, r, qi); sp.ok && sp.entity != "" {
+		// "Clinton's campaign chairman, John Podesta, said" or "…, Gov.
+		// John Kasich (R-OH), said": the name is the apposition itself
+		e := j - 1
+		if e >= from && d.toks[e].text == ")" {
+			for p := e - 1; p >= from && p > e-12; p-- {
+				if d.toks[p].text == "(" {
+					e = p - 1
+					break
+				}
+			}
+		}
+		if sp := d.npEndingAt(e, from, r, qi); sp.ok && sp.entity != "" {
 			return sp
 		}
 		return speaker{}
