@@ -100,15 +100,15 @@ func New(entries []Entry) *Gazetteer {
 		for _, a := range e.Aliases {
 			add(a, idx)
 		}
+		for _, d := range e.Demonyms {
+			k := Key(d)
+			if _, dup := g.demonyms[k]; !dup {
+				g.demonyms[k] = idx
+			}
+		}
 		switch e.Kind {
 		case KindCountry:
 			g.country[e.Country] = idx
-			for _, d := range e.Demonyms {
-				k := Key(d)
-				if _, dup := g.demonyms[k]; !dup {
-					g.demonyms[k] = idx
-				}
-			}
 		case KindAdmin1:
 			g.admin1[e.Country+"."+e.Admin1] = idx
 		}
@@ -170,6 +170,10 @@ func sortByRank(entries []Entry, l []int32) {
 	}
 }
 
+// IsCode reports whether s is a short all-capitals code such as "US",
+// which the gazetteer matches case-sensitively.
+func IsCode(s string) bool { return isCode(dropDots(s)) }
+
 // isCode reports whether s is a short all-capitals code such as "US" or
 // "UAE", which is indexed case-sensitively so that "US" never matches "us".
 func isCode(s string) bool {
@@ -211,8 +215,8 @@ func dropDots(s string) string {
 	return strings.ReplaceAll(s, ".", "")
 }
 
-// Demonym returns the country a demonym or adjective ("Belarusian",
-// "Poles") refers to.
+// Demonym returns the country (or continent) a demonym or adjective
+// ("Belarusian", "European") refers to.
 func (g *Gazetteer) Demonym(word string) (int32, bool) {
 	var buf [64]byte
 	i, ok := g.demonyms[string(appendKey(buf[:0], word))]
