@@ -1,6 +1,8 @@
 package quote
 
 import (
+	"strings"
+
 	"github.com/newsgraph/newsgraph/internal/news"
 )
 
@@ -25,7 +27,8 @@ var weakCues = set("found", "find", "finds", "see", "sees", "saw", "know", "know
 	"mention", "mentioned", "accuse", "accused", "accuses", "blame", "blamed", "blames", "criticize", "criticized",
 	"criticizes", "order", "testify", "testified", "promise", "promised", "promises", "saying", "telling", "writing",
 	"read", "reads", "chant", "chanted", "chanting", "answer", "answered", "react", "reacted", "blast", "blasted", "slam",
-	"slammed", "mock", "mocked", "question", "questioned", "quote", "quoted", "quoting", "asking")
+	"slammed", "mock", "mocked", "question", "questioned", "quote", "quoted", "quoting", "asking", "state", "states",
+	"promises", "reports", "point", "points", "order", "cite")
 
 // indirect finds reported speech in sentences that hold no attributed
 // quotation: "X said (that) C", "X told reporters that C", "C, X said",
@@ -187,12 +190,48 @@ func (d *doc) indirectOne(a, e int, r *resolver) (news.Quote, bool) {
 				}
 			}
 		}
+		// "…, saying C": a participle takes its clause's subject
+		if strings.HasSuffix(t.lower, "ing") && k > a && d.toks[k-1].text == "," && !weakCues[t.lower] || t.lower == "saying" || t.lower == "adding" {
+			if k > a && d.toks[k-1].text == "," {
+				if sp := d.clauseSubject(k, a, r, 0); sp.ok {
+					c := k + 1
+					if c < e && d.toks[c].lower == "that" {
+						c++
+					}
+					if q, ok := d.makeIndirect(c, e, k, k+1, sp); ok {
+						return q, true
+					}
+				}
+			}
+			continue
+		}
 		sp := d.subjectOf(k, a, r, 0)
 		if !sp.ok {
 			continue
 		}
 		c := k + 1
 		that := false
+		// "asked whether C"
+		if (t.lower == "asked" || t.lower == "asks" || t.lower == "wondered") && c < e && whWords[d.toks[c].lower] {
+			if q, ok := d.makeIndirect(c, e, k, k+1, sp); ok {
+				return q, true
+			}
+			continue
+		}
+		// "told CNN the plan was final", "told reporters he would run"
+		if (t.lower == "told" || t.lower == "tells" || t.lower == "tell") && c < e {
+			n := c
+			if d.toks[n].mention > 0 {
+				n = d.mentionEnd(n) + 1
+			} else if hearers[d.toks[n].lower] {
+				n++
+			}
+			if n > c && n < e && d.toks[n].lower != "that" && d.toks[n].word && !prepositions[d.toks[n].lower] && d.toks[n].lower != "to" {
+				if q, ok := d.makeIndirect(n, e, k, k+1, sp); ok {
+					return q, true
+				}
+			}
+		}
 		// skip the hearer of "told reporters that"
 		if objectCues[t.lower] {
 			for i := c; i < e && i < c+6; i++ {
@@ -283,6 +322,12 @@ func (d *doc) intention(a, e, k int, r *resolver) (news.Quote, bool) {
 	}
 	return d.makeIndirectFrame(c, e, k, k+1, sp, false, 2)
 }
+
+var whWords = set("whether", "if", "why", "how", "what", "who", "when", "where", "which")
+
+// hearers are the usual objects of "told" before what was told.
+var hearers = set("reporters", "journalists", "him", "her", "them", "me", "us", "supporters", "voters", "viewers", "listeners",
+	"members", "lawmakers", "donors", "delegates", "students", "crowds", "audiences", "officials")
 
 // cognitionForms report beliefs and intentions, which news attributes as
 // it does speech ("Democrats believe the bill will pass").

@@ -629,6 +629,19 @@ func (d *doc) subjectOf(k, from int, r *resolver, qi int) speaker {
 	for j >= from && d.toks[j].inQuote == 0 && d.toks[j].word && (auxWords[d.toks[j].lower] || isAdverb(d.toks[j].lower)) {
 		j--
 	}
+	if j > from && d.toks[j].lower == "to" {
+		// "went on to say", "wanted to tell": the subject of the verb
+		// before the infinitive
+		for n := 0; n < 3 && j > from; n++ {
+			j--
+			if w := d.toks[j]; !w.word || w.mention > 0 || personalPronouns[w.lower] || clauseBreak[w.lower] && w.lower != "on" {
+				break
+			}
+		}
+		for j >= from && d.toks[j].inQuote == 0 && d.toks[j].word && (auxWords[d.toks[j].lower] || isAdverb(d.toks[j].lower)) {
+			j--
+		}
+	}
 	if j < from || d.toks[j].inQuote != 0 {
 		return speaker{}
 	}
@@ -894,12 +907,32 @@ func (d *doc) placeMention(span news.Span) bool {
 // speaker.
 func (d *doc) quoteAttributed(qi int) bool { return d.attributed[qi] }
 
+// nounContext reports whether token p makes the word after it a noun: a
+// determiner, a possessive or a number.
+func (d *doc) nounContext(p int) bool {
+	t := d.toks[p]
+	if !t.word {
+		return false
+	}
+	if determiners[t.lower] || possessives[t.lower] || strings.HasSuffix(t.lower, "’s") || strings.HasSuffix(t.lower, "'s") {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(t.text)
+	return unicode.IsDigit(r) || numberWords[t.lower]
+}
+
+var possessives = set("his", "her", "their", "its", "our", "my", "your", "whose")
+var numberWords = set("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "hundreds", "thousands", "millions")
+
 // isCue reports whether token k is a reporting verb: a cue form in lower
 // case ("States" in "United States" is not one), or "According".
 func (d *doc) isCue(k int) bool {
 	t := d.toks[k]
 	if !t.word || !cueForms[t.lower] {
 		return false
+	}
+	if k > 0 && d.toks[k-1].sent == t.sent && d.nounContext(k-1) {
+		return false // "the state", "nine states", "his promises": nouns
 	}
 	r, _ := utf8.DecodeRuneInString(t.text)
 	if !unicode.IsUpper(r) || t.lower == "according" {
