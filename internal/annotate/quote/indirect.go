@@ -50,6 +50,10 @@ func (d *doc) indirect(r *resolver, used map[int]bool) []news.Quote {
 		if countWords(d.toks[a:b]) < 5 {
 			continue
 		}
+		if q, ok := d.colonLine(a, e, r); ok {
+			out = append(out, q)
+			continue
+		}
 		out = append(out, d.indirectIn(a, e, r)...)
 	}
 	return out
@@ -121,6 +125,29 @@ func (d *doc) indirectIn(a, e int, r *resolver) []news.Quote {
 		}
 	}
 	return out
+}
+
+// colonLine matches a headline or transcript line "Name: what they said"
+// ("Rubio: I Still Believe Trump Can’t Be Trusted", "MATTHEWS: Well, …"):
+// a sentence that opens with a person's or organisation's name and a colon.
+func (d *doc) colonLine(a, e int, r *resolver) (news.Quote, bool) {
+	t := d.toks[a]
+	if t.mention == 0 {
+		return news.Quote{}, false
+	}
+	m := d.mentions[t.mention-1]
+	if m.Type != news.Person && m.Type != news.Org && m.Type != news.Misc {
+		return news.Quote{}, false
+	}
+	last := d.mentionEnd(a)
+	if last+1 >= e || d.toks[last+1].text != ":" {
+		return news.Quote{}, false
+	}
+	sp := d.npEndingAt(last, a, r, 0)
+	if !sp.ok || sp.entity == "" {
+		return news.Quote{}, false
+	}
+	return d.makeIndirectFrame(last+2, e, last+1, last+2, sp, false, 3)
 }
 
 // tokAt returns the index of the token that starts at or covers byte off.
@@ -382,6 +409,20 @@ func (d *doc) makeIndirectFrame(c, e, cue, cueEnd int, sp speaker, around bool, 
 		c++
 	}
 	if !around {
+		// reported speech ends before another attribution's frame ("…,
+		// a man yelled “Stay there!”")
+		for i := c + 1; i < e; i++ {
+			if d.usedCue[i] {
+				j := i - 1
+				for j > c && d.toks[j].text != "," && d.toks[j].lower != "and" && d.toks[j].lower != "but" {
+					j--
+				}
+				if j > c {
+					e = j
+				}
+				break
+			}
+		}
 		// reported speech ends where a quotation it frames begins
 		// ("said he welcomed it and added, “I'll plead guilty”")
 		for i := c; i < e; i++ {

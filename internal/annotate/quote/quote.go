@@ -743,6 +743,10 @@ func (d *doc) npEndingAt(j, from int, r *resolver, qi int) speaker {
 		}
 		return speaker{entity: m.Entity, name: name, span: m.Span, ok: true}
 	}
+	if (t.lower == "who" || t.lower == "which") && j-1 > from && d.toks[j-1].text == "," {
+		// "Glenn Beck, who said…": the antecedent speaks
+		return d.npEndingAt(j-2, from, r, qi)
+	}
 	if personalPronouns[t.lower] {
 		sp := speaker{span: news.Span{Start: t.start, End: t.end}, pronoun: true, ok: true}
 		if t.lower == "he" || t.lower == "she" {
