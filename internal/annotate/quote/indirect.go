@@ -2,6 +2,7 @@ package quote
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/newsgraph/newsgraph/internal/news"
 )
@@ -171,6 +172,21 @@ func (d *doc) indirectOne(a, e int, r *resolver) (news.Quote, bool) {
 			if q, ok := d.intention(a, e, k, r); ok {
 				return q, true
 			}
+		}
+		if t.inQuote == 0 && findingForms[t.lower] && !d.usedCue[k] && !(k > a && d.nounContext(k-1)) {
+			// "polls show Clinton ahead", "the survey found that …"
+			c := k + 1
+			if c < e && d.toks[c].lower == "that" {
+				c++
+			} else if c >= e || !(d.toks[c].mention > 0 || subjectPronouns[d.toks[c].lower] || numberWords[d.toks[c].lower] || d.toks[c].word && unicode.IsDigit([]rune(d.toks[c].text)[0])) {
+				continue
+			}
+			if sp := d.subjectOf(k, a, r, 0); sp.ok {
+				if q, ok := d.makeIndirect(c, e, k, k+1, sp); ok {
+					return q, true
+				}
+			}
+			continue
 		}
 		if t.inQuote != 0 || !d.isCue(k) || d.usedCue[k] {
 			continue
@@ -349,6 +365,12 @@ func (d *doc) intention(a, e, k int, r *resolver) (news.Quote, bool) {
 	}
 	return d.makeIndirectFrame(c, e, k, k+1, sp, false, 2)
 }
+
+// findingForms report what polls, studies and documents show.
+var findingForms = set("show", "shows", "showed", "shown", "indicate", "indicates", "indicated", "reveal", "reveals",
+	"revealed", "found", "finds", "suggest", "suggests", "suggested", "confirm", "confirms", "confirmed")
+
+var subjectPronouns = set("he", "she", "they", "we", "i", "it", "you")
 
 var whWords = set("whether", "if", "why", "how", "what", "who", "when", "where", "which")
 
