@@ -201,7 +201,8 @@ func Score(a *news.Article, gold []Gold) Counts {
 // Explain lists what [Score] counts against a: each prediction that
 // matches no gold attribution ("extra"), whose speaker is wrong
 // ("speaker"), each direct prediction whose gold attribution is not a
-// quotation in marks ("notdirect"), and each gold attribution no prediction matched ("missed").
+// quotation in marks ("notdirect"), each gold quotation in marks found
+// only by a prediction of another kind ("kind"), and each gold attribution no prediction matched ("missed").
 func Explain(a *news.Article, gold []Gold) []string {
 	best, ok := match(a, gold)
 	hit := make([]bool, len(gold))
@@ -234,7 +235,22 @@ func Explain(a *news.Article, gold []Gold) []string {
 			}
 		}
 	}
+	directHit := make([]bool, len(gold))
+	for qi, q := range a.Quotes {
+		if best[qi] >= 0 && ok[qi] && q.Kind == news.QuoteDirect {
+			directHit[best[qi]] = true
+		}
+	}
 	for i, g := range gold {
+		if hit[i] && g.Direct && !directHit[i] {
+			// a direct quote found, but not as a direct one
+			for qi, q := range a.Quotes {
+				if best[qi] == i && ok[qi] {
+					out = append(out, fmt.Sprintf("kind\t%s\t%s\t%s\t%s", q.Kind, q.SpeakerName, q.Cue, clip(q.Text)))
+					break
+				}
+			}
+		}
 		if hit[i] {
 			continue
 		}
