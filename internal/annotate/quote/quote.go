@@ -755,9 +755,9 @@ func (d *doc) npEndingAt(j, from int, r *resolver, qi int) speaker {
 		// "Glenn Beck, who said…": the antecedent speaks
 		return d.npEndingAt(j-2, from, r, qi)
 	}
-	if personalPronouns[t.lower] {
+	if base := uncontract(t.lower); personalPronouns[base] {
 		sp := speaker{span: news.Span{Start: t.start, End: t.end}, pronoun: true, ok: true}
-		if t.lower == "he" || t.lower == "she" {
+		if base == "he" || base == "she" {
 			if id := r.resolve(j, qi); id != "" {
 				sp.entity = id
 				if e := d.a.EntityByID(id); e != nil {
@@ -918,6 +918,16 @@ func (d *doc) placeMention(span news.Span) bool {
 // quoteAttributed reports whether quotation qi (1-based) was given a
 // speaker.
 func (d *doc) quoteAttributed(qi int) bool { return d.attributed[qi] }
+
+// uncontract strips a contraction from a pronoun: "he’d" → "he".
+func uncontract(w string) string {
+	for _, suf := range []string{"’d", "'d", "’ll", "'ll", "’s", "'s", "’ve", "'ve", "’re", "'re", "’m", "'m"} {
+		if strings.HasSuffix(w, suf) {
+			return w[:len(w)-len(suf)]
+		}
+	}
+	return w
+}
 
 // nounContext reports whether token p makes the word after it a noun: a
 // determiner, a possessive or a number.
