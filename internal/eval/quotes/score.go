@@ -301,8 +301,16 @@ func sourceMatch(a *news.Article, q news.Quote, g Gold) bool {
 			}
 		}
 	}
-	// the same head word: "Pat Caddell" for "Caddell"
-	src := a.Text[g.Source[len(g.Source)-1].Start:g.Source[len(g.Source)-1].End]
+	// the same head word: "Pat Caddell" for "Caddell", "Guerrero" for
+	// "Mr. Guerrero, who is an actor," (the head of an apposition comes
+	// before its comma)
+	src := a.Text[g.Source[0].Start:g.Source[len(g.Source)-1].End]
+	if i := strings.IndexAny(src, ",("); i > 0 {
+		src = src[:i]
+	}
+	if i := strings.Index(src, " who "); i > 0 {
+		src = src[:i]
+	}
 	return q.SpeakerName != "" && lastWord(q.SpeakerName) != "" && lastWord(q.SpeakerName) == lastWord(src)
 }
 
