@@ -104,6 +104,12 @@ func Find(a *news.Article) []news.Quote {
 				if !sp.ok {
 					cueTok, sp = d.afterFrame(q, r, i+1)
 				}
+				if !sp.ok {
+					cueTok, sp = d.colonFrame(q, r, i+1)
+				}
+			}
+			if !sp.ok {
+				cueTok, sp = d.mannerFrame(q, r, i+1)
 			}
 			if !sp.ok {
 				cueTok, sp = d.colonSpeaker(q, r, i+1)
@@ -590,6 +596,86 @@ func (d *doc) colonParagraph(q qspan, r *resolver, qi int) (int, speaker) {
 		}
 	}
 	return -1, speaker{}
+}
+
+// colonFrame attributes "Trump leaned in and boomed: “…”" and "As
+// Professor Foner put it: “…”": a quotation after a colon takes the subject
+// of the clause the colon ends, whatever its verb.
+func (d *doc) colonFrame(q qspan, r *resolver, qi int) (int, speaker) {
+	p := q.open - 1
+	if p < 1 || d.toks[p].text != ":" || d.toks[p].sent != d.toks[q.open].sent {
+		return -1, speaker{}
+	}
+	from := d.sentTok[d.toks[p].sent][0]
+	if sp := d.clauseSubject(p, from, r, qi); sp.ok && !(sp.entity != "" && d.placeMention(sp.span)) {
+		return p, sp
+	}
+	return -1, speaker{}
+}
+
+// mannerFrame attributes "“Go back to Univision,” Trump barked" and "“This
+// is fantastic!” beamed Donald Hartley": a name and a verb of any kind
+// right after the closing mark.
+func (d *doc) mannerFrame(q qspan, r *resolver, qi int) (int, speaker) {
+	c := q.close
+	if c < 0 || c+2 >= len(d.toks) || d.toks[c+1].sent != d.toks[c].sent && d.toks[c+1].para != d.toks[c].para {
+		return -1, speaker{}
+	}
+	// the quotation must end like an utterance
+	if last := d.toks[q.ce-1].text; last != "," && last != "!" && last != "?" {
+		return -1, speaker{}
+	}
+	k := c + 1
+	t := d.toks[k]
+	if t.inQuote != 0 || !t.word {
+		return -1, speaker{}
+	}
+	// NAME VERB
+	if t.mention > 0 || t.lower == "he" || t.lower == "she" {
+		last := k
+		if t.mention > 0 {
+			last = d.mentionEnd(k)
+		}
+		if last+1 < len(d.toks) && d.mannerVerb(last+1) {
+			if sp := d.npEndingAt(last, k, r, qi); sp.ok && (sp.pronoun || d.personMention(sp.span)) {
+				return last + 1, sp
+			}
+		}
+		return -1, speaker{}
+	}
+	// VERB NAME
+	if d.mannerVerb(k) && k+1 < len(d.toks) && d.toks[k+1].mention > 0 {
+		if sp := d.npAfter(k+1, min(len(d.toks), k+8), r, qi); sp.ok && d.personMention(sp.span) {
+			return k, sp
+		}
+	}
+	return -1, speaker{}
+}
+
+// mannerVerb reports whether token k is a lower-case past-tense or present
+// verb form that can report speech ("barked", "screamed", "beamed",
+// "quips").
+func (d *doc) mannerVerb(k int) bool {
+	t := d.toks[k]
+	if !t.word || t.inQuote != 0 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t.text)
+	if unicode.IsUpper(r) || auxWords[t.lower] || clauseBreak[t.lower] {
+		return false
+	}
+	return d.isCue(k) || strings.HasSuffix(t.lower, "ed") && len(t.lower) > 4
+}
+
+// personMention reports whether the mention at span is a person (or an
+// untyped name).
+func (d *doc) personMention(span news.Span) bool {
+	for _, m := range d.mentions {
+		if m.Span == span {
+			return m.Type == news.Person || m.Type == news.Misc
+		}
+	}
+	return false
 }
 
 // colonSpeaker attributes "Kerry: “…”": a name right before the colon
