@@ -73,6 +73,12 @@ func Find(a *news.Article) []news.Quote {
 	}
 	r := newResolver(d)
 	d.attributed = map[int]bool{}
+	d.quoteName = map[int]bool{}
+	for i, q := range qs {
+		if n := countWords(d.toks[q.cs:q.ce]); n > 0 && n <= 4 && titleCase(d.toks[q.cs:q.ce]) {
+			d.quoteName[i+1] = true
+		}
+	}
 	var out []news.Quote
 	type last struct {
 		sp   speaker
@@ -459,10 +465,14 @@ func (d *doc) afterFrame(q qspan, r *resolver, qi int) (int, speaker) {
 			}
 		}
 	}
-	// the frame stops at the next quotation
+	// the frame stops at the next quotation, unless that is a name in
+	// quotation marks ("wearing “Ted Cruz” pins")
 	var ks []int
 	for k := c + 1; k < end; k++ {
-		if d.toks[k].inQuote != 0 {
+		if qi := d.toks[k].inQuote; qi != 0 {
+			if d.quoteName[qi] {
+				continue
+			}
 			break
 		}
 		ks = append(ks, k)

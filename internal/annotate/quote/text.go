@@ -31,6 +31,8 @@ type doc struct {
 	usedCue  map[int]bool   // cue tokens that attribute a quotation
 	// attributed holds the (1-based) indexes of quotations given a speaker
 	attributed map[int]bool
+	// quoteName holds the quotations that are names or titles ("Pahonia")
+	quoteName map[int]bool
 }
 
 // tokenize splits text into word and punctuation tokens.
