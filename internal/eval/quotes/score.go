@@ -73,8 +73,17 @@ func quoted(text string, content []news.Span) bool {
 		}
 		before := strings.TrimRightFunc(text[:s.Start], unicode.IsSpace)
 		r, _ := utf8.DecodeLastRuneInString(before)
-		if r == '“' || r == '"' || r == '‘' || r == '«' || strings.HasSuffix(before, "''") || strings.HasSuffix(before, "``") {
+		if r == '“' || r == '‘' || r == '«' || strings.HasSuffix(before, "``") {
 			return true
+		}
+		// " and '' both open and close: they open this fragment only if a
+		// mark closes it too
+		if r == '"' || strings.HasSuffix(before, "''") {
+			after := strings.TrimLeftFunc(text[s.End:], unicode.IsSpace)
+			r2, _ := utf8.DecodeRuneInString(after)
+			if r2 == '"' || r2 == '”' || strings.HasPrefix(after, "''") {
+				return true
+			}
 		}
 	}
 	return false
