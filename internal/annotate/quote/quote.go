@@ -139,6 +139,9 @@ func Find(a *news.Article) []news.Quote {
 			if !sp.ok && nw < 4 || nw <= 4 && titleCase(d.toks[q.cs:q.ce]) && (!sp.ok || cueTok < 0 || namingForms[d.toks[cueTok].lower]) {
 				continue
 			}
+			if d.titleInProse(q) {
+				continue // "said in his book “Doomed to Succeed,”"
+			}
 		case news.QuotePartial:
 			if titleCase(d.toks[q.cs:q.ce]) {
 				continue // a name or a title in quotation marks
@@ -606,6 +609,31 @@ func (d *doc) colonParagraph(q qspan, r *resolver, qi int) (int, speaker) {
 		}
 	}
 	return -1, speaker{}
+}
+
+// titleInProse reports whether q is a title quoted in ordinary prose: all
+// its words capitalised, not introduced by a colon or a verb of saying,
+// in a sentence whose other words are not (a headline quoting someone in
+// capitals is speech; a book title inside a sentence is not).
+func (d *doc) titleInProse(q qspan) bool {
+	nw := countWords(d.toks[q.cs:q.ce])
+	if nw < 2 || !titleCase(d.toks[q.cs:q.ce]) {
+		return false
+	}
+	if p := q.open - 1; p >= 0 && (d.toks[p].text == ":" || d.toks[p].text == "," && p > 0 && d.isCue(p-1) || d.isCue(p)) {
+		return false
+	}
+	s := d.toks[q.open].sent
+	lower := 0
+	for k := d.sentTok[s][0]; k < d.sentTok[s][1]; k++ {
+		t := d.toks[k]
+		if t.inQuote == 0 && t.word {
+			if r, _ := utf8.DecodeRuneInString(t.text); unicode.IsLower(r) {
+				lower++
+			}
+		}
+	}
+	return lower >= 3
 }
 
 // colonFrame attributes "Trump leaned in and boomed: “…”" and "As
