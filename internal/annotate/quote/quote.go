@@ -388,12 +388,15 @@ func (d *doc) kindOf(q qspan) news.QuoteKind {
 		}
 		return news.QuotePartial
 	}
+	if q.open > 0 && d.toks[q.open-1].lower == "that" {
+		return news.QuotePartial // said that “…”: the writer's clause holds the quote
+	}
 	if !upper {
 		// a lower-case clause right after its cue or a colon is still a
 		// whole utterance: said “it gets me mad.”
 		if q.open > 0 && countWords(d.toks[q.cs:q.ce]) >= 3 {
 			p := d.toks[q.open-1]
-			if p.text == ":" || d.isCue(q.open-1) && !namingForms[p.lower] {
+			if p.text == ":" || d.isCue(q.open-1) && speechForms[p.lower] {
 				return news.QuoteDirect
 			}
 		}
