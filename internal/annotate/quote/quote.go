@@ -667,6 +667,19 @@ func (d *doc) mannerFrame(q qspan, r *resolver, qi int) (int, speaker) {
 		return -1, speaker{}
 	}
 	k := c + 1
+	// "an angry Hollande retaliated": skip a determiner and adjectives
+	// before a name
+	if determiners[d.toks[k].lower] {
+		for n := k + 1; n < len(d.toks) && n <= k+3; n++ {
+			if d.toks[n].mention > 0 {
+				k = n
+				break
+			}
+			if !d.toks[n].word {
+				break
+			}
+		}
+	}
 	t := d.toks[k]
 	if t.inQuote != 0 || !t.word {
 		return -1, speaker{}
