@@ -297,7 +297,7 @@ func (d *doc) pairMarks() []qspan {
 		t := d.toks[i]
 		if open >= 0 && t.para != openPara {
 			// the quote was left open at the end of the previous paragraph
-			if k := markOf(t.text); (k == openMark || k == eitherMark) && d.paraStartTok(i) {
+			if k := markOf(t.text); (k == openMark || k == eitherMark) && d.paraStartTok(i) && markFamily(t.text) == markFamily(d.toks[open].text) {
 				openPara = t.para
 				continue // continues
 			}
@@ -336,6 +336,18 @@ func (d *doc) pairMarks() []qspan {
 		closeAt(-1, len(d.toks)-1)
 	}
 	return out
+}
+
+// markFamily groups quotation marks by style: a quote continued into the
+// next paragraph reopens with a mark of its own style.
+func markFamily(m string) int {
+	switch m {
+	case "\"":
+		return 1
+	case "''", "``":
+		return 2
+	}
+	return 0 // curly and angle marks
 }
 
 // singleClose returns the index of the ’ that closes a ‘ at i in the same
