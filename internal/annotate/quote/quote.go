@@ -86,6 +86,7 @@ func Find(a *news.Article) []news.Quote {
 		para int
 	}
 	var prev *last
+	var pending []int // direct quotes with no frame, for a frame that follows
 	for i, q := range qs {
 		content := a.Text[q.start:q.end]
 		nw := countWords(d.toks[q.cs:q.ce])
@@ -155,6 +156,9 @@ func Find(a *news.Article) []news.Quote {
 			}
 		}
 		if !sp.ok {
+			if kind == news.QuoteDirect && d.startsSentence(q) && nw >= 4 {
+				pending = append(pending, i)
+			}
 			continue // scare quotes, titles, unattributed
 		}
 		if cueTok >= 0 && isUpperWord(d.toks[cueTok].text) || upperText(content) {
@@ -190,6 +194,27 @@ func Find(a *news.Article) []news.Quote {
 			if sp.entity != "" {
 				r.lastSpeaker = sp.entity
 				r.lastSpeakerSent = d.toks[endTok].sent
+			}
+		}
+	}
+	// “Q1.” “Q2,” he said. — a framed quote right after takes the
+	// unframed one before it in its paragraph
+	for _, i := range pending {
+		q := qs[i]
+		if i+1 >= len(qs) || q.close < 0 || !d.attributed[i+2] {
+			continue
+		}
+		n := qs[i+1]
+		if d.toks[n.open].para != d.toks[q.close].para || d.toks[n.open].sent > d.toks[q.close].sent+1 {
+			continue
+		}
+		for _, o := range out {
+			if o.Start == n.start && o.Kind == news.QuoteDirect && o.Speaker != "" {
+				ss := *o.SpeakerSpan
+				out = append(out, news.Quote{Span: news.Span{Start: q.start, End: q.end}, Text: a.Text[q.start:q.end],
+					Speaker: o.Speaker, SpeakerName: o.SpeakerName, SpeakerSpan: &ss, Kind: news.QuoteDirect, Confidence: 0.6})
+				d.attributed[i+1] = true
+				break
 			}
 		}
 	}
