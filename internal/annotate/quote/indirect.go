@@ -188,6 +188,16 @@ func (d *doc) indirectOne(a, e int, r *resolver) (news.Quote, bool) {
 			}
 			continue
 		}
+		if t.inQuote == 0 && !d.isCue(k) && !d.usedCue[k] && k+1 < e && d.toks[k+1].lower == "that" && d.verbish(k) &&
+			!auxWords[t.lower] && (strings.HasSuffix(t.lower, "ed") || strings.HasSuffix(t.lower, "s")) {
+			// "X realized that …", "X conceded that …": any verb with a
+			// that-clause, when a name or a pronoun is its subject
+			if sp := d.subjectOf(k, a, r, 0); sp.ok && !sp.common() {
+				if q, ok := d.makeIndirect(k+2, e, k, k+1, sp); ok {
+					return q, true
+				}
+			}
+		}
 		if t.inQuote != 0 || !d.isCue(k) || d.usedCue[k] {
 			continue
 		}
