@@ -794,7 +794,8 @@ func (d *doc) colonSpeaker(q qspan, r *resolver, qi int) (int, speaker) {
 var auxWords = set("has", "have", "had", "will", "would", "also", "then", "later", "previously", "once", "again", "is", "was",
 	"are", "were", "did", "does", "do", "not", "never", "had", "can", "could", "may", "might", "must", "should", "shall",
 	"often", "repeatedly", "recently", "already", "still", "even", "just", "first", "last", "reportedly", "allegedly",
-	"initially", "since", "been", "being", "has", "now", "n’t", "n't")
+	"initially", "since", "been", "being", "has", "now", "n’t", "n't", "long", "soon", "always", "ever", "earlier", "later",
+	"privately", "once", "twice", "again")
 
 // pronouns that can stand for a speaker.
 var personalPronouns = set("he", "she", "they", "we", "i", "it")
