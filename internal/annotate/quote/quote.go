@@ -795,7 +795,10 @@ var auxWords = set("has", "have", "had", "will", "would", "also", "then", "later
 	"are", "were", "did", "does", "do", "not", "never", "had", "can", "could", "may", "might", "must", "should", "shall",
 	"often", "repeatedly", "recently", "already", "still", "even", "just", "first", "last", "reportedly", "allegedly",
 	"initially", "since", "been", "being", "has", "now", "n’t", "n't", "long", "soon", "always", "ever", "earlier", "later",
-	"privately", "once", "twice", "again")
+	"privately", "once", "twice", "again",
+	"didn’t", "didn't", "don’t", "don't", "doesn’t", "doesn't", "won’t", "won't", "wouldn’t", "wouldn't", "can’t", "can't",
+	"couldn’t", "couldn't", "isn’t", "isn't", "wasn’t", "wasn't", "hasn’t", "hasn't", "haven’t", "haven't", "hadn’t",
+	"hadn't", "shouldn’t", "shouldn't", "aren’t", "aren't", "weren’t", "weren't")
 
 // pronouns that can stand for a speaker.
 var personalPronouns = set("he", "she", "they", "we", "i", "it")
