@@ -40,6 +40,7 @@ func runIngest(ctx context.Context, env *Env, args []string) int {
 	workers := fl.Int("workers", 0, "articles annotated at once (default: one per CPU)")
 	batch := fl.Int("batch", 64, "articles stored per transaction")
 	quiet := fl.Bool("quiet", false, "no progress output")
+	stages := fl.String("stages", "", "comma-separated stage `IDs` to run, with what they require (default: all)")
 	fl.Usage = func() {
 		fmt.Fprintln(env.Stderr, "Usage: newsgraph ingest [--db FILE] [--workers N] PATH...")
 		fmt.Fprintln(env.Stderr, "Annotates every article under PATH (files, directories, - for stdin) and stores")
@@ -66,7 +67,7 @@ func runIngest(ctx context.Context, env *Env, args []string) int {
 	defer st.Close()
 	sum, err := Ingest(ctx, st, fl.Args(), IngestOptions{
 		Workers: *workers, Batch: *batch, Stdin: env.Stdin, Errors: env.Stderr,
-		Progress: progressFor(env.Stderr, *quiet), DB: *db,
+		Progress: progressFor(env.Stderr, *quiet), DB: *db, Stages: splitList(*stages),
 	})
 	if sum != nil {
 		if sum.New == 0 && sum.Unchanged > 0 && sum.Failed == 0 {
@@ -96,6 +97,9 @@ type IngestOptions struct {
 	Progress Progress
 	// DB names the database in messages.
 	DB string
+	// Stages are the stage IDs to run (with their requirements); empty
+	// means every registered stage.
+	Stages []string
 }
 
 // Progress shows how an ingest is going. Update is called about four
@@ -140,7 +144,7 @@ func Ingest(ctx context.Context, st store.Store, paths []string, opt IngestOptio
 	if opt.Errors == nil {
 		opt.Errors = io.Discard
 	}
-	chain, err := annotate.Chain(nil)
+	chain, err := annotate.Chain(opt.Stages)
 	if err != nil {
 		return nil, err
 	}
@@ -444,4 +448,15 @@ func short(s IngestSummary) string {
 // openStore opens an existing database for the read commands.
 func openStore(ctx context.Context, path string) (*sqlite.Store, error) {
 	return sqlite.Open(ctx, path, sqlite.Options{MustExist: true})
+}
+
+// splitList splits a comma-separated flag value, dropping empty items.
+func splitList(s string) []string {
+	var out []string
+	for _, x := range strings.Split(s, ",") {
+		if x = strings.TrimSpace(x); x != "" {
+			out = append(out, x)
+		}
+	}
+	return out
 }

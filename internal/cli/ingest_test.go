@@ -128,7 +128,9 @@ func TestIngestKilledAndResumed(t *testing.T) {
 	db := filepath.Join(dir, "kill.db")
 	writeCorpus(t, corpus, n)
 
-	cmd := newsgraph("ingest", "--db", db, "--batch", "32", corpus)
+	// Only the extract stage: this test is about storage, and the full
+	// pipeline would make it slow.
+	cmd := newsgraph("ingest", "--db", db, "--batch", "32", "--stages", "extract", corpus)
 	var out1 bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out1, &out1
 	if err := cmd.Start(); err != nil {
@@ -162,7 +164,7 @@ func TestIngestKilledAndResumed(t *testing.T) {
 	}
 	t.Logf("killed with %d of %d articles stored", atKill, n)
 
-	out, err := newsgraph("ingest", "--db", db, corpus).CombinedOutput()
+	out, err := newsgraph("ingest", "--db", db, "--stages", "extract", corpus).CombinedOutput()
 	if err != nil {
 		t.Fatalf("second ingest: %v\n%s", err, out)
 	}
@@ -300,32 +302,41 @@ func TestIngestUsage(t *testing.T) {
 }
 
 // BenchmarkIngest measures annotate + store over a generated corpus: the
-// articles/s metric is what a user sees from newsgraph ingest.
+// articles/s metric is what a user sees from newsgraph ingest. It runs the
+// whole pipeline and, for comparison, the extract stage alone.
 func BenchmarkIngest(b *testing.B) {
-	const n = 2000
+	const n = 500
 	dir := b.TempDir()
 	corpus := filepath.Join(dir, "bench.jsonl")
 	writeCorpus(b, corpus, n)
-	b.ReportAllocs()
-	var m0, m1 runtime.MemStats
-	runtime.ReadMemStats(&m0)
-	b.ResetTimer()
-	start := time.Now()
-	for i := 0; i < b.N; i++ {
-		st, err := sqlite.Open(context.Background(), filepath.Join(dir, fmt.Sprintf("bench%d.db", i)), sqlite.Options{})
-		if err != nil {
-			b.Fatal(err)
+	for _, stages := range [][]string{nil, {"extract"}} {
+		name := "stages=all"
+		if stages != nil {
+			name = "stages=" + strings.Join(stages, ",")
 		}
-		sum, err := cli.Ingest(context.Background(), st, []string{corpus}, cli.IngestOptions{})
-		if err != nil || sum.New != n {
-			b.Fatalf("ingest: %v, %+v", err, sum)
-		}
-		st.Close()
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			var m0, m1 runtime.MemStats
+			runtime.ReadMemStats(&m0)
+			b.ResetTimer()
+			start := time.Now()
+			for i := 0; i < b.N; i++ {
+				st, err := sqlite.Open(context.Background(), filepath.Join(b.TempDir(), "bench.db"), sqlite.Options{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				sum, err := cli.Ingest(context.Background(), st, []string{corpus}, cli.IngestOptions{Stages: stages})
+				if err != nil || sum.New != n {
+					b.Fatalf("ingest: %v, %+v", err, sum)
+				}
+				st.Close()
+			}
+			b.StopTimer()
+			elapsed := time.Since(start)
+			runtime.ReadMemStats(&m1)
+			b.ReportMetric(float64(n*b.N)/elapsed.Seconds(), "articles/s")
+			b.ReportMetric(float64(m1.Mallocs-m0.Mallocs)/float64(n*b.N), "allocs/article")
+			b.ReportMetric(float64(m1.TotalAlloc-m0.TotalAlloc)/float64(n*b.N), "B/article")
+		})
 	}
-	b.StopTimer()
-	elapsed := time.Since(start)
-	runtime.ReadMemStats(&m1)
-	b.ReportMetric(float64(n*b.N)/elapsed.Seconds(), "articles/s")
-	b.ReportMetric(float64(m1.Mallocs-m0.Mallocs)/float64(n*b.N), "allocs/article")
-	b.ReportMetric(float64(m1.TotalAlloc-m0.TotalAlloc)/float64(n*b.N), "B/article")
 }
