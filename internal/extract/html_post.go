@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/internal/news"
 )
@@ -21,6 +22,15 @@ func postProcess(d *Doc, blocks []block, src *source) []block {
 	markTitle(d, blocks, kinds, src)
 	markLinkLists(blocks, kinds, src)
 
+	// The captions of the article's figures, whether or not extraction
+	// kept them.
+	for _, f := range src.figures {
+		if !f.outside && (f.inArticle || !src.hasArticle) {
+			text, credit := splitCredit(f.text)
+			d.addCaption(text, credit)
+		}
+	}
+
 	out := blocks[:0:0]
 	for i, b := range blocks {
 		switch kinds[i] {
@@ -28,7 +38,9 @@ func postProcess(d *Doc, blocks []block, src *source) []block {
 			out = append(out, b)
 		case news.RemovedCaption:
 			text, credit := splitCredit(b.text)
-			d.addCaption(text, credit)
+			if !d.hasCaption(text) {
+				d.addCaption(text, credit)
+			}
 			fallthrough
 		default:
 			d.Removed = append(d.Removed, news.Removed{Kind: kinds[i], Text: b.text})
@@ -42,10 +54,12 @@ func postProcess(d *Doc, blocks []block, src *source) []block {
 func classify(d *Doc, b block, src *source) news.RemovedKind {
 	t := b.text
 	switch {
-	case src.captions[t], len(t) < 300 && src.alts[t] && !isHeadingTag(b.tag), photoCopyrightRE.MatchString(t):
+	case src.captions[t]:
 		return news.RemovedCaption
 	case src.credits[t] || isCreditLine(t):
 		return news.RemovedCredit
+	case len(t) < 300 && src.alts[t] && !isHeadingTag(b.tag), len(t) < 260 && photoCopyrightRE.MatchString(t):
+		return news.RemovedCaption
 	case endsWithPhotoCredit(t):
 		// A caption the page did not mark as one: "Police stand guard
 		// on Monday. (AP Photo/Jane Doe)".
@@ -56,6 +70,15 @@ func classify(d *Doc, b block, src *source) news.RemovedKind {
 		return news.RemovedBoilerplate
 	}
 	return ""
+}
+
+func (d *Doc) hasCaption(text string) bool {
+	for _, c := range d.Captions {
+		if c.Text == text {
+			return true
+		}
+	}
+	return false
 }
 
 func (d *Doc) addCaption(text, credit string) {
@@ -101,7 +124,19 @@ func isCreditLine(s string) bool {
 // endsWithPhotoCredit reports whether a paragraph closes with a
 // parenthesised photo credit, the mark of a caption.
 func endsWithPhotoCredit(s string) bool {
-	return len(s) < 600 && trailingCreditRE.MatchString(s)
+	t := strings.TrimRight(s, " ")
+	if len(t) >= 600 || !strings.HasSuffix(t, ")") && !strings.HasSuffix(t, "]") {
+		return false
+	}
+	// The credit is short: look only at the end of the paragraph.
+	if len(t) > 200 {
+		cut := len(t) - 200
+		for cut < len(t) && !utf8.RuneStart(t[cut]) {
+			cut++
+		}
+		t = t[cut:]
+	}
+	return trailingCreditRE.MatchString(t)
 }
 
 // splitCredit splits a caption into its text and a trailing credit.
@@ -143,7 +178,7 @@ func isPromo(s string) bool {
 	if len(s) < 300 && promoRE.MatchString(s) {
 		return true
 	}
-	return len(tagPromoRE.FindAllStringIndex(s, 3)) >= 2
+	return strings.Contains(s, "[") && len(tagPromoRE.FindAllStringIndex(s, 3)) >= 2
 }
 
 // furniture is page furniture that appears as a paragraph of its own,
@@ -183,6 +218,9 @@ var (
 // navigation labels, reading times, comment rules, copyright and rights
 // lines, tag lists, contact lines for the author and wire-service credits.
 func isBoilerplate(s string) bool {
+	if len(s) > 400 {
+		return false
+	}
 	key := strings.ToLower(strings.TrimFunc(s, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) || unicode.IsSymbol(r) }))
 	if furniture[key] || furniture[strings.TrimSuffix(key, ".")] {
 		return true
@@ -274,7 +312,16 @@ func isBylineLine(s string, byline []string) bool {
 			return true
 		}
 	}
-	return bylineRE.MatchString(s)
+	m := bylineRE.FindStringSubmatch(s)
+	if m == nil || strings.HasSuffix(s, ".") && !strings.HasSuffix(m[1], ".") {
+		return false
+	}
+	for _, w := range wordsOf(m[1]) {
+		if dateWords[w] && w != "de" && w != "da" {
+			return false // "By Tuesday, …"
+		}
+	}
+	return true
 }
 
 // markTitle marks the article's title, and the page's <h1>, where they open

@@ -29,12 +29,15 @@ const (
 
 // Entry is one place.
 type Entry struct {
-	Kind       Kind
-	GeoNames   int    // GeoNames ID; 0 when the sources give none
-	Country    string // ISO 3166-1 alpha-2
-	Admin1     string // subdivision code: ISO 3166-2 suffix for subdivisions, GeoNames admin1 code for cities
-	Feature    string // GeoNames feature code (PPLC, PPLA, PPL, ...), "ADM1", "PCLI" or "CONT"
-	Lat, Lon   float64
+	Kind     Kind
+	GeoNames int    // GeoNames ID; 0 when the sources give none
+	Country  string // ISO 3166-1 alpha-2
+	Admin1   string // subdivision code: ISO 3166-2 suffix for subdivisions, GeoNames admin1 code for cities
+	Feature  string // GeoNames feature code (PPLC, PPLA, PPL, ...), "ADM1", "PCLI" or "CONT"
+	Lat, Lon float64
+	// NoPoint is set for subdivisions the sources cannot place: they are
+	// known names without coordinates (written with empty lat and lon).
+	NoPoint    bool
 	Population int
 	Name       string
 	Aliases    []string // other names and spellings
@@ -54,8 +57,12 @@ func Write(w io.Writer, entries []Entry) error {
 				return fmt.Errorf("gazetteer: field %q of %s contains a tab, newline or |", s, e.Name)
 			}
 		}
+		lat, lon := strconv.FormatFloat(e.Lat, 'f', 5, 64), strconv.FormatFloat(e.Lon, 'f', 5, 64)
+		if e.NoPoint {
+			lat, lon = "", ""
+		}
 		fmt.Fprintf(bw, "%c\t%d\t%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\t%s\n", e.Kind, e.GeoNames, e.Country, e.Admin1, e.Feature,
-			strconv.FormatFloat(e.Lat, 'f', 5, 64), strconv.FormatFloat(e.Lon, 'f', 5, 64), e.Population, e.Name,
+			lat, lon, e.Population, e.Name,
 			strings.Join(e.Aliases, "|"), strings.Join(e.Demonyms, "|"))
 	}
 	return bw.Flush()
@@ -108,11 +115,15 @@ func Read(data []byte) ([]Entry, error) {
 			return nil, fmt.Errorf("%w: line %d: %v", ErrFormat, line, err)
 		}
 		e.Country, e.Admin1, e.Feature = f[2], f[3], f[4]
-		if e.Lat, err = strconv.ParseFloat(f[5], 64); err != nil {
-			return nil, fmt.Errorf("%w: line %d: %v", ErrFormat, line, err)
-		}
-		if e.Lon, err = strconv.ParseFloat(f[6], 64); err != nil {
-			return nil, fmt.Errorf("%w: line %d: %v", ErrFormat, line, err)
+		if f[5] == "" && f[6] == "" {
+			e.NoPoint = true
+		} else {
+			if e.Lat, err = strconv.ParseFloat(f[5], 64); err != nil {
+				return nil, fmt.Errorf("%w: line %d: %v", ErrFormat, line, err)
+			}
+			if e.Lon, err = strconv.ParseFloat(f[6], 64); err != nil {
+				return nil, fmt.Errorf("%w: line %d: %v", ErrFormat, line, err)
+			}
 		}
 		if e.Population, err = atoi(f[7]); err != nil {
 			return nil, fmt.Errorf("%w: line %d: %v", ErrFormat, line, err)

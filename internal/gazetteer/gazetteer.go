@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	_ "embed"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"math"
@@ -39,9 +40,32 @@ var (
 // Default returns the embedded gazetteer, loading it on first use.
 func Default() (*Gazetteer, error) {
 	defaultOnce.Do(func() {
-		defaultGaz, defaultErr = Load(bytes.NewReader(embedded))
+		defaultGaz, defaultErr = loadGzip(embedded)
 	})
 	return defaultGaz, defaultErr
+}
+
+// loadGzip loads a gzip file held in memory, sizing the buffer from the
+// gzip trailer so the text is read in one go.
+func loadGzip(b []byte) (*Gazetteer, error) {
+	if len(b) < 18 {
+		return nil, fmt.Errorf("%w: too short", ErrFormat)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		return nil, fmt.Errorf("gazetteer: %w", err)
+	}
+	n := int(binary.LittleEndian.Uint32(b[len(b)-4:]))
+	buf := make([]byte, n+1)
+	m, err := io.ReadFull(zr, buf)
+	if err != io.ErrUnexpectedEOF || m != n {
+		return Load(bytes.NewReader(b)) // larger than 4 GiB or odd: read it the slow way
+	}
+	entries, err := Read(buf[:m])
+	if err != nil {
+		return nil, err
+	}
+	return New(entries), nil
 }
 
 // Load reads a gzip-compressed gazetteer file.
@@ -100,15 +124,15 @@ func New(entries []Entry) *Gazetteer {
 		for _, a := range e.Aliases {
 			add(a, idx)
 		}
+		for _, d := range e.Demonyms {
+			k := Key(d)
+			if _, dup := g.demonyms[k]; !dup {
+				g.demonyms[k] = idx
+			}
+		}
 		switch e.Kind {
 		case KindCountry:
 			g.country[e.Country] = idx
-			for _, d := range e.Demonyms {
-				k := Key(d)
-				if _, dup := g.demonyms[k]; !dup {
-					g.demonyms[k] = idx
-				}
-			}
 		case KindAdmin1:
 			g.admin1[e.Country+"."+e.Admin1] = idx
 		}
@@ -170,6 +194,10 @@ func sortByRank(entries []Entry, l []int32) {
 	}
 }
 
+// IsCode reports whether s is a short all-capitals code such as "US",
+// which the gazetteer matches case-sensitively.
+func IsCode(s string) bool { return isCode(dropDots(s)) }
+
 // isCode reports whether s is a short all-capitals code such as "US" or
 // "UAE", which is indexed case-sensitively so that "US" never matches "us".
 func isCode(s string) bool {
@@ -211,8 +239,8 @@ func dropDots(s string) string {
 	return strings.ReplaceAll(s, ".", "")
 }
 
-// Demonym returns the country a demonym or adjective ("Belarusian",
-// "Poles") refers to.
+// Demonym returns the country (or continent) a demonym or adjective
+// ("Belarusian", "European") refers to.
 func (g *Gazetteer) Demonym(word string) (int32, bool) {
 	var buf [64]byte
 	i, ok := g.demonyms[string(appendKey(buf[:0], word))]

@@ -88,8 +88,10 @@ func compatible(a, b news.EntityType) bool {
 // Keys returns the blocking keys of an entity. Two entities that may be the
 // same share at least one key. A person's keys are the skeletons of the
 // surnames of its name and aliases; an organisation's are the skeletons of
-// its name without designators, and its acronym; a place's the skeleton of
-// its name.
+// its name without designators, and the acronym a name is ("NATO"); a
+// place's the skeleton of its name. An organisation known only by its
+// expansion is found from its acronym once an article has given both
+// ("the North Atlantic Treaty Organization (NATO)").
 func Keys(e news.Entity) []string {
 	seen := map[string]bool{}
 	var keys []string
@@ -112,8 +114,12 @@ func Keys(e news.Entity) []string {
 			if core := orgCore(words); core != "" {
 				add("o:" + core)
 			}
-			if acr := acronym(n); acr != "" {
-				add("o:#" + acr)
+			// an acronym is a key only where the name is one ("NATO"):
+			// the initials of long names collide too often to block on
+			if len(words) == 1 {
+				if acr := acronym(n); acr != "" {
+					add("o:#" + acr)
+				}
 			}
 		default:
 			add(cl + ":" + skeletonAll(words))
@@ -326,8 +332,16 @@ func skeletonAll(words []string) string {
 // Normalize folds case, diacritics and punctuation of a name.
 func Normalize(name string) string {
 	var b strings.Builder
+	b.Grow(len(name))
 	space := false
-	for _, r := range norm.NFD.String(strings.ToLower(name)) {
+	s := strings.ToLower(name)
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			s = norm.NFD.String(s)
+			break
+		}
+	}
+	for _, r := range s {
 		switch {
 		case unicode.Is(unicode.Mn, r):
 			// combining mark: dropped with its diacritic
@@ -364,7 +378,9 @@ func Skeleton(word string) string {
 		w = w[:len(w)-1] + "o"
 	}
 	for _, r := range skeletonRules {
-		w = strings.ReplaceAll(w, r.from, r.to)
+		if strings.Contains(w, r.from) {
+			w = strings.ReplaceAll(w, r.from, r.to)
+		}
 	}
 	var b strings.Builder
 	var prev rune

@@ -51,8 +51,9 @@ type cluster struct {
 }
 
 func (c *cluster) typ() news.EntityType {
-	best, n := news.Misc, -1
-	for _, t := range []news.EntityType{news.Person, news.Org, news.GPE, news.Loc, news.NORP, news.Fac, news.EventType, news.WorkOfArt, news.Law, news.Misc} {
+	// the most frequent specific type; MISC only when there is no other
+	best, n := news.Misc, 0
+	for _, t := range []news.EntityType{news.Person, news.Org, news.GPE, news.Loc, news.NORP, news.Fac, news.EventType, news.WorkOfArt, news.Law} {
 		if c.types[t] > n {
 			best, n = t, c.types[t]
 		}
@@ -205,16 +206,22 @@ func same(c *cluster, t news.EntityType, name string, toks []string) bool {
 	if coreName(name) != "" && coreName(name) == coreName(c.name) {
 		return true
 	}
-	// acronym ↔ expansion
+	// acronym ↔ expansion ("CPJ", "U.S.")
 	if len(toks) == 1 && isAllCaps(toks[0]) {
+		acr := strings.ReplaceAll(toks[0], ".", "")
 		for _, f := range c.forms {
-			if Acronym(f) == toks[0] || Acronym(coreName2(f)) == toks[0] {
+			if Acronym(f) == acr || Acronym(coreName2(f)) == acr {
 				return true
 			}
 		}
 	}
-	if len(c.tokens) == 1 && isAllCaps(c.tokens[0]) && (Acronym(name) == c.tokens[0]) {
-		return true
+	for _, f := range c.forms {
+		if ft := strings.Fields(f); len(ft) == 1 && isAllCaps(ft[0]) {
+			acr := strings.ReplaceAll(ft[0], ".", "")
+			if Acronym(name) == acr || Acronym(coreName2(name)) == acr {
+				return true
+			}
+		}
 	}
 	return false
 }

@@ -95,6 +95,12 @@ func TestGroup(t *testing.T) {
 			want:  []string{"ORG Committee to Protect Journalists = Committee to Protect Journalists | CPJ"},
 		},
 		{
+			name:  "abbreviation with periods",
+			text:  "The United States and the U.S. Navy; the U.S. said so.",
+			specs: []string{"United States/GPE", "U.S./GPE", "U.S./GPE"},
+			want:  []string{"GPE United States = United States | U.S. | U.S."},
+		},
+		{
 			name:  "organisation designators; a unit named after a person is not the person",
 			text:  "The Ivan Sirko Battalion trained at dawn. Ivan Sirko was a Cossack leader. The Ivan Sirko Regiment then moved east.",
 			specs: []string{"Ivan Sirko Battalion/ORG", "Ivan Sirko/PERSON", "Ivan Sirko Regiment/ORG"},

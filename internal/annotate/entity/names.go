@@ -42,6 +42,16 @@ var orgDesignators = set(
 	"organization", "organisation", "society", "federation", "league", "coalition", "alliance", "campaign", "network",
 )
 
+// leadingWords are capitalised at the start of a sentence or a quotation
+// but never begin a name.
+var leadingWords = set("the", "a", "an", "if", "but", "and", "or", "when", "while", "as", "so", "then", "because", "after",
+	"before", "since", "though", "although", "unless", "until", "yet", "for", "with", "without", "like", "unlike", "says",
+	"said", "dear", "oh", "hey", "yes", "no", "thanks", "thank", "why", "how", "what", "where", "who", "did", "does", "do",
+	"is", "was", "will", "would", "can", "could", "should", "even", "only", "not", "meanwhile", "today", "yesterday")
+
+// stancePrefixes make a name into a stance ("anti-Lukashenko protests").
+var stancePrefixes = set("anti", "pro", "non", "ex", "post", "pre", "neo", "pan", "mid", "un")
+
 // nameSuffixes follow a surname without being it.
 var nameSuffixes = set("jr", "sr", "ii", "iii", "iv", "phd", "md", "esq")
 
@@ -111,9 +121,16 @@ func CleanName(text string, person bool) (name string, titles []string) {
 	if len(fields) > 0 {
 		fields[len(fields)-1] = stripPossessive(fields[len(fields)-1])
 	}
-	// a leading article is never part of a name's identity
-	for len(fields) > 1 && (fold(fields[0]) == "the" || fold(fields[0]) == "a" || fold(fields[0]) == "an") {
+	// a leading article or conjunction is never part of a name's identity
+	// ("If Putin" from a sentence-initial "If")
+	for len(fields) > 1 && leadingWords[fold(fields[0])] {
 		fields = fields[1:]
+	}
+	// "anti-Lukashenko" names a stance, not the person
+	if len(fields) > 0 {
+		if pre, _, ok := strings.Cut(fields[0], "-"); ok && stancePrefixes[strings.ToLower(pre)] {
+			return "", nil
+		}
 	}
 	if person {
 		for len(fields) > 1 && nameSuffixes[fold(fields[len(fields)-1])] {

@@ -106,6 +106,10 @@ const (
 	tTopicShape
 	tTopicGaz
 	tPrev1Cluster
+	tAuto     // self-tag code of the word
+	tAutoPrev // of the previous word
+	tAutoNext // of the next word
+	tAutoShape
 	numTemplates
 )
 
@@ -122,6 +126,7 @@ type tok struct {
 	clOK        bool
 	gaz         []uint32
 	capPrior    uint8 // 0 unknown, 1..4 buckets of how often the word is capitalised
+	auto        uint8 // self-tag code, 0 unknown
 	docLower    bool  // the word occurs in lowercase elsewhere in the document
 	upperInit   bool
 	head        bool // the sentence is all capitals
@@ -318,8 +323,10 @@ func (m *Model) docInfo(doc [][]string, buf [][]tok) [][]tok {
 			t.hShort = shape(w, true)
 			affixes(lw, &t.hPre, &t.hSuf)
 			if m.lex != nil {
-				t.cl, t.clOK = m.lex.clusters(lw)
-				t.capPrior = m.lex.capPrior(lw)
+				e := m.lex.entry(lw)
+				t.cl, t.clOK = e.cl, e.clOK
+				t.capPrior = e.cap
+				t.auto = e.auto
 			}
 			t.docLower = lowerSeen[lw]
 			ts = append(ts, t)
@@ -455,6 +462,15 @@ func static(dst []uint64, s []tok, i int) []uint64 {
 		mix(tSufPrev, suf(-1)), mix(tSufNext, suf(1)),
 		mix(tLowFar, lw(-3)), mix(tLowFar+1, lw(3)),
 	)
+	if t.auto != 0 {
+		dst = append(dst, mix(tAuto, uint64(t.auto)), mix(mix(tAutoShape, uint64(t.auto)), t.hShort))
+	}
+	if i > 0 && s[i-1].auto != 0 {
+		dst = append(dst, mix(tAutoPrev, uint64(s[i-1].auto)))
+	}
+	if i+1 < len(s) && s[i+1].auto != 0 {
+		dst = append(dst, mix(tAutoNext, uint64(s[i+1].auto)))
+	}
 	if t.clOK && i+1 < len(s) && s[i+1].clOK {
 		dst = append(dst, mix(mix(tClusterPair, uint64(t.cl[1])), uint64(s[i+1].cl[1])))
 	}

@@ -111,6 +111,18 @@ func Find(a *news.Article) []news.Quote {
 				sp = prev.sp
 				cueTok = -1
 			}
+			if !sp.ok && d.startsSentence(q) && d.toks[q.open].sent > 0 {
+				// "Rubio said the real extremist is Clinton. “On abortion,
+				// the Democrats are extremists.”": the speaker of the
+				// reported speech just before
+				ps := d.toks[q.open].sent - 1
+				if a0, a1 := d.sentTok[ps][0], d.sentTok[ps][1]; a0 >= 0 && d.toks[a0].para >= d.toks[q.open].para-1 {
+					if iq, ok := d.indirectOne(a0, a1, r); ok && iq.Speaker != "" {
+						sp = speaker{entity: iq.Speaker, name: iq.SpeakerName, span: *iq.SpeakerSpan, ok: true}
+						cueTok = -1
+					}
+				}
+			}
 			if !sp.ok && nw < 4 || nw <= 4 && titleCase(d.toks[q.cs:q.ce]) && (!sp.ok || cueTok < 0 || namingForms[d.toks[cueTok].lower]) {
 				continue
 			}
@@ -152,7 +164,7 @@ func Find(a *news.Article) []news.Quote {
 			qt.CueSpan = &cs
 		}
 		out = append(out, qt)
-		if kind == news.QuoteDirect {
+		{
 			endTok := q.close
 			if endTok < 0 {
 				endTok = q.ce - 1
@@ -292,6 +304,11 @@ func (d *doc) pairMarks() []qspan {
 			open, openPara = i, t.para
 		case open >= 0 && (k == closeMark || k == eitherMark):
 			closeAt(i, i-1)
+		case open >= 0 && k == openMark && i > 0 && d.toks[i-1].end == t.start && !d.toks[i-1].word && (i+1 >= len(d.toks) || d.toks[i+1].start > t.end):
+			// “It's unusual,“ — an opening mark typed where a closing one
+			// belongs: glued to the punctuation before it, apart from the
+			// word after
+			closeAt(i, i-1)
 		case open >= 0 && k == openMark:
 			// a second opening mark: treat the first as unclosed
 			closeAt(-1, i-1)
@@ -412,6 +429,20 @@ func (d *doc) afterFrame(q qspan, r *resolver, qi int) (int, speaker) {
 	}
 	s := d.toks[c].sent
 	end := d.sentTok[s][1]
+	if c+1 >= end && s+1 < len(d.sents) && d.sentTok[s+1][0] >= 0 && d.toks[d.sentTok[s+1][0]].para == d.toks[c].para {
+		// "…, right?” Trump said.": the splitter ended the sentence at the
+		// question mark; a short next sentence with a cue near its start
+		// is the frame
+		n0, n1 := d.sentTok[s+1][0], d.sentTok[s+1][1]
+		if countWords(d.toks[n0:n1]) <= 15 {
+			for k := n0; k < n1 && k < n0+5; k++ {
+				if d.isCue(k) {
+					end = n1
+					break
+				}
+			}
+		}
+	}
 	// the frame stops at the next quotation
 	var ks []int
 	for k := c + 1; k < end; k++ {
@@ -449,10 +480,39 @@ func (d *doc) afterFrame(q qspan, r *resolver, qi int) (int, speaker) {
 		if !d.isCue(k) || d.toks[k].lower == "according" {
 			continue
 		}
-		if sp := d.subjectOf(k, ks[0], r, qi); sp.ok {
+		if sp := d.subjectOf(k, ks[0], r, qi); sp.ok && !(sp.entity != "" && d.placeMention(sp.span)) {
 			return k, sp
 		}
+		// "…,” like the recent volatility, said Richard Curtin"
+		if b := k - 1; b >= ks[0] && d.toks[b].text == "," {
+			if sp := d.npAfter(k+1, end, r, qi); sp.ok && sp.entity != "" {
+				return k, sp
+			}
+		}
 		break
+	}
+	// "…,” Cecelia Purner, 67, a retired teacher in Allentown, Pa., said":
+	// the name that opens the frame, across a long apposition
+	if t := d.toks[ks[0]]; t.mention > 0 && !d.placeMention(d.mentions[t.mention-1].Span) {
+		last := d.mentionEnd(ks[0])
+		if last+1 < end && d.toks[last+1].text == "," {
+			for n := 1; n < len(ks) && n < 40; n++ {
+				k := ks[n]
+				if !d.isCue(k) {
+					continue
+				}
+				j := k - 1
+				for j > ks[0] && d.toks[j].word && (auxWords[d.toks[j].lower] || isAdverb(d.toks[j].lower)) {
+					j--
+				}
+				if d.toks[j].text == "," {
+					if sp := d.npEndingAt(last, ks[0], r, qi); sp.ok {
+						return k, sp
+					}
+				}
+				break
+			}
+		}
 	}
 	return -1, speaker{}
 }
@@ -617,9 +677,18 @@ func (d *doc) subjectOf(k, from int, r *resolver, qi int) speaker {
 				return sp
 			}
 		}
-		// "Clinton's campaign chairman, John Podesta, said": the name is
-		// the apposition itself
-		if sp := d.npEndingAt(j-1, from, r, qi); sp.ok && sp.entity != "" {
+		// "Clinton's campaign chairman, John Podesta, said" or "…, Gov.
+		// John Kasich (R-OH), said": the name is the apposition itself
+		e := j - 1
+		if e >= from && d.toks[e].text == ")" {
+			for p := e - 1; p >= from && p > e-12; p-- {
+				if d.toks[p].text == "(" {
+					e = p - 1
+					break
+				}
+			}
+		}
+		if sp := d.npEndingAt(e, from, r, qi); sp.ok && sp.entity != "" {
 			return sp
 		}
 		return speaker{}
@@ -807,6 +876,18 @@ func (d *doc) clauseSubject(k, from int, r *resolver, qi int) speaker {
 	return speaker{}
 }
 
+// placeMention reports whether the mention at span is a place (a GPE or
+// LOC), which speaks only in metonymy and is the wrong end of an
+// apposition ("a teacher in Allentown, Pa., said").
+func (d *doc) placeMention(span news.Span) bool {
+	for _, m := range d.mentions {
+		if m.Span == span {
+			return m.Type == news.GPE || m.Type == news.Loc || m.Type == news.Fac
+		}
+	}
+	return false
+}
+
 // isCue reports whether token k is a reporting verb: a cue form in lower
 // case ("States" in "United States" is not one), or "According".
 func (d *doc) isCue(k int) bool {
@@ -815,7 +896,11 @@ func (d *doc) isCue(k int) bool {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(t.text)
-	return !unicode.IsUpper(r) || t.lower == "according"
+	if !unicode.IsUpper(r) || t.lower == "according" {
+		return true
+	}
+	// "Said Dorothy Poynter, …: “…”" opens its sentence with the cue
+	return !isUpperWord(t.text) && d.sentTok[t.sent][0] == k
 }
 
 // verbish reports whether token i looks like the start of a verb group.

@@ -166,6 +166,16 @@ func acceptable(text string, cd *cand) bool {
 		if l := strings.ToLower(cd.g["num"]); (l == "a" || l == "one") && strings.EqualFold(cd.g["unit"], "second") {
 			return false // "a second term"
 		}
+		if strings.EqualFold(cd.g["unit"], "quarter") {
+			// "three-quarters of the vote", "a quarter of the cost": a
+			// fraction unless a count of quarters ("the past two quarters").
+			if n, _, ok := number(cd.g["num"]); !ok || n < 2 || cd.g["hy"] == "-" || cd.g["pl"] == "" {
+				return false
+			}
+			if i := cd.end; i+3 <= len(text) && strings.HasPrefix(text[i:], " of") {
+				return false
+			}
+		}
 	case "rel":
 		if cd.g["hy"] != "" {
 			return false // "the year-earlier period"
@@ -332,9 +342,10 @@ var partCode = map[string]string{"morning": "TMO", "afternoon": "TAF", "evening"
 func normWeekday(c *resolver, cd *cand) (string, news.TimeKind, bool) {
 	wd := weekday(cd.g["wd"])
 	mod := strings.ToLower(cd.g["mod"])
-	// "Friday night" keeps the day as its value, as TimeBank annotates it:
-	// the part of the day is often not the point of the expression.
 	kind, suffix := news.TimeDate, ""
+	if p := strings.ToLower(cd.g["part"]); p != "" {
+		kind, suffix = news.TimeTime, partCode[p]
+	}
 	if !c.ref.known() {
 		return "", kind, true
 	}
@@ -456,7 +467,10 @@ func normDayWord(c *resolver, cd *cand) (string, news.TimeKind, bool) {
 
 func normRefWord(c *resolver, cd *cand) (string, news.TimeKind, bool) {
 	switch w := strings.ToLower(cd.g["w"]); {
-	case w == "recently" || w == "the past" || strings.HasPrefix(w, "recent "):
+	case strings.HasPrefix(w, "recent "):
+		// "in recent months": an unspecified number of months before now.
+		return durationValue(0, true, unitOf(w[len("recent "):])), news.TimeDuration, true
+	case w == "recently" || w == "the past":
 		return "PAST_REF", news.TimeDate, true
 	case w == "the future" || w == "in future" || w == "soon":
 		return "FUTURE_REF", news.TimeDate, true

@@ -92,26 +92,138 @@ type rule struct {
 	norm func(c *resolver, cd *cand) (value string, kind news.TimeKind, ok bool)
 }
 
+// triggers lists, for each rule, words one of which every match contains:
+// the rule's expression runs only in windows around them, which keeps
+// the regular expressions off most of the text. Lower-case triggers are
+// looked for case-insensitively; "#" stands for any digit.
+var triggers = map[string][]string{
+	"mdy": {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"},
+	"iso": {"#"}, "us": {"#"}, "year": {"#"}, "decade": {"#"}, "clock": {"#", "noon", "midnight"},
+	"wday":    {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"},
+	"century": {"centur"},
+	"day":     {"today", "yesterday", "tomorrow", "tonight", "night", "morning", "afternoon", "evening"},
+	"ref":     {"now", "current", "present", "these days", "recent", "past", "future"},
+	"rel":     {"year", "month", "week"},
+	"season":  {"spring", "summer", "fall", "autumn", "winter"},
+	"ago":     {"ago", "earlier", "before", "later"},
+	"narr":    {"day", "morning"},
+	"quarter": {"quarter"}, "yquarter": {"quarter"}, "pastunit": {"decade", "centur", "quarter"},
+	"dur":     {"second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade", "centur"},
+	"half":    {"half"},
+	"vague":   {"minutes", "hours", "days", "weeks", "months", "years", "decades", "centuries"},
+	"set":     {"daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly", "every", "each"},
+	"holiday": {"Christmas", "New Year", "Halloween", "Valentine", "Thanksgiving"},
+	"yearago": {"year-"}, "yearend": {"year"},
+	"clockwd": {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"},
+}
+
+func init() {
+	for _, n := range []string{"dmy", "md", "dm", "my", "month", "monrel"} {
+		triggers[n] = triggers["mdy"]
+	}
+	for _, r := range rules {
+		if len(triggers[r.name]) == 0 {
+			panic("timex: rule without triggers: " + r.name)
+		}
+	}
+}
+
+// windows returns the merged byte ranges of text around the triggers of a
+// rule, widened to whitespace so that no window starts inside a word.
+func windows(text, lower string, trig []string) [][2]int {
+	const back, fwd = 80, 60
+	var ws [][2]int
+	add := func(pos, n int) {
+		lo, hi := max(0, pos-back), min(len(text), pos+n+fwd)
+		for lo > 0 && text[lo-1] != ' ' && text[lo-1] != '\n' {
+			lo--
+		}
+		for hi < len(text) && text[hi] != ' ' && text[hi] != '\n' {
+			hi++
+		}
+		ws = append(ws, [2]int{lo, hi})
+	}
+	for _, t := range trig {
+		if t == "#" {
+			for i := 0; i < len(text); i++ {
+				if text[i] >= '0' && text[i] <= '9' {
+					j := i
+					for j < len(text) && (text[j] >= '0' && text[j] <= '9' || text[j] == ':' || text[j] == '/' || text[j] == '-' || text[j] == '.') {
+						j++
+					}
+					add(i, j-i)
+					i = j
+				}
+			}
+			continue
+		}
+		hay := text
+		if t == strings.ToLower(t) {
+			hay = lower
+		}
+		for off := 0; ; {
+			i := strings.Index(hay[off:], t)
+			if i < 0 {
+				break
+			}
+			add(off+i, len(t))
+			off += i + len(t)
+		}
+	}
+	if len(ws) < 2 {
+		return ws
+	}
+	sort.Slice(ws, func(i, j int) bool { return ws[i][0] < ws[j][0] })
+	out := ws[:1]
+	for _, w := range ws[1:] {
+		if last := &out[len(out)-1]; w[0] <= last[1] {
+			last[1] = max(last[1], w[1])
+		} else {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// asciiLower lower-cases the ASCII letters of s, keeping every offset.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
 // candidates runs every rule over text and keeps a set of non-overlapping
 // matches, preferring the longest, then the earliest.
 func candidates(text string) []*cand {
 	var all []*cand
+	lower := asciiLower(text)
 	for _, r := range rules {
 		names := r.re.SubexpNames()
-		for _, m := range r.re.FindAllStringSubmatchIndex(text, -1) {
-			cd := &cand{start: m[0], end: m[1], mstart: m[0], rule: r, g: map[string]string{}}
-			for i, n := range names {
-				if n == "" || m[2*i] < 0 {
-					continue
+		for _, w := range windows(text, lower, triggers[r.name]) {
+			for _, m := range r.re.FindAllStringSubmatchIndex(text[w[0]:w[1]], -1) {
+				for i := range m {
+					if m[i] >= 0 {
+						m[i] += w[0]
+					}
 				}
-				if n == "t" {
-					cd.start, cd.end = m[2*i], m[2*i+1]
-					continue
+				cd := &cand{start: m[0], end: m[1], mstart: m[0], rule: r, g: map[string]string{}}
+				for i, n := range names {
+					if n == "" || m[2*i] < 0 {
+						continue
+					}
+					if n == "t" {
+						cd.start, cd.end = m[2*i], m[2*i+1]
+						continue
+					}
+					cd.g[n] = text[m[2*i]:m[2*i+1]]
 				}
-				cd.g[n] = text[m[2*i]:m[2*i+1]]
-			}
-			if cd.end > cd.start {
-				all = append(all, cd)
+				if cd.end > cd.start {
+					all = append(all, cd)
+				}
 			}
 		}
 	}

