@@ -7,7 +7,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/newsgraph/newsgraph/internal/news"
+	"github.com/newsgraph/newsgraph/internal/resolve/story"
 	"github.com/newsgraph/newsgraph/internal/server"
 	"github.com/newsgraph/newsgraph/internal/store/sqlite"
 )
@@ -61,31 +63,28 @@ func TestCompare(t *testing.T) {
 	if len(c.Outlets) != 2 {
 		t.Fatalf("compare: %d outlets; want 2 (the syndicated copy counts once): %+v", len(c.Outlets), c.Outlets)
 	}
-	by := map[string]server.OutletReport{}
+	by := map[string]story.OutletReport{}
 	for _, o := range c.Outlets {
 		by[o.Outlet] = o
 	}
 	fox, charter := by["Fox News"], by["Charter 97"]
-	if len(fox.Documents) != 2 || len(charter.Documents) != 1 {
-		t.Errorf("documents: Fox %v, Charter %v; want d1 and its copy d3 under Fox", fox.Documents, charter.Documents)
+	if !cmp.Equal(fox.Documents, []string{"d1"}) || !cmp.Equal(charter.Documents, []string{"d2"}) || c.Duplicates["d3"] != "d1" {
+		t.Errorf("documents: Fox %v, Charter %v, duplicates %v; want d1, d2 and the copy d3 listed apart", fox.Documents, charter.Documents, c.Duplicates)
 	}
-	if len(fox.Quotes) != 1 || fox.Quotes[0].SpeakerName != "Vadim Prokopiev" || fox.Quotes[0].Shared {
-		t.Errorf("Fox quotes %+v; want Prokopiev's, not shared", fox.Quotes)
+	if len(fox.Quotes) != 1 || fox.Quotes[0].Label != "Vadim Prokopiev" || !fox.Quotes[0].Only {
+		t.Errorf("Fox quotes %+v; want Prokopiev's, only Fox", fox.Quotes)
 	}
-	if len(charter.Quotes) != 1 || charter.Quotes[0].SpeakerName != "Pavel Kulazhanka" || charter.Quotes[0].Shared {
-		t.Errorf("Charter 97 quotes %+v; want Kulazhanka's, not shared", charter.Quotes)
+	if len(charter.Quotes) != 1 || charter.Quotes[0].Label != "Pavel Kulazhanka" || !charter.Quotes[0].Only {
+		t.Errorf("Charter 97 quotes %+v; want Kulazhanka's, only Charter 97", charter.Quotes)
 	}
-	shared := map[string]bool{}
+	only := map[string]bool{}
 	for _, e := range fox.Entities {
-		shared[e.Name] = e.Shared
+		only[e.Label] = e.Only
 	}
-	if !shared["Lukashenko"] || shared["Vadim Prokopiev"] {
-		t.Errorf("Fox entities shared %v; want Lukashenko shared, Prokopiev not", shared)
+	if only["Lukashenko"] || !only["Vadim Prokopiev"] {
+		t.Errorf("Fox entities only %v; want Lukashenko shared, Prokopiev only Fox", only)
 	}
-	if len(fox.Figures) != 1 || fox.Figures[0].Text != "200" || fox.Figures[0].Shared {
-		t.Errorf("Fox figures %+v; want 200, only Fox (the copy does not count)", fox.Figures)
-	}
-	if c.Shared.Entities != 1 || c.Shared.Quotes != 0 {
-		t.Errorf("shared %+v; want 1 entity, 0 quotes", c.Shared)
+	if len(c.Shared.Entities) != 1 || len(c.Shared.Quotes) != 0 {
+		t.Errorf("shared %+v; want 1 entity, no quotes", c.Shared)
 	}
 }
