@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -17,6 +18,7 @@ import (
 	"github.com/newsgraph/newsgraph/internal/annotate"
 	"github.com/newsgraph/newsgraph/internal/news"
 	"github.com/newsgraph/newsgraph/internal/pipeline"
+	"github.com/newsgraph/newsgraph/internal/resolve/story"
 	"github.com/newsgraph/newsgraph/internal/source"
 	"github.com/newsgraph/newsgraph/internal/store"
 	"github.com/newsgraph/newsgraph/internal/store/sqlite"
@@ -41,6 +43,7 @@ func runIngest(ctx context.Context, env *Env, args []string) int {
 	batch := fl.Int("batch", 64, "articles stored per transaction")
 	quiet := fl.Bool("quiet", false, "no progress output")
 	stages := fl.String("stages", "", "comma-separated stage `IDs` to run, with what they require (default: all)")
+	noStories := fl.Bool("no-stories", false, "do not group new articles into stories")
 	fl.Usage = func() {
 		fmt.Fprintln(env.Stderr, "Usage: newsgraph ingest [--db FILE] [--workers N] PATH...")
 		fmt.Fprintln(env.Stderr, "Annotates every article under PATH (files, directories, - for stdin) and stores")
@@ -67,7 +70,7 @@ func runIngest(ctx context.Context, env *Env, args []string) int {
 	defer st.Close()
 	sum, err := Ingest(ctx, st, fl.Args(), IngestOptions{
 		Workers: *workers, Batch: *batch, Stdin: env.Stdin, Errors: env.Stderr,
-		Progress: progressFor(env.Stderr, *quiet), DB: *db, Stages: splitList(*stages),
+		Progress: progressFor(env.Stderr, *quiet), DB: *db, Stages: splitList(*stages), NoStories: *noStories,
 	})
 	if sum != nil {
 		if sum.New == 0 && sum.Unchanged > 0 && sum.Failed == 0 {
@@ -100,6 +103,8 @@ type IngestOptions struct {
 	// Stages are the stage IDs to run (with their requirements); empty
 	// means every registered stage.
 	Stages []string
+	// NoStories turns off story clustering of new articles.
+	NoStories bool
 }
 
 // Progress shows how an ingest is going. Update is called about four
@@ -149,6 +154,13 @@ func Ingest(ctx context.Context, st store.Store, paths []string, opt IngestOptio
 		return nil, err
 	}
 	defer chain.Close()
+
+	var clusterer *story.Clusterer
+	if !opt.NoStories {
+		if clusterer, err = restoreStories(ctx, st, opt.Errors); err != nil {
+			return nil, err
+		}
+	}
 
 	var c counters
 	c.total.Store(totalBytes(paths))
@@ -235,6 +247,16 @@ func Ingest(ctx context.Context, st store.Store, paths []string, opt IngestOptio
 			created, err := st.PutMany(context.WithoutCancel(ctx), pending)
 			if err != nil {
 				return err
+			}
+			if clusterer != nil {
+				for i, a := range pending {
+					if !created[i] {
+						continue
+					}
+					if err := assignStory(context.WithoutCancel(ctx), st, clusterer, a); err != nil {
+						return err
+					}
+				}
 			}
 			for _, ok := range created {
 				if ok {
@@ -325,6 +347,64 @@ func Ingest(ctx context.Context, st store.Store, paths []string, opt IngestOptio
 type counters struct {
 	read, new, unchanged, failed atomic.Int64
 	bytes, total                 atomic.Int64
+}
+
+// restoreStories rebuilds the story clusterer from the store: articles
+// already in a story are replayed into it, and stored articles without one
+// (stored before story clustering ran, or by a run killed between storing
+// and clustering) are assigned now.
+func restoreStories(ctx context.Context, st store.Store, errs io.Writer) (*story.Clusterer, error) {
+	cl := story.New(story.Config{})
+	type member struct{ story, dupOf string }
+	members := map[string]member{}
+	for off := 0; ; off += store.MaxLimit {
+		l, err := st.Stories(ctx, store.Page{Offset: off, Limit: store.MaxLimit})
+		if err != nil {
+			return nil, err
+		}
+		for _, s := range l.Stories {
+			for _, d := range s.Documents {
+				members[d] = member{s.ID, s.Duplicates[d]}
+			}
+		}
+		if off+len(l.Stories) >= l.Total || len(l.Stories) == 0 {
+			break
+		}
+	}
+	var unassigned []*news.Article
+	err := st.Export(ctx, store.Exporter{Document: func(id string, rec []byte) error {
+		a := new(news.Article)
+		if err := json.Unmarshal(rec, a); err != nil {
+			fmt.Fprintf(errs, "newsgraph ingest: warning: stored article %s: %v\n", id, err)
+			return nil
+		}
+		if m, ok := members[id]; ok {
+			return cl.Restore(story.FromArticle(a), m.story, m.dupOf)
+		}
+		unassigned = append(unassigned, a)
+		return nil
+	}})
+	if err != nil {
+		return nil, fmt.Errorf("restoring stories: %w", err)
+	}
+	for _, a := range unassigned {
+		if err := assignStory(ctx, st, cl, a); err != nil {
+			return nil, err
+		}
+	}
+	return cl, nil
+}
+
+// assignStory puts a stored article into a story and records it.
+func assignStory(ctx context.Context, st store.Store, cl *story.Clusterer, a *news.Article) error {
+	asg, err := cl.Assign(story.FromArticle(a))
+	if err != nil {
+		return fmt.Errorf("story of %s: %w", a.ID, err)
+	}
+	if err := st.SetStory(ctx, a.ID, asg.Story, asg.DuplicateOf); err != nil {
+		return fmt.Errorf("story of %s: %w", a.ID, err)
+	}
+	return nil
 }
 
 // describe names the input of a failed result.

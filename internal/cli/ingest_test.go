@@ -103,13 +103,20 @@ func writeCorpus(t testing.TB, path string, n int) {
 
 func countDocs(t *testing.T, db string) int {
 	t.Helper()
+	return count(t, db, "SELECT count(*) FROM documents")
+}
+
+// count runs a counting query on a database another process may be
+// writing.
+func count(t *testing.T, db, query string) int {
+	t.Helper()
 	conn, err := sql.Open("sqlite", db+"?_pragma=query_only(ON)&_pragma=busy_timeout(5000)")
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer conn.Close()
 	var n int
-	if err := conn.QueryRow("SELECT count(*) FROM documents").Scan(&n); err != nil {
+	if err := conn.QueryRow(query).Scan(&n); err != nil {
 		return -1 // not created yet
 	}
 	return n
@@ -214,6 +221,11 @@ func TestIngestKilledAndResumed(t *testing.T) {
 	if len(titles) != n {
 		t.Errorf("%d distinct articles stored; want %d", len(titles), n)
 	}
+	// Every article is in exactly one story, including those stored just
+	// before the kill, whose story the second run assigned.
+	if got := count(t, db, "SELECT count(DISTINCT doc) FROM story_documents"); got != n {
+		t.Errorf("%d articles are in a story; want all %d", got, n)
+	}
 
 	// A third run adds nothing and says so.
 	out, err = newsgraph("ingest", "--db", db, corpus).CombinedOutput()
@@ -243,6 +255,9 @@ func TestIngestExamplesTwice(t *testing.T) {
 		}
 		if run == 1 && !strings.Contains(stdout.String(), "nothing new") {
 			t.Errorf("second run does not say nothing is new:\n%s", stdout.String())
+		}
+		if got := count(t, db, "SELECT count(DISTINCT doc) FROM story_documents"); got != 2 {
+			t.Errorf("run %d: %d example articles in a story; want 2", run+1, got)
 		}
 	}
 }

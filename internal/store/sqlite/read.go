@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/url"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -650,9 +652,9 @@ func (s *Store) fillStory(ctx context.Context, story int64, st *news.Story, docs
 			return err
 		}
 		st.Documents = append(st.Documents, d.ID)
-		if d.Outlet != "" && !outlets[d.Outlet] {
-			outlets[d.Outlet] = true
-			st.Outlets = append(st.Outlets, d.Outlet)
+		if o := outletOf(d); o != "" && !outlets[o] && dup == "" {
+			outlets[o] = true
+			st.Outlets = append(st.Outlets, o)
 		}
 		if dup != "" {
 			if st.Duplicates == nil {
@@ -665,6 +667,21 @@ func (s *Store) fillStory(ctx context.Context, story int64, st *news.Story, docs
 		}
 		return nil
 	})
+}
+
+// outletOf names a document's outlet: its outlet, else the host of its URL
+// without "www.", else the base name of its path.
+func outletOf(d store.DocSummary) string {
+	if d.Outlet != "" {
+		return d.Outlet
+	}
+	if u, err := url.Parse(d.URL); err == nil && u.Host != "" {
+		return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+	}
+	if d.Path != "" {
+		return filepath.Base(d.Path)
+	}
+	return ""
 }
 
 // Story implements [store.Store].
