@@ -210,9 +210,10 @@ func (u *UI) home(r *http.Request) (string, view, error) {
 		return "", view{}, err
 	}
 	if q != "" {
-		d.Search, err = u.st.Search(ctx, store.SearchQuery{Text: q, Page: p})
+		f := store.DocFilter{From: r.URL.Query().Get("from"), To: r.URL.Query().Get("to"), Outlet: r.URL.Query().Get("outlet")}
+		d.Search, err = u.st.Search(ctx, store.SearchQuery{Text: q, Page: p, DocFilter: f})
 		if errors.Is(err, store.ErrBadQuery) {
-			d.Error, err = "Nothing to search for: type some words.", nil
+			d.Error, err = "Cannot search: "+strings.TrimPrefix(err.Error(), "store: bad query: "), nil
 		}
 		if err != nil {
 			return "", view{}, err

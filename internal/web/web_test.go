@@ -49,7 +49,8 @@ func TestPages(t *testing.T) {
 	}{
 		{"/", 200, []string{`href="/doc/doc1"`, "Volunteers &lt;b&gt;train&lt;/b&gt;"}},
 		{"/?q=warsaw", 200, []string{"1 article for", "<mark>Warsaw</mark>"}},
-		{"/?q=%22%22", 200, []string{"Nothing to search for"}},
+		{"/?q=%22%22", 200, []string{"Cannot search", "no words"}},
+		{"/?q=warsaw&from=May", 200, []string{"Cannot search", "from date"}},
 		{"/doc/doc1", 200, []string{"Removed by cleaning", "CLICK HERE TO GET THE APP", "×10",
 			`<a class="m m-person" href="/entity/g1"`, "we fight &lt;here&gt;", `class="q"`, "Warsaw &amp; Minsk"}},
 		{"/doc/nope", 404, []string{"Not found"}},
