@@ -193,11 +193,12 @@ func newPager(r *http.Request, p store.Page, total, shown int) pager {
 }
 
 type homeData struct {
-	Search *store.SearchResult
-	Docs   *store.DocList
-	Stats  *store.Stats
-	Pager  pager
-	Error  string
+	From, To, Outlet string
+	Search           *store.SearchResult
+	Docs             *store.DocList
+	Stats            *store.Stats
+	Pager            pager
+	Error            string
 }
 
 func (u *UI) home(r *http.Request) (string, view, error) {
@@ -211,6 +212,7 @@ func (u *UI) home(r *http.Request) (string, view, error) {
 	}
 	if q != "" {
 		f := store.DocFilter{From: r.URL.Query().Get("from"), To: r.URL.Query().Get("to"), Outlet: r.URL.Query().Get("outlet")}
+		d.From, d.To, d.Outlet = f.From, f.To, f.Outlet
 		d.Search, err = u.st.Search(ctx, store.SearchQuery{Text: q, Page: p, DocFilter: f})
 		if errors.Is(err, store.ErrBadQuery) {
 			d.Error, err = "Cannot search: "+strings.TrimPrefix(err.Error(), "store: bad query: "), nil
