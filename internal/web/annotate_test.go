@@ -3,6 +3,7 @@ package web
 import (
 	"html"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -35,4 +36,23 @@ func FuzzAnnotatedHTML(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestLandPath(t *testing.T) {
+	d, err := landPath()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Natural Earth's 1:110m land has over a hundred polygons, all inside
+	// the 720×360 view box.
+	if rings := strings.Count(d, "M"); !strings.HasPrefix(d, "M") || rings < 100 {
+		t.Fatalf("land path has %d rings; want over 100", rings)
+	}
+	for _, pt := range regexp.MustCompile(`[ML](-?[0-9.]+),(-?[0-9.]+)`).FindAllStringSubmatch(d, -1) {
+		x, _ := strconv.ParseFloat(pt[1], 64)
+		y, _ := strconv.ParseFloat(pt[2], 64)
+		if x < -0.1 || x > 720.1 || y < -0.1 || y > 360.1 {
+			t.Fatalf("point %s,%s outside the view box", pt[1], pt[2])
+		}
+	}
 }

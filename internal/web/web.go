@@ -370,6 +370,7 @@ func (u *UI) timeline(r *http.Request) (string, view, error) {
 type placesData struct {
 	Places *store.PlaceList
 	Points []point
+	Land   string // SVG path data of the basemap
 }
 
 type point struct {
@@ -383,6 +384,9 @@ func (u *UI) places(r *http.Request) (string, view, error) {
 		return "", view{}, err
 	}
 	d := placesData{Places: l}
+	if d.Land, err = landPath(); err != nil {
+		u.opt.Logger.Error("basemap failed", "err", err) // the map still shows the places
+	}
 	maxN := 1
 	for _, p := range l.Places {
 		maxN = max(maxN, p.Mentions)

@@ -60,7 +60,7 @@ func TestPages(t *testing.T) {
 		{"/quotes?speaker=kulazhanka", 200, []string{"we fight &lt;here&gt;"}},
 		{"/timeline?bucket=day", 200, []string{"2022-05-21"}},
 		{"/timeline?bucket=week", 400, nil},
-		{"/places", 200, []string{"<circle", "Warsaw"}},
+		{"/places", 200, []string{"<circle", "Warsaw", `<path class="land" d="M`}},
 		{"/graph", 200, []string{"<svg", "Pavel Kulazhanka"}},
 		{"/stories", 200, []string{"No stories yet"}},
 		{"/story/none", 404, nil},
