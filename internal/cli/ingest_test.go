@@ -355,3 +355,46 @@ func BenchmarkIngest(b *testing.B) {
 		})
 	}
 }
+
+// TestIngestConcurrentProcesses runs two ingests of the same corpus into
+// one database at once: each article is stored exactly once, and between
+// them the two runs report every article as new exactly once.
+func TestIngestConcurrentProcesses(t *testing.T) {
+	if testing.Short() {
+		t.Skip("ingests 2,000 articles twice")
+	}
+	const n = 2000
+	dir := t.TempDir()
+	corpus := filepath.Join(dir, "corpus.jsonl")
+	db := filepath.Join(dir, "two.db")
+	writeCorpus(t, corpus, n)
+	var outs [2]bytes.Buffer
+	var cmds [2]*exec.Cmd
+	for i := range cmds {
+		cmds[i] = newsgraph("ingest", "--db", db, "--stages", "extract", corpus)
+		cmds[i].Stdout, cmds[i].Stderr = &outs[i], &outs[i]
+		if err := cmds[i].Start(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	newTotal := 0
+	for i, cmd := range cmds {
+		if err := cmd.Wait(); err != nil {
+			t.Fatalf("ingest %d: %v\n%s", i+1, err, outs[i].String())
+		}
+		var read, nw, unchanged, failed int
+		if _, err := fmt.Sscanf(lastLine(outs[i].Bytes()), "read %d, new %d, unchanged %d, failed %d,", &read, &nw, &unchanged, &failed); err != nil {
+			t.Fatalf("ingest %d summary %q: %v", i+1, lastLine(outs[i].Bytes()), err)
+		}
+		if read != n || nw+unchanged != n || failed != 0 {
+			t.Errorf("ingest %d: read %d, new %d, unchanged %d, failed %d; want %d read", i+1, read, nw, unchanged, failed, n)
+		}
+		newTotal += nw
+	}
+	if newTotal != n {
+		t.Errorf("the two runs stored %d new articles between them; want %d", newTotal, n)
+	}
+	if got := countDocs(t, db); got != n {
+		t.Errorf("store holds %d documents; want %d", got, n)
+	}
+}
