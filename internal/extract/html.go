@@ -93,6 +93,7 @@ func HTML(raw []byte, pageURL string) (doc *Doc, err error) {
 		return nil, fmt.Errorf("%w: %d elements and %d KiB of paragraph text, limits %d and %d KiB", ErrTooLarge, n, text>>10, maxElements, maxBlockText>>10)
 	}
 	src := scanSource(root)
+	keepEmbeddedPosts(root)
 
 	opts := trafilatura.Options{
 		EnableFallback:  true,

@@ -21,6 +21,8 @@ func postProcess(d *Doc, blocks []block, src *source) []block {
 	}
 	markTitle(d, blocks, kinds, src)
 	markLinkLists(blocks, kinds, src)
+	markTagLists(blocks, kinds)
+	markAboutSection(blocks, kinds)
 
 	// The captions of the article's figures, whether or not extraction
 	// kept them.
@@ -66,7 +68,7 @@ func classify(d *Doc, b block, src *source) news.RemovedKind {
 		return news.RemovedCaption
 	case isPromo(t):
 		return news.RemovedPromo
-	case isBoilerplate(t) || isDateLine(t) || isBylineLine(t, d.Byline):
+	case isBoilerplate(t) || isDateLine(t) || isBylineLine(t, d.Byline) || isBreadcrumb(t):
 		return news.RemovedBoilerplate
 	}
 	return ""
@@ -494,4 +496,58 @@ func isIntro(s string) bool {
 	}
 	s = strings.TrimRight(s, " ")
 	return !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "\"") && !strings.HasSuffix(s, "”")
+}
+
+// isBreadcrumb reports whether a paragraph is a navigation trail:
+// "News » World » Europe".
+func isBreadcrumb(s string) bool {
+	if len(s) > 200 {
+		return false
+	}
+	n := 0
+	for _, sep := range []string{" » ", " › ", " > ", " / ", " → "} {
+		n += strings.Count(s, sep)
+	}
+	return n >= 2 && !strings.HasSuffix(s, ".")
+}
+
+// tagHeadings introduce a list of an article's tags or topics.
+var tagHeadings = map[string]bool{
+	"tags": true, "topics": true, "keywords": true, "related topics": true, "filed under": true,
+	"categories": true, "more on": true, "etiquetas": true, "schlagwörter": true, "mots-clés": true,
+}
+
+// markTagLists marks the comma-separated list that follows a "Tags"
+// heading.
+func markTagLists(blocks []block, kinds []news.RemovedKind) {
+	for i := 0; i+1 < len(blocks); i++ {
+		key := strings.ToLower(strings.Trim(blocks[i].text, " :"))
+		if !tagHeadings[key] {
+			continue
+		}
+		kinds[i] = news.RemovedBoilerplate
+		next := blocks[i+1].text
+		if len(next) < 600 && strings.Count(next, ",") >= 2 && !strings.Contains(next, ". ") {
+			kinds[i+1] = news.RemovedBoilerplate
+		}
+	}
+}
+
+var aboutRE = regexp.MustCompile(`^(?:About|ABOUT)\s+(?:the\s+(?:author|authors|writer|reporter|company|study|survey)\b|\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+\p{Lu}[\p{L}\p{N}&.'’-]*){0,4})\s*:?$`)
+
+// markAboutSection marks an "About Acme Corp" section that closes an
+// article (a press release's boilerplate, an author's biography) and
+// everything after it.
+func markAboutSection(blocks []block, kinds []news.RemovedKind) {
+	for i := len(blocks) * 3 / 5; i < len(blocks); i++ {
+		if kinds[i] != "" || !aboutRE.MatchString(blocks[i].text) {
+			continue
+		}
+		for j := i; j < len(blocks); j++ {
+			if kinds[j] == "" {
+				kinds[j] = news.RemovedBoilerplate
+			}
+		}
+		return
+	}
 }
