@@ -43,6 +43,12 @@ func TestRules(t *testing.T) {
 		{"date", isDateLine, "Nov. 18, 2019", true},
 		{"date", isDateLine, "On Monday the council met at 9.", false},
 		{"date", isDateLine, "Tuesday", false},
+		{"breadcrumb", isBreadcrumb, "Home » Business » Energy", true},
+		{"breadcrumb", isBreadcrumb, "News > World > Europe", true},
+		{"breadcrumb", isBreadcrumb, "Prices rose 5% > inflation, and wages rose > 3% > last year.", false},
+		{"about", aboutRE.MatchString, "About Harbour Energy", true},
+		{"about", aboutRE.MatchString, "About the author", true},
+		{"about", aboutRE.MatchString, "About 300 people attended the meeting.", false},
 	} {
 		if got := tc.fn(tc.in); got != tc.want {
 			t.Errorf("%s(%q) = %v, want %v", tc.rule, tc.in, got, tc.want)
