@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"github.com/newsgraph/newsgraph/internal/news"
 	"github.com/newsgraph/newsgraph/internal/pipeline"
@@ -56,6 +57,10 @@ func Process(ctx context.Context, a *news.Article) error {
 	if a.Title == "" {
 		a.Title = c.Title
 	}
+	if a.Title == "" && a.Text != "" {
+		a.Title = leadTitle(a.Text)
+		a.Provenance.Notes = append(a.Provenance.Notes, "title: the input has none; taken from the first sentence")
+	}
 	a.Removed = append(a.Removed, c.Removed...)
 	a.Captions = mergeCaptions(a.Captions, c.Captions)
 	if a.Language == "" {
@@ -79,4 +84,25 @@ func mergeCaptions(a, b []news.Caption) []news.Caption {
 		}
 	}
 	return a
+}
+
+// leadTitle makes a title from the first sentence of text, cut at a word
+// boundary after at most 120 characters.
+func leadTitle(text string) string {
+	first := text
+	if i := strings.IndexAny(first, "\n"); i >= 0 {
+		first = first[:i]
+	}
+	if i := strings.Index(first, ". "); i >= 0 {
+		first = first[:i+1]
+	}
+	r := []rune(first)
+	if len(r) <= 120 {
+		return first
+	}
+	cut := string(r[:120])
+	if i := strings.LastIndexByte(cut, ' '); i > 60 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, ",;: ") + "…"
 }
