@@ -94,6 +94,7 @@ func HTML(raw []byte, pageURL string) (doc *Doc, err error) {
 	}
 	src := scanSource(root)
 	keepEmbeddedPosts(root)
+	dropHoverCards(root)
 
 	opts := trafilatura.Options{
 		EnableFallback:  true,

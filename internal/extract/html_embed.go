@@ -58,3 +58,71 @@ func unmark(n *html.Node) {
 	}
 	n.Attr = out
 }
+
+// dropHoverCards removes the hidden cards some pages attach to a link in a
+// paragraph (a picture and a summary of the person or topic linked,
+// shown when the pointer rests on the link): an element right after the
+// link, inside the paragraph, that holds an image and a link to the same
+// address. Browsers show the card only on demand, and its text would
+// otherwise run into the sentence.
+func dropHoverCards(root *html.Node) {
+	var cards []*html.Node
+	var walk func(n *html.Node, inP bool)
+	walk = func(n *html.Node, inP bool) {
+		if n.Type == html.ElementNode {
+			if n.Data == "p" {
+				inP = true
+			}
+			if inP && n.Data == "a" && attr(n, "href") != "" {
+				if card := nextElement(n); card != nil && card.Data != "a" && isHoverCard(card, attr(n, "href")) {
+					cards = append(cards, card)
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, inP)
+		}
+	}
+	walk(root, false)
+	for _, c := range cards {
+		if c.Parent != nil {
+			c.Parent.RemoveChild(c)
+		}
+	}
+}
+
+func nextElement(n *html.Node) *html.Node {
+	for s := n.NextSibling; s != nil; s = s.NextSibling {
+		switch s.Type {
+		case html.ElementNode:
+			return s
+		case html.TextNode:
+			if strings.TrimSpace(s.Data) != "" {
+				return nil
+			}
+		}
+	}
+	return nil
+}
+
+func isHoverCard(n *html.Node, href string) bool {
+	var img, same bool
+	var walk func(*html.Node)
+	walk = func(c *html.Node) {
+		if c.Type == html.ElementNode {
+			switch c.Data {
+			case "img", "picture":
+				img = true
+			case "a":
+				if attr(c, "href") == href {
+					same = true
+				}
+			}
+		}
+		for k := c.FirstChild; k != nil; k = k.NextSibling {
+			walk(k)
+		}
+	}
+	walk(n)
+	return img && same
+}

@@ -126,3 +126,22 @@ func TestLanguage(t *testing.T) {
 		})
 	}
 }
+
+func TestNeedSpace(t *testing.T) {
+	for _, tc := range []struct {
+		prev, next rune
+		want       bool
+	}{
+		{'h', 'p', true},  // "reach" + "prospects"
+		{'.', 'B', true},  // "yourself." + "But"
+		{'p', '’', false}, // "Trump" + "’s"
+		{'“', 'W', false}, // opening quote
+		{'h', ',', false},
+		{'C', 'に', false}, // Japanese is written without spaces
+		{'話', 'K', false},
+	} {
+		if got := needSpace(tc.prev, tc.next); got != tc.want {
+			t.Errorf("needSpace(%q, %q) = %v, want %v", tc.prev, tc.next, got, tc.want)
+		}
+	}
+}
