@@ -165,10 +165,13 @@ var promoRE = regexp.MustCompile(`(?i)^(?:` +
 	`|.{0,120}\b(?:newsletters?|your inbox|thanks for signing up|thank you for signing up|your subscription)\b.{0,120}` +
 	`|.{0,100}\b(?:more|other|top|latest|related) (?:stories|news|articles|headlines) (?:from|on|in|about)\b.{0,60}` +
 	`|most (?:read|popular|viewed|shared|watched)\b.{0,60}` +
+	`|more\b.{0,40}:\s*https?://.{0,200}` +
 	`|follow .{0,60}\bcoverage\b.{0,120}` +
 	`|.{0,160}\bclick here\b.{0,160}` +
-	`|.{0,200}\bsubscri(?:be|ption|ptions|bers?)\b.{0,100}\b(?:for as little as|per month|a month|per year|a year|free trial|issues for|\d+% off)\b.{0,200}` +
 	`)$`)
+
+// subscriptionOfferRE matches an offer of a paid subscription.
+var subscriptionOfferRE = regexp.MustCompile(`(?i)\bsubscri(?:be|ption|ptions|bers?)\b.{0,100}(?:\b(?:for as little as|for just|free trial|issues for|use the code|promo code)\b|\d+% off\b|(?:[$£€₹]|\brs\.?|\busd|\beur)\s?\d[\d.,]*\s*(?:a|per|/|for (?:the )?first)\s*(?:week|month|year))`)
 
 // tagPromoRE matches runs of promoted headlines tagged by kind:
 // "Headline [VIDEO]|Other headline [PICTURES]".
@@ -178,6 +181,9 @@ var tagPromoRE = regexp.MustCompile(`\[(?:VIDEO|PICTURES|PICS|PHOTOS|INSIGHT|REV
 // telling the story: "READ MORE: …", "Sign up for our newsletter".
 func isPromo(s string) bool {
 	if len(s) < 300 && promoRE.MatchString(s) {
+		return true
+	}
+	if len(s) < 800 && subscriptionOfferRE.MatchString(s) {
 		return true
 	}
 	return strings.Contains(s, "[") && len(tagPromoRE.FindAllStringIndex(s, 3)) >= 2
