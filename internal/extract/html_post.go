@@ -97,7 +97,7 @@ func (d *Doc) addCaption(text, credit string) {
 }
 
 // creditWords are what photo, video and graphic credits start with.
-const creditWords = `(?:(?:AP|AFP|Reuters|EPA|Getty|Associated Press|[A-Z][\w.&-]*)\s+)?(?:Photo|Photos|Photograph|Photographs|Picture|Pictures|Pic|Image|Images|Illustration|Graphic|Video|Footage|Credit|Credits|Foto|Photo credit|Image credit|Image copyright|Image caption|Copyright|Courtesy)`
+const creditWords = `(?:(?:AP|AFP|Reuters|EPA|Getty|Associated Press|Staff|File|Handout|Pool)\s+)?(?:Photo|Photos|Photograph|Photographs|Picture|Pictures|Pic|Image|Images|Illustration|Photo illustration|Graphic|Video|Footage|Credit|Credits|Foto|Photo credit|Image credit|Image copyright|Image caption|Copyright|Courtesy)`
 
 var (
 	// A whole paragraph that is a credit: "Photo: Jane Doe/Reuters",
@@ -435,6 +435,7 @@ const (
 // markLinkLists marks link-only paragraphs as promotions, together with the
 // short heading that introduces a run of them ("More stories").
 func markLinkLists(blocks []block, kinds []news.RemovedKind, src *source) {
+	listed := make([]bool, len(blocks)) // marked here as part of a list of links
 	linky := func(i int) bool {
 		// Headlines have words; a bare address or a name is a reference.
 		t := blocks[i].text
@@ -460,6 +461,7 @@ func markLinkLists(blocks []block, kinds []news.RemovedKind, src *source) {
 			continue
 		}
 		kinds[i] = news.RemovedPromo
+		listed[i] = true
 		if run >= 2 && i > 0 && kinds[i-1] == "" && isIntro(blocks[i-1].text) {
 			kinds[i-1] = news.RemovedPromo
 		}
@@ -473,16 +475,17 @@ func markLinkLists(blocks []block, kinds []news.RemovedKind, src *source) {
 		kinds[i] = news.RemovedPromo
 		for j := i + 1; j < len(blocks) && blocks[j].tag == "li" && len(blocks[j].text) < 300; j++ {
 			kinds[j] = news.RemovedPromo
+			listed[j] = true
 			i = j
 		}
 	}
 
 	// Teaser lines between promoted headlines: the summary under each
-	// headline of a "related stories" block.
-	promo := func(i int) bool { return i >= 0 && i < len(blocks) && kinds[i] == news.RemovedPromo }
+	// headline of a "related stories" block, down to the last one.
+	inList := func(i int) bool { return i >= 0 && i < len(blocks) && listed[i] }
 	var teasers []int
 	for i := range blocks {
-		if kinds[i] == "" && len(blocks[i].text) < 200 && promo(i-1) && (promo(i+1) || i == len(blocks)-1) {
+		if kinds[i] == "" && len(blocks[i].text) < 200 && inList(i-1) && (inList(i+1) || i == len(blocks)-1 && inList(i-3)) {
 			teasers = append(teasers, i)
 		}
 	}

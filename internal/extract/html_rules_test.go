@@ -14,6 +14,8 @@ func TestRules(t *testing.T) {
 		{"credit", isCreditLine, "Image copyright Getty Images", true},
 		{"credit", isCreditLine, "Photograph: Sam Patel for The Example", true},
 		{"credit", isCreditLine, "The photo was taken on Monday by a resident.", false},
+		{"credit", isCreditLine, "Playoff picture: Raiders in pursuit", false},
+		{"credit", isCreditLine, "AFP Photo / Jane Doe", true},
 		{"credit", isCreditLine, "Police said the image showed the suspect leaving the shop.", false},
 		{"caption", endsWithPhotoCredit, "Police stand guard outside the court on Monday. (AP Photo/Jane Doe)", true},
 		{"caption", endsWithPhotoCredit, "Firefighters work at the scene. (Reuters Photo/John Roe)", true},
