@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestRules(t *testing.T) {
 	for _, tc := range []struct {
@@ -147,6 +150,41 @@ func TestNeedSpace(t *testing.T) {
 	} {
 		if got := needSpace(tc.prev, tc.next); got != tc.want {
 			t.Errorf("needSpace(%q, %q) = %v, want %v", tc.prev, tc.next, got, tc.want)
+		}
+	}
+}
+
+func TestSplitAuthors(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want []string
+	}{
+		{"Jane Doe; John Roe", []string{"Jane Doe", "John Roe"}},
+		{"Rachael Link; MS; RD", []string{"Rachael Link"}},
+		{"Jeff Foust Monday; November", []string{"Jeff Foust"}},
+		{"Jane Doe; jane doe", []string{"Jane Doe"}},
+		{"STEVE PEOPLES; AP National Political Writer", []string{"STEVE PEOPLES"}},
+		{"Analysis by Chris Cillizza; CNN Editor-at-large", []string{"Chris Cillizza"}},
+		{"", nil},
+	} {
+		got := splitAuthors(tc.in)
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("splitAuthors(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestSiteName(t *testing.T) {
+	for _, tc := range []struct{ name, page, want string }{
+		{"Example News", "", "Example News"},
+		{"https://www.example.org", "", "example.org"},
+		{"https://www.facebook.com/ExampleTV", "https://www.example.org/a", ""},
+		{"Autoracing | F1; Autoracing | F1", "", "Autoracing | F1"},
+		{"Copyright 2014", "https://news.example.org/a/b", "news.example.org"},
+		{"", "", ""},
+	} {
+		if got := siteName(tc.name, tc.page); got != tc.want {
+			t.Errorf("siteName(%q, %q) = %q, want %q", tc.name, tc.page, got, tc.want)
 		}
 	}
 }
