@@ -122,6 +122,9 @@ func HTML(raw []byte, pageURL string) (doc *Doc, err error) {
 			b.WriteString("\n\n")
 		}
 		b.WriteString(p.text)
+		if isHeadingTag(p.tag) {
+			d.Headings = append(d.Headings, p.text)
+		}
 	}
 	d.Text = b.String()
 	d.Language = Language(d.Text, src.lang)
