@@ -22,7 +22,7 @@ import (
 func init() {
 	Register(Command{
 		Name:    "export",
-		Summary: "write the whole store as JSON, JSON Lines or CSV",
+		Summary: "write the whole store as JSON, JSON Lines or CSV (events also as GDELT-like TSV)",
 		Run:     runExport,
 	})
 }
