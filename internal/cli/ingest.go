@@ -349,10 +349,19 @@ type counters struct {
 	bytes, total                 atomic.Int64
 }
 
+// restoreWindow is how far back from the newest stored article restore
+// replays articles into the story clusterer: new articles join stories
+// whose latest article is within a few days of them, so older stories need
+// not be in memory.
+const restoreWindow = 30 * 24 * time.Hour
+
 // restoreStories rebuilds the story clusterer from the store: articles
-// already in a story are replayed into it, and stored articles without one
+// already in a story and published within restoreWindow of the newest one
+// (or undated) are replayed into it, and stored articles without a story
 // (stored before story clustering ran, or by a run killed between storing
-// and clustering) are assigned now.
+// and clustering) are assigned now. Memory stays bounded by the window;
+// the scan of the stored records is linear but decodes only their dates
+// outside it.
 func restoreStories(ctx context.Context, st store.Store, errs io.Writer) (*story.Clusterer, error) {
 	cl := story.New(story.Config{})
 	type member struct{ story, dupOf string }
@@ -371,26 +380,34 @@ func restoreStories(ctx context.Context, st store.Store, errs io.Writer) (*story
 			break
 		}
 	}
-	var unassigned []*news.Article
+	cutoff := ""
+	if l, err := st.Documents(ctx, store.DocQuery{Page: store.Page{Limit: 1}}); err == nil && len(l.Documents) > 0 {
+		if t, err := time.Parse("2006-01-02", l.Documents[0].Published); err == nil {
+			cutoff = t.Add(-restoreWindow).Format("2006-01-02")
+		}
+	}
 	err := st.Export(ctx, store.Exporter{Document: func(id string, rec []byte) error {
+		m, stored := members[id]
+		if stored && cutoff != "" {
+			var head struct {
+				Published string `json:"published"`
+			}
+			if json.Unmarshal(rec, &head) == nil && head.Published != "" && head.Published < cutoff {
+				return nil // too old to be joined by new articles
+			}
+		}
 		a := new(news.Article)
 		if err := json.Unmarshal(rec, a); err != nil {
 			fmt.Fprintf(errs, "newsgraph ingest: warning: stored article %s: %v\n", id, err)
 			return nil
 		}
-		if m, ok := members[id]; ok {
+		if stored {
 			return cl.Restore(story.FromArticle(a), m.story, m.dupOf)
 		}
-		unassigned = append(unassigned, a)
-		return nil
+		return assignStory(ctx, st, cl, a)
 	}})
 	if err != nil {
 		return nil, fmt.Errorf("restoring stories: %w", err)
-	}
-	for _, a := range unassigned {
-		if err := assignStory(ctx, st, cl, a); err != nil {
-			return nil, err
-		}
 	}
 	return cl, nil
 }
