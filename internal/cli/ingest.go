@@ -203,36 +203,6 @@ func Ingest(ctx context.Context, st store.Store, paths []string, opt IngestOptio
 		}
 	}()
 
-	// Reader: skips articles already stored, feeds the rest to the runner.
-	in := make(chan pipeline.Item)
-	readErr := make(chan error, 1)
-	go func() {
-		defer close(in)
-		readErr <- source.Walk(ctx, paths, source.Options{Stdin: opt.Stdin}, func(a *news.Article, err error) error {
-			if a != nil {
-				c.bytes.Add(int64(len(a.Raw)))
-				a.Provenance.Version = Version
-			}
-			if err == nil && a != nil {
-				known, herr := st.Has(ctx, a.ID)
-				if herr != nil {
-					return herr
-				}
-				if known {
-					c.read.Add(1)
-					c.unchanged.Add(1)
-					return nil
-				}
-			}
-			select {
-			case in <- pipeline.Item{Article: a, Err: err}:
-				return nil
-			case <-ctx.Done():
-				return ctx.Err()
-			}
-		})
-	}()
-
 	// Writer: stores annotated articles in batches.
 	toWrite := make(chan *news.Article, 2*opt.Batch)
 	writeErr := make(chan error, 1)
@@ -302,8 +272,19 @@ func Ingest(ctx context.Context, st store.Store, paths []string, opt IngestOptio
 		writeErr <- err
 	}()
 
-	r := &pipeline.Runner{Chain: chain, Workers: opt.Workers}
-	runErr := r.Run(ctx, in, func(res pipeline.Result) error {
+	// Articles already stored are counted as unchanged and never annotated.
+	skip := func(a *news.Article) (bool, error) {
+		c.bytes.Add(int64(len(a.Raw)))
+		known, err := st.Has(ctx, a.ID)
+		if err != nil || !known {
+			return false, err
+		}
+		c.read.Add(1)
+		c.unchanged.Add(1)
+		return true, nil
+	}
+	aopt := annotate.Options{Workers: opt.Workers, Stdin: opt.Stdin, Version: Version, Skip: skip}
+	runErr := annotate.RunChain(ctx, chain, paths, aopt, func(res pipeline.Result) error {
 		if res.Err != nil {
 			c.read.Add(1)
 			c.failed.Add(1)
@@ -323,7 +304,6 @@ func Ingest(ctx context.Context, st store.Store, paths []string, opt IngestOptio
 	})
 	close(toWrite)
 	werr := <-writeErr
-	rerr := <-readErr
 	close(stopTick)
 	<-tickDone
 	sum := snapshot()
@@ -333,8 +313,6 @@ func Ingest(ctx context.Context, st store.Store, paths []string, opt IngestOptio
 	switch {
 	case werr != nil:
 		return &sum, fmt.Errorf("storing articles in %s: %w", opt.DB, werr)
-	case rerr != nil && !errors.Is(rerr, context.Canceled):
-		return &sum, rerr
 	case runErr != nil:
 		if errors.Is(runErr, context.Canceled) {
 			return &sum, errors.New("interrupted; articles stored so far are kept, run the same command again to go on")
