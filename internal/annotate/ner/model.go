@@ -156,13 +156,9 @@ func (m *Model) tagToks(toks [][]tok, labs *[][]label) tagResult {
 					}
 				}
 			}
-			prev := lblO
-			if i > 0 {
-				prev = ls[i-1]
-			}
-			best, margin := bestAllowedMargin(&scores, prev, i == len(s)-1)
+			best := decide(&scores, ls, i, i == len(s)-1)
 			ls[i] = best
-			margins = append(margins, float64(margin)*float64(m.scale))
+			margins = append(margins, float64(margin(&scores, best))*float64(m.scale))
 		}
 		for _, sp := range spans(ls) {
 			low := math.Inf(1)
@@ -179,24 +175,44 @@ func (m *Model) tagToks(toks [][]tok, labs *[][]label) tagResult {
 	return res
 }
 
-// bestAllowedMargin is bestAllowed with the margin over the runner-up.
-func bestAllowedMargin(scores *[numLabels]int32, prev label, last bool) (label, int32) {
-	best, second := label(255), label(255)
-	for l := label(0); int(l) < numLabels; l++ {
-		if !allowed(prev, l, last) {
+// margin returns how far label l's score is above the best other label's.
+func margin(scores *[numLabels]int32, l label) int32 {
+	second := int32(math.MinInt32)
+	for k, v := range scores {
+		if label(k) != l && v > second {
+			second = v
+		}
+	}
+	return scores[l] - second
+}
+
+// decide picks the label of token i given the labels before it. When the
+// best label would end an open entity early (O, or a new entity, after B-
+// or I-), the open entity is closed at i-1 (B→U, I→L) instead of being
+// forced to go on; otherwise the best label BILOU allows is taken.
+func decide[T int32 | int64](scores *[numLabels]T, ls []label, i int, last bool) label {
+	prev := lblO
+	if i > 0 {
+		prev = ls[i-1]
+	}
+	best := label(0)
+	for l := label(1); int(l) < numLabels; l++ {
+		if last && (l.pos() == posB || l.pos() == posI) {
 			continue
 		}
-		switch {
-		case best == 255 || scores[l] > scores[best]:
-			best, second = l, best
-		case second == 255 || scores[l] > scores[second]:
-			second = l
+		if scores[l] > scores[best] {
+			best = l
 		}
 	}
-	if second == 255 {
-		return best, 1 << 20
+	if prev.open() && (best == lblO || best.pos() == posB || best.pos() == posU) {
+		if prev.pos() == posB {
+			ls[i-1] = mkLabel(prev.class(), posU)
+		} else {
+			ls[i-1] = mkLabel(prev.class(), posL)
+		}
+		return best
 	}
-	return best, scores[best] - scores[second]
+	return bestAllowed(scores, prev, last)
 }
 
 // bestAllowed returns the highest-scoring label that may follow prev.
@@ -250,6 +266,9 @@ const (
 	modelMagic   = "newsgraph-ner\n"
 	modelVersion = 2
 )
+
+// maxModelBytes bounds a model's uncompressed size.
+const maxModelBytes = 1 << 30
 
 // ErrFormat reports a model file newsgraph cannot read.
 var ErrFormat = errors.New("ner: not a newsgraph NER model, or a version this build cannot read")
@@ -330,9 +349,12 @@ func readWeights(r io.Reader) (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
 	}
-	data, err := io.ReadAll(zr)
+	data, err := io.ReadAll(io.LimitReader(zr, maxModelBytes+1))
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
+	}
+	if len(data) > maxModelBytes {
+		return nil, fmt.Errorf("%w: larger than %d bytes", ErrFormat, maxModelBytes)
 	}
 	br := bytes.NewReader(data)
 	magic := make([]byte, len(modelMagic))
