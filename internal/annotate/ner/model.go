@@ -75,6 +75,9 @@ func (t *table) get(k uint64) int32 {
 
 type scratch struct {
 	feats []uint64
+	slots []int32
+	off   []int32
+	base  [][numLabels]int32
 	toks  [][]tok
 	ls    []label
 	hist  map[string]*history
@@ -144,13 +147,39 @@ func (m *Model) tagToks(toks [][]tok, labs *[][]label) tagResult {
 		}
 		ls := sc.ls[:len(s)]
 		margins = margins[:0]
+		// Static features first, for the whole sentence: the look-ups
+		// are independent, so their cache misses overlap.
+		sc.slots = sc.slots[:0]
+		sc.off = append(sc.off[:0], 0)
 		for i := range s {
-			var scores [numLabels]int32
 			sc.feats = static(sc.feats[:0], s, i)
-			sc.feats = dynamic(sc.feats, s, i, ls, sc.hist)
 			for _, f := range sc.feats {
 				if r := m.table.get(f); r >= 0 {
-					row := m.w[int(r)*numLabels : int(r)*numLabels+numLabels]
+					sc.slots = append(sc.slots, r)
+				}
+			}
+			sc.off = append(sc.off, int32(len(sc.slots)))
+		}
+		if cap(sc.base) < len(s) {
+			sc.base = make([][numLabels]int32, len(s))
+		}
+		base := sc.base[:len(s)]
+		for i := range s {
+			b := &base[i]
+			*b = [numLabels]int32{}
+			for _, r := range sc.slots[sc.off[i]:sc.off[i+1]] {
+				row := (*[numLabels]int16)(m.w[int(r)*numLabels:])
+				for l, v := range row {
+					b[l] += int32(v)
+				}
+			}
+		}
+		for i := range s {
+			scores := base[i]
+			sc.feats = dynamic(sc.feats[:0], s, i, ls, sc.hist)
+			for _, f := range sc.feats {
+				if r := m.table.get(f); r >= 0 {
+					row := (*[numLabels]int16)(m.w[int(r)*numLabels:])
 					for l, v := range row {
 						scores[l] += int32(v)
 					}
