@@ -105,10 +105,21 @@ func (m *Model) Tag(doc [][]string) [][]Span {
 	return out
 }
 
+// Confidence calibration: a mention's confidence is the logistic of its
+// weakest token's score margin, (margin - confBias) / confTemp, fitted by
+// log loss on the development set.
+var (
+	confTemp = 32.0
+	confBias = 0.0
+)
+
+func confidence(margin float64) float64 { return 1 / (1 + math.Exp(-(margin-confBias)/confTemp)) }
+
 // tagged is a span with the model's confidence in it.
 type tagged struct {
 	Span
-	conf float64
+	conf   float64
+	margin float64
 }
 
 type tagResult struct {
@@ -185,16 +196,21 @@ func (m *Model) tagToks(toks [][]tok, labs *[][]label) tagResult {
 					}
 				}
 			}
-			best := decide(&scores, ls, i, i == len(s)-1)
+			last := i == len(s)-1
+			best := decide(&scores, ls, i, last)
 			ls[i] = best
-			margins = append(margins, float64(margin(&scores, best))*float64(m.scale))
+			prev := lblO
+			if i > 0 {
+				prev = ls[i-1]
+			}
+			margins = append(margins, float64(margin(&scores, best, prev, last))*float64(m.scale))
 		}
 		for _, sp := range spans(ls) {
 			low := math.Inf(1)
 			for k := sp.Start; k < sp.End; k++ {
 				low = math.Min(low, margins[k])
 			}
-			res.spans[si] = append(res.spans[si], tagged{Span: sp, conf: 1 / (1 + math.Exp(-low))})
+			res.spans[si] = append(res.spans[si], tagged{Span: sp, conf: confidence(low), margin: low})
 		}
 		sc.remember(s, ls)
 		if labs != nil {
@@ -204,13 +220,17 @@ func (m *Model) tagToks(toks [][]tok, labs *[][]label) tagResult {
 	return res
 }
 
-// margin returns how far label l's score is above the best other label's.
-func margin(scores *[numLabels]int32, l label) int32 {
-	second := int32(math.MinInt32)
+// margin returns how far label l's score is above the best other label
+// that could have followed prev.
+func margin(scores *[numLabels]int32, l, prev label, last bool) int32 {
+	second, any := int32(0), false
 	for k, v := range scores {
-		if label(k) != l && v > second {
-			second = v
+		if label(k) != l && allowed(prev, label(k), last) && (!any || v > second) {
+			second, any = v, true
 		}
+	}
+	if !any {
+		return 1 << 20
 	}
 	return scores[l] - second
 }
