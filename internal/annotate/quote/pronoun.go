@@ -89,7 +89,7 @@ func newResolver(d *doc) *resolver {
 			i = last
 			continue
 		}
-		if g, ok := pronounGender[t.lower]; ok {
+		if g, ok := pronounGender[uncontract(t.lower)]; ok {
 			if id := r.best(i, g, nil, false); id != "" {
 				r.memo[i] = id
 				r.events = append(r.events, event{entity: id, tok: i, sent: t.sent, weight: d.roleWeight(i, i)})
@@ -166,7 +166,7 @@ func (d *doc) sentenceInitial(i int) bool {
 // resolve returns the entity the pronoun at token j stands for, as the
 // speaker of quotation qi (1-based; 0 for none).
 func (r *resolver) resolve(j, qi int) string {
-	g := pronounGender[r.d.toks[j].lower]
+	g := pronounGender[uncontract(r.d.toks[j].lower)]
 	if qi == 0 {
 		if id, ok := r.memo[j]; ok {
 			return id
