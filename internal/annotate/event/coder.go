@@ -781,7 +781,7 @@ func (c *coder) matchSeq(els []element, toks []tok, from, end int) (int, bool) {
 		case 'p':
 			at := -1
 			for k := pos; k < end; k++ {
-				if matchPhrase(e.words, toks, k, end) > 0 {
+				if matchPhrase(e.seq, toks, k, end) > 0 {
 					at = k
 					break
 				}
@@ -789,7 +789,7 @@ func (c *coder) matchSeq(els []element, toks []tok, from, end int) (int, bool) {
 			if at < 0 {
 				return pos, false
 			}
-			p := at + len(strings.Fields(strings.Join(e.words, " ")))
+			p := at + len(e.seq)
 			if len(e.inner) > 0 {
 				lim := p + 5
 				if lim > end {
@@ -809,20 +809,22 @@ func (c *coder) matchSeq(els []element, toks []tok, from, end int) (int, bool) {
 
 func (c *coder) matchWords(e element, toks []tok, k, end int) int {
 	if e.kind == 's' {
-		for ph := range c.d.synsets[e.set] {
-			if l := matchPhrase([]string{ph}, toks, k, end); l > 0 {
-				return l
+		set := c.d.synsets[e.set]
+		for _, key := range [2]string{toks[k].low, singular(toks[k].low)} {
+			for _, ph := range set[key] {
+				if l := matchPhrase(ph, toks, k, end); l > 0 {
+					return l
+				}
 			}
 		}
 		return 0
 	}
-	return matchPhrase(e.words, toks, k, end)
+	return matchPhrase(e.seq, toks, k, end)
 }
 
-// matchPhrase matches words (each possibly several, space-separated) at
-// toks[k:], allowing a plural or inflected last word.
-func matchPhrase(words []string, toks []tok, k, end int) int {
-	ws := strings.Fields(strings.Join(words, " "))
+// matchPhrase matches words, one per token, at toks[k:], allowing a plural
+// or inflected last word.
+func matchPhrase(ws []string, toks []tok, k, end int) int {
 	if len(ws) == 0 || k+len(ws) > end {
 		return 0
 	}
@@ -831,7 +833,7 @@ func matchPhrase(words []string, toks []tok, k, end int) int {
 		if t == w {
 			continue
 		}
-		if j == len(ws)-1 && (singular(t) == w || strings.TrimSuffix(t, "ed") == w || strings.TrimSuffix(t, "d") == w || strings.TrimSuffix(t, "ing") == w) {
+		if j == len(ws)-1 && len(t) > len(w) && t[:len(w)] == w && (singular(t) == w || strings.TrimSuffix(t, "ed") == w || strings.TrimSuffix(t, "d") == w || strings.TrimSuffix(t, "ing") == w) {
 			continue
 		}
 		return 0

@@ -390,6 +390,9 @@ func (c *coder) matchActor(toks []tok, i int) (int, actorInfo) {
 	if !toks[i].cap {
 		return 0, actorInfo{}
 	}
+	if !c.d.actorFirst[toks[i].low] && len(c.known) == 0 {
+		return 0, actorInfo{}
+	}
 	max := c.d.maxActor
 	if max > 6 {
 		max = 6
@@ -414,7 +417,7 @@ func (c *coder) matchActor(toks []tok, i int) (int, actorInfo) {
 // matchAgent returns the length and sector of the longest role noun phrase
 // starting at toks[i] (the last word may be plural).
 func (c *coder) matchAgent(toks []tok, i int) (int, string) {
-	if closedClass[toks[i].low] {
+	if closedClass[toks[i].low] || !(c.d.agentFirst[toks[i].low] || c.d.agentFirst[singular(toks[i].low)]) {
 		return 0, ""
 	}
 	max := c.d.maxAgent
