@@ -61,13 +61,13 @@ type actorInfo struct {
 
 // Dict holds the event-coding dictionaries.
 type Dict struct {
-	forms    map[string][]verbRef // first word of a form → forms
-	defaults map[string]code      // verb + "\t" + block
-	patterns map[string][]pattern // block → patterns
+	forms    map[string][]verbRef             // first word of a form → forms
+	defaults map[string]code                  // verb + "\t" + block
+	patterns map[string][]pattern             // block → patterns
 	synsets  map[string]map[string][][]string // &NAME → first word → phrases, word by word
-	actors   map[string]actorInfo // phrase → actor
-	agents   map[string]string    // phrase → sector
-	maxActor int                  // words in the longest actor phrase
+	actors   map[string]actorInfo             // phrase → actor
+	agents   map[string]string                // phrase → sector
+	maxActor int                              // words in the longest actor phrase
 	maxAgent int
 	// actorFirst and agentFirst hold the first words of actor and agent
 	// phrases, so that most tokens are ruled out with one lookup.
