@@ -306,6 +306,15 @@ func (c *coder) findVerbs(toks []tok, inPhrase []int) []verb {
 				}
 			}
 		}
+		// "West Africans ordered out of Nigeria", "the curfew imposed in
+		// Sudan": a participle after a noun, with a finite verb earlier in
+		// the clause, modifies the noun.
+		if strings.HasSuffix(low, "ed") && len(v.aux) == 0 && i > 0 && len(out) > 0 && !clauseBreak(toks, out[len(out)-1].end, i) {
+			p := toks[i-1]
+			if inPhrase[i-1] >= 0 || (!p.cap && isWordy(p.text) && !strings.HasSuffix(p.low, "ly") && !auxiliaries[p.low] && p.low != "and" && p.low != "or" && !pronouns[p.low]) {
+				continue
+			}
+		}
 		// "is prepared to", "was determined to": an adjective of intent.
 		if v.passive && v.end < len(toks) && toks[v.end].low == "to" && (agreeVerbs[v.ref.verb] || readyAdjectives[low]) {
 			v.passive = false
@@ -322,6 +331,16 @@ func (c *coder) findVerbs(toks []tok, inPhrase []int) []verb {
 		i = v.end - 1
 	}
 	return out
+}
+
+// clauseBreak reports a boundary word, comma or conjunction in toks[from:to].
+func clauseBreak(toks []tok, from, to int) bool {
+	for k := from; k < to && k < len(toks); k++ {
+		if w := toks[k].low; boundaries[w] || w == "," || w == "and" || w == "or" || w == ";" {
+			return true
+		}
+	}
+	return false
 }
 
 func phraseStart(inPhrase []int, i int) int {
@@ -442,7 +461,9 @@ func (c *coder) codeVerb(toks []tok, phrases []phrase, inPhrase []int, verbs []v
 		obj := objectWords(toks, v.end)
 		if !(obj["curfew"] || obj["martial"] || obj["emergency"] || obj["blockade"] ||
 			((obj["force"] || obj["troop"] || obj["army"] || obj["soldier"]) && mobilizeVerbs[v.ref.verb]) ||
-			(stageVerbs[v.ref.verb] && protestObject(obj) != "")) || reportingBases[v.ref.verb] {
+			(stageVerbs[v.ref.verb] && protestObject(obj) != "") ||
+			(gatherVerbs[v.ref.verb] && protestObject(ppWords(toks, v.end)) != "") ||
+			(relaxVerbs[v.ref.verb] && (obj["curfew"] || obj["restriction"] || ppWords(toks, v.end)["curfew"]))) || reportingBases[v.ref.verb] {
 			return e, nil, false
 		}
 		cd = code{event: "COERCE"} // provisional: the object rules below decide
@@ -474,22 +495,6 @@ func (c *coder) codeVerb(toks []tok, phrases []phrase, inPhrase []int, verbs []v
 	// subject of its own in the clause.
 	if strings.HasSuffix(toks[v.i].low, "ing") && v.group == v.i && v.i > 0 && prepositions[toks[v.i-1].low] && toks[v.i-1].low != "after" {
 		return e, nil, false
-	}
-	if neg {
-		if ctrl == "REJECT" {
-			return e, nil, false
-		}
-		if !cooperative[cd.event] && cd.event != "REQUEST" {
-			return e, nil, false
-		}
-		cd.event, cd.mode = "REJECT", ""
-	}
-	if future && ctrl == "" && !neg {
-		if cooperative[cd.event] {
-			cd.event = "AGREE"
-		} else if materialConflict[cd.event] {
-			cd.event = "THREATEN"
-		}
 	}
 	e.Type, e.Mode = cd.event, cd.mode
 	// Roles.
@@ -581,8 +586,19 @@ func (c *coder) codeVerb(toks []tok, phrases []phrase, inPhrase []int, verbs []v
 	}
 	if len(src) == 0 {
 		// "was killed by a roadside bomb", "a blast killed two youths":
-		// violence with a known victim and an unknown perpetrator.
-		if (e.Type == "ASSAULT" || e.Type == "COERCE") && (e.TargetName != "" || (!v.passive && tgt >= 0)) {
+		// violence with a known victim and an unknown perpetrator; but not
+		// a prediction ("if X is defeated, Y will be defeated").
+		if future || neg || anyTrue(c.cond) {
+			return e, nil, false
+		}
+		if v.passive && e.TargetName != "" && (e.Type == "RETREAT" || e.Type == "CONCEDE") {
+			// "guerrillas have been demobilized": who retreats is the subject.
+			e.Actor, e.ActorName, e.ActorType, e.ActorCountry = e.Target, e.TargetName, e.TargetType, e.TargetCountry
+			e.Target, e.TargetName, e.TargetType, e.TargetCountry = "", "", "", ""
+			e.Confidence = 0.45
+			return e, nil, true
+		}
+		if (v.passive && e.TargetName != "") || ((e.Type == "ASSAULT" || e.Type == "COERCE") && !v.passive && tgt >= 0) {
 			if !v.passive && tgt >= 0 {
 				c.setActor(&e, phrases[tgt], true)
 			}
@@ -613,6 +629,22 @@ func (c *coder) codeVerb(toks []tok, phrases []phrase, inPhrase []int, verbs []v
 	if e.ActorName == "" || e.ActorName == e.TargetName {
 		return e, nil, false
 	}
+	if neg {
+		if ctrl == "REJECT" {
+			return e, nil, false
+		}
+		if !cooperative[e.Type] && e.Type != "REQUEST" {
+			return e, nil, false
+		}
+		e.Type, e.Mode = "REJECT", ""
+	}
+	if future && ctrl == "" && !neg {
+		if cooperative[e.Type] {
+			e.Type = "AGREE"
+		} else if materialConflict[e.Type] {
+			e.Type = "THREATEN"
+		}
+	}
 	// Civilians, opposition and rebels blocking roads protest (PLOVER
 	// PROTEST, mode obstruct); the state blocking them coerces.
 	if (v.ref.block == "exclude" || strings.HasPrefix(v.ref.verb, "block")) && (e.Type == "COERCE" || e.Type == "SANCTION") {
@@ -637,9 +669,15 @@ func (c *coder) codeVerb(toks []tok, phrases []phrase, inPhrase []int, verbs []v
 			e.Type, e.Mode = "COERCE", "restrict"
 		case !ok0 && (obj["force"] || obj["troop"] || obj["army"] || obj["soldier"]) && mobilizeVerbs[v.ref.verb]:
 			e.Type, e.Mode = "MOBILIZE", "troops"
+		case (v.ref.block == "apprehend" || v.ref.verb == "retake" || v.ref.verb == "occupy") && (obj["stronghold"] || obj["town"] || obj["city"] || obj["village"] || obj["territory"] || obj["base"] || obj["position"] || obj["area"] || obj["region"] || obj["province"] || obj["capital"] || obj["airport"] || obj["port"]):
+			e.Type, e.Mode = "ASSAULT", "seize" // taking territory by force (CAMEO 192)
+		case e.Type == "RETREAT" && (obj["inspector"] || obj["observer"] || obj["peacekeeper"] || obj["diplomat"] || obj["monitor"] || obj["ambassador"] || obj["worker"]):
+			e.Type, e.Mode = "SANCTION", "withdraw" // withdrawing one's own non-military resources
+		case gatherVerbs[v.ref.verb] && protestObject(ppWords(toks, v.end)) != "":
+			e.Type, e.Mode = "PROTEST", protestObject(ppWords(toks, v.end))
 		case stageVerbs[v.ref.verb] && protestObject(obj) != "":
 			e.Type, e.Mode = "PROTEST", protestObject(obj)
-		case relaxVerbs[v.ref.verb] && (obj["restriction"] || obj["measure"] || obj["curfew"] || obj["ban"] || obj["emergency"] || obj["control"]):
+		case relaxVerbs[v.ref.verb] && (obj["restriction"] || obj["measure"] || obj["curfew"] || obj["ban"] || obj["emergency"] || obj["control"] || ppWords(toks, v.end)["curfew"]):
 			e.Type, e.Mode = "CONCEDE", ""
 		case (e.Type == "RETREAT" || e.Type == "SANCTION" || e.Type == "REJECT") && !state && protestObject(obj) != "":
 			e.Type, e.Mode = "CONCEDE", "" // "called off the strike": suspending a protest concedes
@@ -1009,7 +1047,22 @@ var (
 	mobilizeVerbs = set("strengthen reinforce boost bolster increase mass amass deploy station build move")
 	stageVerbs    = set("stage hold organize organise launch begin start continue mount call")
 	relaxVerbs    = set("ease lift relax loosen shorten end remove scrap")
+	gatherVerbs   = set("converge gather assemble mass")
 )
+
+// ppWords returns the singular words of the eight tokens after a verb,
+// prepositional phrases included ("converging for a rally", "shortened by
+// one hour the curfew").
+func ppWords(toks []tok, from int) map[string]bool {
+	m := map[string]bool{}
+	for k := from; k < len(toks) && k < from+8; k++ {
+		if boundaries[toks[k].low] || toks[k].low == "," {
+			break
+		}
+		m[singular(toks[k].low)] = true
+	}
+	return m
+}
 
 // protestObject returns the PLOVER PROTEST mode of a protest noun among
 // the object's words, or "".
@@ -1035,7 +1088,7 @@ func objectWords(toks []tok, from int) map[string]bool {
 	m := map[string]bool{}
 	for k := from; k < len(toks) && k < from+6; k++ {
 		w := toks[k].low
-		if prepositions[w] || !isWordy(toks[k].text) || boundaries[w] {
+		if prepositions[w] || boundaries[w] || (!isWordy(toks[k].text) && !startsWithDigit(w)) {
 			break
 		}
 		m[singular(w)] = true
@@ -1074,6 +1127,17 @@ func (c *coder) reportedRequests(toks []tok, phrases []phrase, inPhrase []int) [
 	}
 	return out
 }
+
+func anyTrue(bs []bool) bool {
+	for _, b := range bs {
+		if b {
+			return true
+		}
+	}
+	return false
+}
+
+func startsWithDigit(w string) bool { return w != "" && w[0] >= '0' && w[0] <= '9' }
 
 // quantityOf reports whether toks[i] is the "of" of "thousands of",
 // "members of", "some of": the phrase after it is a subject, not a

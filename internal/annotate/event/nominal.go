@@ -61,6 +61,10 @@ var nominalNouns = map[string]nominal{
 	"talk":          {event: "CONSULT", preps: "with between on", needsPrep: true},
 }
 
+var possessives = set("its their his her")
+
+var possessives2pronoun = map[string]string{"its": "it", "their": "they", "his": "he", "her": "she"}
+
 var timeWords = set("today yesterday tonight now again monday tuesday wednesday thursday friday saturday sunday")
 
 // nominals codes the event nouns of a sentence that no coded verb covers.
@@ -106,6 +110,14 @@ func (c *coder) nominals(toks []tok, phrases []phrase, inPhrase []int, verbs []v
 			if pi := inPhrase[k]; pi >= 0 {
 				p := phrases[pi]
 				src = &p
+				break
+			}
+			if possessives[toks[k].low] {
+				// "its demand", "their call": whose, from before.
+				pr := phrase{start: k, end: k + 1, name: possessives2pronoun[toks[k].low], pronoun: true}
+				if r, ok := c.resolvePronoun(pr, toks, phrases, phrase{}); ok {
+					src = &r
+				}
 				break
 			}
 			w := toks[k].low
