@@ -629,22 +629,6 @@ func (c *coder) codeVerb(toks []tok, phrases []phrase, inPhrase []int, verbs []v
 	if e.ActorName == "" || e.ActorName == e.TargetName {
 		return e, nil, false
 	}
-	if neg {
-		if ctrl == "REJECT" {
-			return e, nil, false
-		}
-		if !cooperative[e.Type] && e.Type != "REQUEST" {
-			return e, nil, false
-		}
-		e.Type, e.Mode = "REJECT", ""
-	}
-	if future && ctrl == "" && !neg {
-		if cooperative[e.Type] {
-			e.Type = "AGREE"
-		} else if materialConflict[e.Type] {
-			e.Type = "THREATEN"
-		}
-	}
 	// Civilians, opposition and rebels blocking roads protest (PLOVER
 	// PROTEST, mode obstruct); the state blocking them coerces.
 	if (v.ref.block == "exclude" || strings.HasPrefix(v.ref.verb, "block")) && (e.Type == "COERCE" || e.Type == "SANCTION") {
@@ -669,7 +653,7 @@ func (c *coder) codeVerb(toks []tok, phrases []phrase, inPhrase []int, verbs []v
 			e.Type, e.Mode = "COERCE", "restrict"
 		case !ok0 && (obj["force"] || obj["troop"] || obj["army"] || obj["soldier"]) && mobilizeVerbs[v.ref.verb]:
 			e.Type, e.Mode = "MOBILIZE", "troops"
-		case (v.ref.block == "apprehend" || v.ref.verb == "retake" || v.ref.verb == "occupy") && (obj["stronghold"] || obj["town"] || obj["city"] || obj["village"] || obj["territory"] || obj["base"] || obj["position"] || obj["area"] || obj["region"] || obj["province"] || obj["capital"] || obj["airport"] || obj["port"]):
+		case (v.ref.block == "apprehend" || v.ref.verb == "retake" || v.ref.verb == "occupy") && territory(obj, ppWords(toks, v.end)):
 			e.Type, e.Mode = "ASSAULT", "seize" // taking territory by force (CAMEO 192)
 		case e.Type == "RETREAT" && (obj["inspector"] || obj["observer"] || obj["peacekeeper"] || obj["diplomat"] || obj["monitor"] || obj["ambassador"] || obj["worker"]):
 			e.Type, e.Mode = "SANCTION", "withdraw" // withdrawing one's own non-military resources
@@ -689,6 +673,22 @@ func (c *coder) codeVerb(toks []tok, phrases []phrase, inPhrase []int, verbs []v
 			e.Type, e.Mode = "COERCE", "restrict"
 		case e.Type == "COERCE" && e.Mode == "deport" && (obj["inspector"] || obj["diplomat"] || obj["ambassador"] || obj["envoy"] || obj["observer"] || obj["peacekeeper"] || obj["monitor"] || obj["agency"]):
 			e.Type, e.Mode = "SANCTION", "expel"
+		}
+	}
+	if neg {
+		if ctrl == "REJECT" {
+			return e, nil, false
+		}
+		if !cooperative[e.Type] && e.Type != "REQUEST" {
+			return e, nil, false
+		}
+		e.Type, e.Mode = "REJECT", ""
+	}
+	if future && ctrl == "" && !neg {
+		if cooperative[e.Type] {
+			e.Type = "AGREE"
+		} else if materialConflict[e.Type] {
+			e.Type = "THREATEN"
 		}
 	}
 	// The PLOVER manual requires a recipient for these.
@@ -1131,6 +1131,17 @@ func (c *coder) reportedRequests(toks []tok, phrases []phrase, inPhrase []int) [
 func anyTrue(bs []bool) bool {
 	for _, b := range bs {
 		if b {
+			return true
+		}
+	}
+	return false
+}
+
+// territory reports a place taken by force among a verb's object words
+// ("captured part of a stronghold", "retook the town").
+func territory(obj, pp map[string]bool) bool {
+	for _, w := range []string{"stronghold", "town", "city", "village", "territory", "base", "position", "area", "region", "province", "capital", "airport", "port", "outpost", "garrison"} {
+		if obj[w] || (obj["part"] || obj["control"]) && pp[w] {
 			return true
 		}
 	}
