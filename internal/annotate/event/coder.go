@@ -273,8 +273,8 @@ func (c *coder) findVerbs(toks []tok, inPhrase []int) []verb {
 				continue
 			}
 		}
-		if i > 0 && strings.HasSuffix(t.low, "ed") && len(out) > 0 && out[len(out)-1].end == i {
-			continue // "extradited suspected militants"
+		if i > 0 && (strings.HasSuffix(t.low, "ed") || strings.HasSuffix(t.low, "ing")) && len(out) > 0 && out[len(out)-1].end == i {
+			continue // "extradited suspected militants", "ban voting"
 		}
 		if i > 0 && base && len(refs[best].words) == 1 {
 			p := toks[i-1]
@@ -628,6 +628,13 @@ func (c *coder) codeVerb(toks []tok, phrases []phrase, inPhrase []int, verbs []v
 	}
 	if e.ActorName == "" || e.ActorName == e.TargetName {
 		return e, nil, false
+	}
+	if e.Type == "PROTEST" {
+		// Protests are against someone: "... against Lukashenko".
+		if at := c.againstTarget(toks, phrases, inPhrase, v.end); at >= 0 && phrases[at].name != e.ActorName {
+			c.setActor(&e, phrases[at], true)
+			c.extraTargets = c.extraTargets[:0]
+		}
 	}
 	// Civilians, opposition and rebels blocking roads protest (PLOVER
 	// PROTEST, mode obstruct); the state blocking them coerces.
@@ -1116,12 +1123,19 @@ func (c *coder) reportedRequests(toks []tok, phrases []phrase, inPhrase []int) [
 			var e news.Event
 			e.Type = "REQUEST"
 			c.setActor(&e, speaker[0], false)
-			if len(addressee) > 0 && addressee[0].name != speaker[0].name {
-				c.setActor(&e, addressee[0], true)
-			}
 			e.Trigger = news.Trigger{Span: news.Span{Start: t.Start, End: toks[m+1].End}}
 			e.Confidence = confidence(1, e, speaker[0])
-			out = append(out, e)
+			if len(addressee) == 0 {
+				out = append(out, e)
+			}
+			for _, ad := range addressee {
+				// "the government and the rebels must reach an agreement"
+				if ad.name != speaker[0].name {
+					e2 := e
+					c.setActor(&e2, ad, true)
+					out = append(out, e2)
+				}
+			}
 			break
 		}
 	}
@@ -1189,6 +1203,10 @@ func (c *coder) firstAfter(toks []tok, phrases []phrase, inPhrase []int, from in
 		}
 		break
 	}
+	// "demanded Friday that the United States ...": the clause after.
+	for from < len(toks) && (timeWords[toks[from].low] || (toks[from].low == "that" && from+1 < len(toks))) {
+		from++
+	}
 	first, named, adj := -1, -1, -1
 	for k := from; k < len(toks) && k < from+16 && k < next; k++ {
 		w := toks[k].low
@@ -1225,6 +1243,11 @@ func (c *coder) firstAfter(toks []tok, phrases []phrase, inPhrase []int, from in
 			named = pi
 		}
 	}
+	// "rejected an Indian proposal": the adjective before the object names
+	// whose it is.
+	if adj >= 0 && (first < 0 || phrases[adj].start < phrases[first].start) && (named < 0 || phrases[adj].start < phrases[named].start) {
+		return adj
+	}
 	// "withdraw its troops from Lebanon", "evacuate settlements in the Gaza
 	// Strip": a described object gives way to a named place or party.
 	if named >= 0 {
@@ -1235,6 +1258,25 @@ func (c *coder) firstAfter(toks []tok, phrases []phrase, inPhrase []int, from in
 	}
 	// "rejected a Senegalese peace plan": the adjective's country.
 	return adj
+}
+
+// againstTarget finds the phrase a protest is against: after "against",
+// or after "resignation of", in the rest of the sentence.
+func (c *coder) againstTarget(toks []tok, phrases []phrase, inPhrase []int, from int) int {
+	for k := from; k+1 < len(toks); k++ {
+		w := toks[k].low
+		if w == ";" {
+			break
+		}
+		if w == "against" || (w == "of" && k > 0 && (toks[k-1].low == "resignation" || toks[k-1].low == "ouster" || toks[k-1].low == "removal")) {
+			for m := k + 1; m < len(toks) && m < k+6; m++ {
+				if pi := inPhrase[m]; pi >= 0 && !phrases[pi].pronoun {
+					return pi
+				}
+			}
+		}
+	}
+	return -1
 }
 
 // reportingTail reports whether the comma at toks[k] opens a reporting

@@ -195,6 +195,12 @@ func (c *coder) nominals(toks []tok, phrases []phrase, inPhrase []int, verbs []v
 		if src == nil && !nm.noSource {
 			continue
 		}
+		if nm.event == "PROTEST" && (tgt == nil || !tgt.named || tgt.country != "") {
+			if at := c.againstTarget(toks, phrases, inPhrase, end); at >= 0 {
+				p := phrases[at]
+				tgt = &p
+			}
+		}
 		if tgt != nil && tgt.pronoun {
 			before := *tgt
 			before.start = i // what the pronoun stands for comes before the noun

@@ -257,6 +257,14 @@ func (c *coder) findPhrases(toks []tok, ments []news.Mention) []phrase {
 		// A lone nationality adjective before a lower-case noun modifies
 		// it ("Belarusian territory"); it is no actor, but nominal events
 		// use it ("a Russian ambush").
+		// A bare role noun before another noun modifies it ("joint military
+		// exercises", "police custody"); it names no actor there.
+		if hasAgent && !hasName && p.country == "" && p.end < n && !toks[p.end].cap && isWordy(toks[p.end].text) &&
+			!prepositions[toks[p.end].low] && !closedClass[toks[p.end].low] && !determiners[toks[p.end].low] && !boundaries[toks[p.end].low] && !auxiliaries[toks[p.end].low] && !strings.HasSuffix(toks[p.end].low, "ly") {
+			if _, verb := c.d.forms[toks[p.end].low]; !verb {
+				p.adjective = true
+			}
+		}
 		if !hasAgent && p.end < n && p.sector == "" && !c.isCountryWord(toks[p.start].low) && isAdjective(toks[p.start:p.end]) && !toks[p.end].cap && isWordy(toks[p.end].text) && !prepositions[toks[p.end].low] && toks[p.end].low != "and" {
 			p.adjective = true
 		}
