@@ -62,6 +62,8 @@ var refuseVerbs = set("refuse decline reject")
 
 var threatenVerbs = set("threaten")
 
+var locative = set("in at into near on inside outside across throughout")
+
 var predictive = set("likely unlikely expected set due supposed bound poised")
 
 var readyAdjectives = set("ready willing prepared eager determined")
@@ -161,8 +163,17 @@ func (c *coder) sentence(si int, toks []tok, ments []news.Mention) []news.Event 
 		add(e, e.Trigger.Span, true)
 	}
 	if !hypothetical {
+		var last news.Span
 		for _, e := range c.reportedRequests(toks, phrases, inPhrase) {
+			if e.Trigger.Span == last && len(events) > 0 && events[len(events)-1].Trigger.Span == last {
+				// another addressee of the same request
+				e.Sentence = si
+				e.Trigger.Text = c.a.Slice(e.Trigger.Span)
+				events = append(events, e)
+				continue
+			}
 			add(e, e.Trigger.Span, true)
+			last = e.Trigger.Span
 		}
 	}
 	sort.SliceStable(events, func(i, j int) bool { return events[i].Trigger.Start < events[j].Trigger.Start })
@@ -359,6 +370,11 @@ func isNounContext(toks []tok, i int) bool {
 	if determiners[p] || p == "'s" || p == "'" {
 		return true
 	}
+	// "a roadside bombing", "the recently imposed": a determiner two
+	// words back, across a lower-case modifier.
+	if i >= 2 && determiners[toks[i-2].low] && !toks[i-1].cap && isWordy(toks[i-1].text) && !auxiliaries[p] && !prepositions[p] {
+		return true
+	}
 	if len(p) > 0 && p[0] >= '0' && p[0] <= '9' {
 		return true
 	}
@@ -499,8 +515,15 @@ func (c *coder) codeVerb(toks []tok, phrases []phrase, inPhrase []int, verbs []v
 	e.Type, e.Mode = cd.event, cd.mode
 	// Roles.
 	src := c.subject(toks, phrases, inPhrase, verbs, vi, governor)
-	if v.group > 0 && len(c.lastSubject) > 0 && (toks[v.group-1].low == "and" || toks[v.group-1].low == "or" || (len(src) == 0 && toks[v.group-1].low == ",")) {
-		src = c.lastSubject // "authorities have put X on a list and initiated cases": one subject
+	if v.group > 0 && vi > 0 && (toks[v.group-1].low == "and" || toks[v.group-1].low == "or") {
+		// "authorities have put X on a list and initiated cases": the
+		// coordinated verb shares the first one's subject, never its object.
+		src = c.lastSubject
+		if len(src) == 0 {
+			src = c.subjectAt(toks, phrases, inPhrase, verbs[vi-1].group)
+		}
+	} else if v.group > 0 && len(c.lastSubject) > 0 && len(src) == 0 && toks[v.group-1].low == "," {
+		src = c.lastSubject
 	}
 	if len(src) > 0 {
 		c.lastSubject = src
@@ -630,10 +653,33 @@ func (c *coder) codeVerb(toks []tok, phrases []phrase, inPhrase []int, verbs []v
 		return e, nil, false
 	}
 	if e.Type == "PROTEST" {
-		// Protests are against someone: "... against Lukashenko".
+		// Protests are against someone: "... against Lukashenko"; where
+		// they happen is the place, not the target.
 		if at := c.againstTarget(toks, phrases, inPhrase, v.end); at >= 0 && phrases[at].name != e.ActorName {
 			c.setActor(&e, phrases[at], true)
 			c.extraTargets = c.extraTargets[:0]
+		} else if tgt >= 0 && phrases[tgt].start > 0 && locative[toks[phrases[tgt].start-1].low] {
+			e.Target, e.TargetName, e.TargetType, e.TargetCountry = "", "", "", ""
+			c.extraTargets = c.extraTargets[:0]
+		}
+	}
+	if (e.Type == "RETREAT" || (e.Type == "SANCTION" && e.Mode == "withdraw")) && !v.passive {
+		// "withdraw inspectors and workers from Iraq": where from.
+		for k := v.end; k+1 < len(toks) && k < v.end+12; k++ {
+			if boundaries[toks[k].low] || toks[k].low == ";" {
+				break
+			}
+			if toks[k].low == "from" {
+				m := k + 1
+				if toks[m].low == "the" && m+1 < len(toks) {
+					m++
+				}
+				if pi := inPhrase[m]; pi >= 0 && !phrases[pi].pronoun {
+					c.setActor(&e, phrases[pi], true)
+					c.extraTargets = c.extraTargets[:0]
+				}
+				break
+			}
 		}
 	}
 	// Civilians, opposition and rebels blocking roads protest (PLOVER

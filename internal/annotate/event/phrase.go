@@ -261,7 +261,13 @@ func (c *coder) findPhrases(toks []tok, ments []news.Mention) []phrase {
 		// exercises", "police custody"); it names no actor there.
 		if hasAgent && !hasName && p.country == "" && p.end < n && !toks[p.end].cap && isWordy(toks[p.end].text) &&
 			!prepositions[toks[p.end].low] && !closedClass[toks[p.end].low] && !determiners[toks[p.end].low] && !boundaries[toks[p.end].low] && !auxiliaries[toks[p.end].low] && !strings.HasSuffix(toks[p.end].low, "ly") {
-			if _, verb := c.d.forms[toks[p.end].low]; !verb {
+			next := toks[p.end].low
+			_, verb := c.d.forms[next]
+			singularAgent := !strings.HasSuffix(toks[p.end-1].low, "s")
+			determined := p.start > 0 && (determiners[toks[p.start-1].low] || groupModifiers[toks[p.start-1].low])
+			// "joint military exercises", "an official protest": a singular
+			// role noun before a plural or after a determiner modifies.
+			if !verb || (singularAgent && (strings.HasSuffix(next, "s") || determined) && !strings.HasSuffix(next, "ed")) {
 				p.adjective = true
 			}
 		}
