@@ -621,7 +621,8 @@ func (c *coder) codeVerb(toks []tok, phrases []phrase, inPhrase []int, verbs []v
 			e.Confidence = 0.45
 			return e, nil, true
 		}
-		if (v.passive && e.TargetName != "") || ((e.Type == "ASSAULT" || e.Type == "COERCE") && !v.passive && tgt >= 0) {
+		violent := e.Type == "ASSAULT" || e.Type == "COERCE"
+		if (v.passive && e.TargetName != "" && (violent || e.Type == "ACCUSE")) || (violent && !v.passive && tgt >= 0) {
 			if !v.passive && tgt >= 0 {
 				c.setActor(&e, phrases[tgt], true)
 			}

@@ -152,6 +152,15 @@ func (c *coder) nominals(toks []tok, phrases []phrase, inPhrase []int, verbs []v
 				}
 			}
 		}
+		if src != nil && strings.HasPrefix(strings.ToLower(src.name), "anti-") {
+			// "anti-Lukashenko protests": against, not by.
+			if tgt == nil {
+				t := *src
+				t.name = src.name[len("anti-"):]
+				tgt = &t
+			}
+			src = nil
+		}
 		if src != nil && src.pronoun {
 			if r, ok := c.resolvePronoun(*src, toks, phrases, phrase{}); ok {
 				src = &r

@@ -151,6 +151,20 @@ type storyState struct {
 	normCacheDocs int
 }
 
+// Index is what a store calls to keep stories up to date: assign each new
+// article, restore recorded assignments after a restart, re-cluster the
+// open window now and then, and forget closed stories. [Clusterer]
+// implements it in memory.
+type Index interface {
+	Assign(d Doc) (Assignment, error)
+	Restore(d Doc, storyID, dupOf string) error
+	Refine(since time.Time) map[string]string
+	Forget(before time.Time) int
+	Story(id string) (news.Story, bool)
+}
+
+var _ Index = (*Clusterer)(nil)
+
 // Clusterer assigns articles to stories incrementally. It is safe for
 // concurrent use; assignments are serialised.
 type Clusterer struct {
