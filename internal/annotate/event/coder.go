@@ -373,7 +373,11 @@ func isNounContext(toks []tok, i int) bool {
 	// "a roadside bombing", "the recently imposed": a determiner two
 	// words back, across a lower-case modifier.
 	if i >= 2 && determiners[toks[i-2].low] && !toks[i-1].cap && isWordy(toks[i-1].text) && !auxiliaries[p] && !prepositions[p] {
-		return true
+		// ... but "a declaration demanding that": a participle after a
+		// noun goes on with its own complement.
+		if i+1 >= len(toks) || prepositions[toks[i+1].low] || !isWordy(toks[i+1].text) || auxiliaries[toks[i+1].low] {
+			return true
+		}
 	}
 	if len(p) > 0 && p[0] >= '0' && p[0] <= '9' {
 		return true
@@ -479,7 +483,9 @@ func (c *coder) codeVerb(toks []tok, phrases []phrase, inPhrase []int, verbs []v
 			((obj["force"] || obj["troop"] || obj["army"] || obj["soldier"]) && mobilizeVerbs[v.ref.verb]) ||
 			(stageVerbs[v.ref.verb] && protestObject(obj) != "") ||
 			(gatherVerbs[v.ref.verb] && protestObject(ppWords(toks, v.end)) != "") ||
-			(relaxVerbs[v.ref.verb] && (obj["curfew"] || obj["restriction"] || ppWords(toks, v.end)["curfew"]))) || reportingBases[v.ref.verb] {
+			(relaxVerbs[v.ref.verb] && (obj["curfew"] || obj["restriction"] || ppWords(toks, v.end)["curfew"])) ||
+			(closeVerbs[v.ref.verb] && obj["border"]) ||
+			(cutVerbs[v.ref.verb] && (obj["aid"] || obj["supply"] || obj["assistance"] || obj["food"]))) || reportingBases[v.ref.verb] {
 			return e, nil, false
 		}
 		cd = code{event: "COERCE"} // provisional: the object rules below decide
@@ -521,6 +527,13 @@ func (c *coder) codeVerb(toks []tok, phrases []phrase, inPhrase []int, verbs []v
 		src = c.lastSubject
 		if len(src) == 0 {
 			src = c.subjectAt(toks, phrases, inPhrase, verbs[vi-1].group)
+		}
+	} else if v.group > 0 && toks[v.group-1].low == "," && strings.HasSuffix(toks[v.i].low, "ing") && v.group == v.i {
+		// "police opened fire, killing one person": the participle's
+		// subject is the main clause's.
+		src = c.lastSubject
+		if len(src) == 0 && vi > 0 {
+			src = c.subjectAt(toks, phrases, inPhrase, verbs[0].group)
 		}
 	} else if v.group > 0 && len(c.lastSubject) > 0 && len(src) == 0 && toks[v.group-1].low == "," {
 		src = c.lastSubject
@@ -709,6 +722,10 @@ func (c *coder) codeVerb(toks []tok, phrases []phrase, inPhrase []int, verbs []v
 			e.Type, e.Mode = "MOBILIZE", "troops"
 		case (v.ref.block == "apprehend" || v.ref.verb == "retake" || v.ref.verb == "occupy") && territory(obj, ppWords(toks, v.end)):
 			e.Type, e.Mode = "ASSAULT", "seize" // taking territory by force (CAMEO 192)
+		case closeVerbs[v.ref.verb] && (obj["border"] || obj["embassy"] || obj["consulate"] || obj["airspace"]):
+			e.Type, e.Mode = "SANCTION", "discontinue" // closing borders with a country reduces relations
+		case cutVerbs[v.ref.verb] && (obj["aid"] || obj["supply"] || obj["assistance"] || obj["delivery"] || obj["funding"] || obj["loan"] || obj["program"] || obj["shipment"] || (obj["food"] && !state)):
+			e.Type, e.Mode = "SANCTION", "discontinue" // reducing or stopping aid
 		case e.Type == "RETREAT" && (obj["inspector"] || obj["observer"] || obj["peacekeeper"] || obj["diplomat"] || obj["monitor"] || obj["ambassador"] || obj["worker"]):
 			e.Type, e.Mode = "SANCTION", "withdraw" // withdrawing one's own non-military resources
 		case gatherVerbs[v.ref.verb] && protestObject(ppWords(toks, v.end)) != "":
@@ -1102,6 +1119,8 @@ var (
 	stageVerbs    = set("stage hold organize organise launch begin start continue mount call")
 	relaxVerbs    = set("ease lift relax loosen shorten end remove scrap")
 	gatherVerbs   = set("converge gather assemble mass")
+	closeVerbs    = set("close seal shut")
+	cutVerbs      = set("reduce cut suspend halt stop freeze withhold slash curtail")
 )
 
 // ppWords returns the singular words of the eight tokens after a verb,
