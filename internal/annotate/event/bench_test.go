@@ -13,7 +13,7 @@ import (
 
 // seeds returns the seed articles annotated by every stage the event stage
 // requires, with their events cleared.
-func seeds(b *testing.B) []*news.Article {
+func seeds(b testing.TB) []*news.Article {
 	var arts []*news.Article
 	err := annotate.Run(context.Background(), []string{"../../../examples"}, annotate.Options{Ordered: true, Workers: 1}, func(r pipeline.Result) error {
 		if r.Err != nil {
