@@ -705,6 +705,18 @@ func normDuration(c *resolver, cd *cand) (string, news.TimeKind, bool) {
 	if !ok {
 		return "", "", false
 	}
+	// "one day" with nothing measuring it is "some day": "will one day
+	// return", "one day soon".
+	if strings.EqualFold(c.text[cd.start:cd.end], "one day") {
+		switch strings.ToLower(prevWordOf(c.text, cd.start)) {
+		case "for", "in", "within", "after", "than", "about", "only", "just", "of", "per", "first", "last", "over", "the", "every", "each", "and", "or", "to":
+		default:
+			if c.future(cd.start, cd.end) || strings.HasPrefix(strings.TrimSpace(c.text[cd.end:]), "soon") {
+				return "FUTURE_REF", news.TimeDate, true
+			}
+			return "", news.TimeDate, true
+		}
+	}
 	unit := unitOf(cd.g["unit"])
 	// "twice a year", "$5 an hour": a rate, which TIMEX3 calls a set.
 	if lw := strings.ToLower(cd.g["num"]); lw == "a" || lw == "an" {
@@ -920,4 +932,16 @@ func normMonthRel(c *resolver, cd *cand) (string, news.TimeKind, bool) {
 		y++
 	}
 	return fmtYear(y) + "-" + twoDigits(monthNum(cd.g["mon"])), news.TimeDate, true
+}
+
+// prevWordOf returns the word before byte offset i.
+func prevWordOf(text string, i int) string {
+	for i > 0 && text[i-1] == ' ' {
+		i--
+	}
+	j := i
+	for j > 0 && isLetter(text[j-1]) {
+		j--
+	}
+	return text[j:i]
 }

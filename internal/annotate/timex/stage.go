@@ -64,8 +64,8 @@ func Process(ctx context.Context, a *news.Article) error {
 func addMentions(a *news.Article) {
 	added := false
 	for _, t := range a.Times {
-		if t.Kind == news.TimeSet {
-			continue
+		if t.Kind == news.TimeSet || strings.HasSuffix(t.Value, "_REF") {
+			continue // "daily", "now", "current": not names of dates
 		}
 		overlap := false
 		for _, m := range a.Mentions {

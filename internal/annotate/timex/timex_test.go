@@ -41,6 +41,8 @@ func TestFind(t *testing.T) {
 		{"a two-year contract", "", "two-year", "P2Y", news.TimeDuration},
 		{"a 50-year-old businessman", "", "", "", ""},
 		{"talks lasted 45 minutes", "", "45 minutes", "PT45M", news.TimeDuration},
+		{"he hopes that one day soon a window will open", "2022-05-20", "one day", "FUTURE_REF", news.TimeDate},
+		{"the strike lasted for one day", "", "one day", "P1D", news.TimeDuration},
 		{"for several months", "", "several months", "PXM", news.TimeDuration},
 		{"They met on Saturday.", "2022-05-23", "Saturday", "2022-05-21", news.TimeDate},
 		{"They will meet on Saturday.", "2022-05-19", "Saturday", "2022-05-21", news.TimeDate},
