@@ -281,6 +281,10 @@ func (c *resolver) nearestYear(cd *cand, m, d int) (int, bool) {
 				continue
 			}
 			dist = -dist
+		} else if !fut {
+			// News mostly reports what happened: without a cue either
+			// way, a later date must be much nearer to win.
+			dist *= 3
 		}
 		if dist < bestDist {
 			best, bestDist = y, dist
@@ -896,7 +900,11 @@ func lastQuarter(t time.Time) int { return ((int(t.Month())-1)/3 + 3) % 4 }
 // quarterly reports whether the sentence around cd compares quarters, in
 // which case "a year ago" means the same quarter a year before.
 func (c *resolver) quarterly(cd *cand) bool {
-	return strings.Contains(strings.ToLower(sentenceAround(c.text, cd.start, cd.end)), "quarter")
+	lo := max(0, cd.start-300)
+	for lo > 0 && lo < cd.start && c.text[lo-1] != ' ' {
+		lo++
+	}
+	return strings.Contains(strings.ToLower(c.text[lo:cd.start]+sentenceAround(c.text, cd.start, cd.end)), "quarter")
 }
 
 func normYearEnd(c *resolver, cd *cand) (string, news.TimeKind, bool) {
