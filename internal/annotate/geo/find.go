@@ -110,6 +110,17 @@ func Find(g *gazetteer.Gazetteer, text string, mentions []news.Mention, opt Opti
 		if run == "" {
 			continue
 		}
+		if calendarWords[run] {
+			continue // "in March", "on Sunday"
+		}
+		// The whole run, or else the longest leading part of it that is a
+		// prominent place or a demonym: "U.S. President", "Toronto Police",
+		// "Russian President Vladimir Putin".
+		l, demonym, end := lookupRun(g, text, start, end, opt)
+		if end < 0 {
+			continue
+		}
+		run = text[start:end]
 		sp := news.Span{Start: start, End: end}
 		if overlaps(sp, blocked) {
 			continue
@@ -117,16 +128,6 @@ func Find(g *gazetteer.Gazetteer, text string, mentions []news.Mention, opt Opti
 		prev := prevWord(text, start)
 		next, nextEnd := nextWord(text, end)
 		region := regionWords[strings.ToLower(next)]
-		l := g.Lookup(run)
-		demonym := false
-		if len(l) == 0 && opt.Demonyms {
-			if _, ok := g.Demonym(run); ok {
-				demonym = true
-			}
-		}
-		if len(l) == 0 && !demonym {
-			continue
-		}
 		if i := have(sp); i >= 0 {
 			if region {
 				out[i].Region = true
@@ -180,6 +181,56 @@ func Hints(text string, ts []Toponym) {
 			ts[i].Qualifier = ts[i+1].Text
 		}
 	}
+}
+
+// calendarWords are capitalised words that name months and days, not
+// places (there are towns called March and Sunday).
+var calendarWords = map[string]bool{"January": true, "February": true, "March": true, "April": true, "May": true, "June": true,
+	"July": true, "August": true, "September": true, "October": true, "November": true, "December": true, "Monday": true,
+	"Tuesday": true, "Wednesday": true, "Thursday": true, "Friday": true, "Saturday": true, "Sunday": true}
+
+// lookupRun looks up the capitalised run text[start:end], or failing that
+// its longest leading part that names a country, continent, subdivision or
+// city of 100,000 or more, or (with opt.Demonyms) a demonym. It returns the
+// entries, whether the match is a demonym, and the end of the match, or -1.
+func lookupRun(g *gazetteer.Gazetteer, text string, start, end int, opt Options) ([]int32, bool, int) {
+	run := text[start:end]
+	if l := g.Lookup(run); len(l) > 0 {
+		return l, false, end
+	}
+	if demonymOK(g, run, opt) {
+		return nil, true, end
+	}
+	for e := strings.LastIndexByte(run, ' '); e > 0; e = strings.LastIndexByte(run[:e], ' ') {
+		part := strings.TrimRight(run[:e], " ")
+		for _, i := range g.Lookup(part) {
+			en := g.Entry(i)
+			if en.Kind != gazetteer.KindCity || en.Population >= 100000 {
+				return g.Lookup(part), false, start + len(part)
+			}
+		}
+		if demonymOK(g, part, opt) {
+			return nil, true, start + len(part)
+		}
+	}
+	return nil, false, -1
+}
+
+// demonymOK reports whether s is a demonym used as an adjective: plurals
+// ("Canadians") name people, not places.
+func demonymOK(g *gazetteer.Gazetteer, s string, opt Options) bool {
+	if !opt.Demonyms {
+		return false
+	}
+	if _, ok := g.Demonym(s); !ok {
+		return false
+	}
+	if strings.HasSuffix(s, "s") {
+		if _, ok := g.Demonym(s[:len(s)-1]); ok {
+			return false
+		}
+	}
+	return true
 }
 
 func dedupe(ts []Toponym) []Toponym {

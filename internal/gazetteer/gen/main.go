@@ -373,6 +373,11 @@ func readCountries(dir string, cities []gazetteer.Entry) ([]gazetteer.Entry, err
 		names = append(names, shortNames[c.CCA2]...)
 		for _, a := range names {
 			a = clean(a)
+			if len(a) == 2 && a != "US" && a != "UK" {
+				// Two-letter codes ("BA", "PM", "TV") are words in news
+				// text far more often than countries.
+				continue
+			}
 			k := gazetteer.Key(a)
 			if a == "" || seen[k] && !isUpper(a) {
 				continue
