@@ -71,6 +71,12 @@ func TestStage(t *testing.T) {
 			absent:   []string{"George Washington", "Washington"},
 		},
 		{
+			name:   "the leading place of a longer name; no months",
+			text:   "U.S. President Joe Biden spoke in March about Toronto Police and the BA pension.",
+			want:   map[string]string{"U.S.": "US", "Toronto": "CA:43.70,-79.42"},
+			absent: []string{"March", "BA", "U.S. President Joe Biden"},
+		},
+		{
 			name: "a qualifier picks the state",
 			text: "Police in Springfield, Illinois, said the state capital was calm.",
 			want: map[string]string{"Springfield": "US:39.80,-89.64"},
