@@ -163,6 +163,18 @@ func evalNER(ctx context.Context, env *Env, args []string) int {
 		pw = bufio.NewWriter(f)
 		defer pw.Flush()
 	}
+	// Predictions follow the gold file's scheme, so that conlleval's token
+	// accuracy means something.
+	iob1 := false
+	for _, d := range docs {
+		for _, s := range d.Sentences {
+			tags := make([]string, len(s))
+			for i, t := range s {
+				tags[i] = t.Tag
+			}
+			iob1 = iob1 || conll.IsIOB1(tags)
+		}
+	}
 	sc := conll.NewScorer()
 	tokens := 0
 	start := time.Now()
@@ -172,6 +184,11 @@ func evalNER(ctx context.Context, env *Env, args []string) int {
 			return ExitFailure
 		}
 		pred := m.TagCoNLL(exs[di].Words)
+		if iob1 {
+			for si := range pred {
+				pred[si] = conll.IOB1(pred[si])
+			}
+		}
 		if d.Started {
 			// conlleval counts the -DOCSTART- line as an O token.
 			sc.Add("O", "O")

@@ -70,7 +70,7 @@ func Clean(body, title string) Cleaned {
 		if kinds[j] != "" {
 			continue
 		}
-		kinds[j] = classify(paras[j])
+		kinds[j] = paragraphKind(paras[j])
 	}
 
 	// 4. Repeats. A caption repeated with small edits ("on Friday" for
@@ -274,8 +274,8 @@ func containsAny(s string, subs []string) bool {
 	return false
 }
 
-// classify returns the kind of removal a paragraph needs, or "" to keep it.
-func classify(p string) news.RemovedKind {
+// paragraphKind returns the kind of removal a paragraph needs, or "" to keep it.
+func paragraphKind(p string) news.RemovedKind {
 	words := len(strings.Fields(p))
 	if words <= 30 {
 		lower := strings.ToLower(p)

@@ -18,8 +18,42 @@ import (
 // [ErrTooLarge].
 const MaxHTMLBytes = 20 << 20
 
-// ErrTooLarge is returned for pages over [MaxHTMLBytes].
+// ErrTooLarge is returned for pages over [MaxHTMLBytes], and for pages
+// with more elements or paragraph text than any article has.
 var ErrTooLarge = errors.New("extract: page too large")
+
+// Limits on the parsed page.
+const (
+	maxElements  = 100000
+	maxBlockText = 256 << 10
+)
+
+// pageSize counts the elements of the page and the bytes of text inside
+// paragraph-like elements.
+func pageSize(root *html.Node) (elements, text int) {
+	var walk func(n *html.Node, inBlock bool)
+	walk = func(n *html.Node, inBlock bool) {
+		switch n.Type {
+		case html.ElementNode:
+			elements++
+			switch n.Data {
+			case "script", "style", "template", "svg", "noscript":
+				return
+			case "p", "li", "td", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "dd":
+				inBlock = true
+			}
+		case html.TextNode:
+			if inBlock {
+				text += len(n.Data)
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, inBlock)
+		}
+	}
+	walk(root, false)
+	return elements, text
+}
 
 // HTML extracts the main text and metadata of an HTML page. pageURL, when
 // not empty, is where the page was fetched from; it resolves relative
@@ -52,6 +86,11 @@ func HTML(raw []byte, pageURL string) (doc *Doc, err error) {
 	}
 	if !hasBodyContent(root) {
 		return nil, fmt.Errorf("%w: the page has no body text", ErrNoContent)
+	}
+	if n, text := pageSize(root); n > maxElements || text > maxBlockText {
+		// Main-content detection takes time quadratic in the number of
+		// paragraphs; no article is this long.
+		return nil, fmt.Errorf("%w: %d elements and %d KiB of paragraph text, limits %d and %d KiB", ErrTooLarge, n, text>>10, maxElements, maxBlockText>>10)
 	}
 	src := scanSource(root)
 

@@ -13,6 +13,9 @@ type articleFields Article
 type record struct {
 	V int `json:"v"`
 	*articleFields
+	// Published shadows the embedded field so that an unknown date is
+	// written as null, as the contract says.
+	Published  *string  `json:"published"`
 	Paragraphs [][2]int `json:"paragraphs"`
 	Sentences  [][2]int `json:"sentences"`
 }
@@ -26,6 +29,9 @@ func (a Article) MarshalJSON() ([]byte, error) {
 	}
 	c.nonNil()
 	r := record{V: FormatVersion, articleFields: (*articleFields)(c)}
+	if c.Published != "" {
+		r.Published = &c.Published
+	}
 	r.Paragraphs = pairs(c.Paragraphs)
 	r.Sentences = pairs(c.Sentences)
 	return json.Marshal(r)
@@ -41,6 +47,10 @@ func (a *Article) UnmarshalJSON(b []byte) error {
 	}
 	if r.V > FormatVersion {
 		return fmt.Errorf("news: record version %d is newer than this newsgraph reads (%d)", r.V, FormatVersion)
+	}
+	a.Published = ""
+	if r.Published != nil {
+		a.Published = *r.Published
 	}
 	a.Paragraphs = spans(r.Paragraphs)
 	a.Sentences = spans(r.Sentences)

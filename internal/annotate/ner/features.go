@@ -93,6 +93,23 @@ const (
 	tS1MajSh  // the same, with the word's shape
 	tS1Longer // the word is part of a longer pass-1 entity in the document
 	tS1Pair   // pass-1 labels of the token and the next
+	tWordPrev
+	tWordNext
+	tSufPrev
+	tSufNext
+	tClusterPair
+	tLowFar // + 0..1 for -3, +3
+	_
+	tTable
+	tShortSent
+	tTopic
+	tTopicShape
+	tTopicGaz
+	tPrev1Cluster
+	tAuto     // self-tag code of the word
+	tAutoPrev // of the previous word
+	tAutoNext // of the next word
+	tAutoShape
 	numTemplates
 )
 
@@ -109,11 +126,15 @@ type tok struct {
 	clOK        bool
 	gaz         []uint32
 	capPrior    uint8 // 0 unknown, 1..4 buckets of how often the word is capitalised
+	auto        uint8 // self-tag code, 0 unknown
 	docLower    bool  // the word occurs in lowercase elsewhere in the document
 	upperInit   bool
 	head        bool // the sentence is all capitals
 	first       bool
 	allCapsWord bool
+	table       uint8  // 1 + bucket of the share of numbers in the sentence
+	short       uint8  // sentence length bucket for very short sentences
+	topic       uint64 // hash of the document's first word when it opens with a headline
 
 	// Second pass: what the first pass said about this token and word.
 	stacked  bool
@@ -252,6 +273,10 @@ func (m *Model) docInfo(doc [][]string, buf [][]tok) [][]tok {
 			}
 		}
 	}
+	var topic uint64
+	if len(doc) > 0 && heads[0] && len(doc[0]) > 1 {
+		topic = hstr(lower(doc[0][0]))
+	}
 	if cap(buf) < len(doc) {
 		buf = make([][]tok, len(doc))
 	}
@@ -261,8 +286,22 @@ func (m *Model) docInfo(doc [][]string, buf [][]tok) [][]tok {
 		if cap(ts) < len(s) {
 			ts = make([]tok, 0, len(s))
 		}
+		nums := 0
+		for _, w := range s {
+			if len(w) > 0 && w[0] >= '0' && w[0] <= '9' {
+				nums++
+			}
+		}
+		var table, short uint8
+		if len(s) >= 3 {
+			table = uint8(1 + 4*nums/len(s))
+		}
+		if len(s) <= 4 {
+			short = uint8(len(s))
+		}
 		for i, w := range s {
 			var t tok
+			t.table, t.short, t.topic = table, short, topic
 			t.head = heads[si]
 			t.first = i == 0
 			t.allCapsWord = !hasLower(w) && hasLetter(w)
@@ -284,8 +323,10 @@ func (m *Model) docInfo(doc [][]string, buf [][]tok) [][]tok {
 			t.hShort = shape(w, true)
 			affixes(lw, &t.hPre, &t.hSuf)
 			if m.lex != nil {
-				t.cl, t.clOK = m.lex.clusters(lw)
-				t.capPrior = m.lex.capPrior(lw)
+				e := m.lex.entry(lw)
+				t.cl, t.clOK = e.cl, e.clOK
+				t.capPrior = e.cap
+				t.auto = e.auto
 			}
 			t.docLower = lowerSeen[lw]
 			ts = append(ts, t)
@@ -401,6 +442,49 @@ func static(dst []uint64, s []tok, i int) []uint64 {
 	dst = append(dst, mix(tCapPrior, uint64(t.capPrior)*4+first*2+b2u(t.upperInit)))
 	if t.upperInit {
 		dst = append(dst, mix(tDocLower, b2u(t.docLower)*2+first))
+	}
+	wd := func(k int) uint64 {
+		j := i + k
+		if j < 0 || j >= len(s) {
+			return boundaryHash
+		}
+		return s[j].hW
+	}
+	suf := func(k int) uint64 {
+		j := i + k
+		if j < 0 || j >= len(s) {
+			return boundaryHash
+		}
+		return s[j].hSuf[2]
+	}
+	dst = append(dst,
+		mix(tWordPrev, wd(-1)), mix(tWordNext, wd(1)),
+		mix(tSufPrev, suf(-1)), mix(tSufNext, suf(1)),
+		mix(tLowFar, lw(-3)), mix(tLowFar+1, lw(3)),
+	)
+	if t.auto != 0 {
+		dst = append(dst, mix(tAuto, uint64(t.auto)), mix(mix(tAutoShape, uint64(t.auto)), t.hShort))
+	}
+	if i > 0 && s[i-1].auto != 0 {
+		dst = append(dst, mix(tAutoPrev, uint64(s[i-1].auto)))
+	}
+	if i+1 < len(s) && s[i+1].auto != 0 {
+		dst = append(dst, mix(tAutoNext, uint64(s[i+1].auto)))
+	}
+	if t.clOK && i+1 < len(s) && s[i+1].clOK {
+		dst = append(dst, mix(mix(tClusterPair, uint64(t.cl[1])), uint64(s[i+1].cl[1])))
+	}
+	if t.table != 0 {
+		dst = append(dst, mix(mix(tTable, uint64(t.table)), t.hShort))
+	}
+	if t.short != 0 {
+		dst = append(dst, mix(mix(tShortSent, uint64(t.short)), t.hShort))
+	}
+	if t.topic != 0 && t.upperInit {
+		dst = append(dst, mix(mix(tTopicShape, t.topic), t.hShort))
+		for _, g := range t.gaz {
+			dst = append(dst, mix(mix(tTopicGaz, t.topic), uint64(g)))
+		}
 	}
 	if t.stacked {
 		p, n := uint64(numLabels), uint64(numLabels)
@@ -525,6 +609,9 @@ func dynamic(dst []uint64, s []tok, i int, ls []label, hist map[string]*history)
 		mix(mix(tPrev1Word, p1), t.hL),
 		mix(mix(tPrev1Shape, p1), t.hShape),
 	)
+	if t.clOK {
+		dst = append(dst, mix(mix(tPrev1Cluster, p1), uint64(t.cl[1])))
+	}
 	if t.upperInit {
 		if h := hist[t.lw]; h != nil {
 			maj := h.majority()

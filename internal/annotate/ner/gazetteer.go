@@ -22,17 +22,27 @@ const (
 	gOrgWord   = 1 << 8
 	gNORPWord  = 1 << 9
 	gPlaceWord = 1 << 10
-	numGazCats = 11
+	gAutoPER   = 1 << 11 // names a first model tagged in unlabeled news
+	gAutoORG   = 1 << 12
+	gAutoLOC   = 1 << 13
+	gAutoMISC  = 1 << 14
+	numGazCats = 15
 )
 
 const gazSeed = 0x67617a
 
 func phraseKey(h uint64, tokHash uint64) uint64 { return mix(h, tokHash) }
 
+// prefixBit marks a phrase hash that begins a longer phrase.
+const prefixBit = 1 << 15
+
 func (g *gazetteer) add(toks []string, cats uint16) {
 	h := uint64(gazSeed)
-	for _, t := range toks {
+	for i, t := range toks {
 		h = phraseKey(h, hstr(t))
+		if i < len(toks)-1 {
+			g.phrases[h] |= prefixBit
+		}
 	}
 	g.phrases[h] |= cats
 	if len(toks) > g.maxLen {
@@ -46,7 +56,7 @@ func (g *gazetteer) lookup(ts []tok, i, j int) uint16 {
 	for k := i; k < j; k++ {
 		h = phraseKey(h, ts[k].hL)
 	}
-	return g.phrases[h]
+	return g.phrases[h] &^ prefixBit
 }
 
 // match sets the gazetteer codes of every token: category × BILOU
@@ -58,7 +68,7 @@ func (g *gazetteer) match(ts []tok) {
 			h = phraseKey(h, ts[j].hL)
 			cats, ok := g.phrases[h]
 			if !ok {
-				continue
+				break
 			}
 			for b := 0; b < numGazCats; b++ {
 				if cats&(1<<b) == 0 {

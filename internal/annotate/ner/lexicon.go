@@ -18,6 +18,7 @@ type lexEntry struct {
 	cl   [numGran]uint16
 	clOK bool
 	cap  uint8 // 1..4: how often the word is capitalised mid-sentence in unlabeled news; 0 unknown
+	auto uint8 // what a first model said of the word's capitalised uses in unlabeled news (see autoCode); 0 unknown
 }
 
 // lexicon holds word clusters, capitalisation priors and gazetteers.
@@ -32,6 +33,40 @@ func (l *lexicon) clusters(lw string) ([numGran]uint16, bool) {
 }
 
 func (l *lexicon) capPrior(lw string) uint8 { return l.words[lw].cap }
+
+func (l *lexicon) entry(lw string) lexEntry { return l.words[lw] }
+
+// autoCode encodes the majority label (0..3 a class, 4 outside any entity)
+// and its share bucket (0: ≥90%, 1: ≥60%, 2: less) of a word's capitalised
+// uses in automatically tagged text.
+func autoCode(majority, bucket int) uint8 { return uint8(1 + majority*3 + bucket) }
+
+// ReadLexicon reads a lexicon file (see docs/models/ner.md).
+func ReadLexicon(r io.Reader) (Lexicon, error) {
+	l, err := readLexicon(r)
+	if err != nil {
+		return Lexicon{}, err
+	}
+	return Lexicon{lex: l}, nil
+}
+
+// AutoCode is the lexicon's code for a word whose capitalised uses a model
+// tagged mostly (share ≥ 0.9, ≥ 0.6 or less) with class c, or outside any
+// entity when outside is true.
+func AutoCode(c Class, outside bool, share float64) int {
+	maj := int(c)
+	if outside {
+		maj = int(numClasses)
+	}
+	b := 2
+	switch {
+	case share >= 0.9:
+		b = 0
+	case share >= 0.6:
+		b = 1
+	}
+	return int(autoCode(maj, b))
+}
 
 func (l *lexicon) gazetteer(ts []tok) {
 	if l.gaz != nil {
@@ -82,6 +117,14 @@ func readLexicon(r io.Reader) (*lexicon, error) {
 				return nil, fmt.Errorf("ner: lexicon line %d: bad capitalisation prior %q", line, f[5])
 			}
 			e.cap = uint8(c)
+			l.words[f[1]] = e
+		case len(f) == 3 && f[0] == "a":
+			c, err := strconv.Atoi(f[2])
+			if err != nil || c <= 0 || c > 255 {
+				return nil, fmt.Errorf("ner: lexicon line %d: bad self-tag code %q", line, f[2])
+			}
+			e := l.words[f[1]]
+			e.auto = uint8(c)
 			l.words[f[1]] = e
 		case len(f) == 3 && f[0] == "g":
 			cats, err := strconv.Atoi(f[1])

@@ -74,7 +74,11 @@ func DefaultLexicon() (Lexicon, error) {
 
 // NewUntrained returns a model with a lexicon and no weights, the base of
 // [Train].
-func NewUntrained(lex Lexicon) *Model { return &Model{lex: lex.lex, table: newTable(nil)} }
+func NewUntrained(lex Lexicon) *Model {
+	m := newModel(nil, nil, 1)
+	m.lex = lex.lex
+	return m
+}
 
 // Load reads a model written by [Model.WriteTo] and attaches lex to it.
 func Load(weights io.Reader, lex Lexicon) (*Model, error) {

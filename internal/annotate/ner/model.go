@@ -29,19 +29,22 @@ type Model struct {
 }
 
 // table maps feature hashes to weight rows (open addressing, linear
-// probing; key 0 marks an empty slot).
+// probing; key 0 marks an empty slot). A feature's weights live at its
+// slot's row, so a look-up touches the key array and, on a hit, one row.
 type table struct {
 	keys []uint64
-	rows []int32
 	mask uint64
 }
 
-func newTable(keys []uint64) table {
+// newModel builds a model from keys and their weight rows (row r of w
+// belongs to keys[r]).
+func newModel(keys []uint64, w []int16, scale float32) *Model {
 	size := 1
 	for size < 2*len(keys)+2 {
 		size <<= 1
 	}
-	t := table{keys: make([]uint64, size), rows: make([]int32, size), mask: uint64(size - 1)}
+	t := table{keys: make([]uint64, size), mask: uint64(size - 1)}
+	sw := make([]int16, size*numLabels)
 	for r, k := range keys {
 		if k == 0 {
 			continue
@@ -51,17 +54,18 @@ func newTable(keys []uint64) table {
 			i = (i + 1) & t.mask
 		}
 		t.keys[i] = k
-		t.rows[i] = int32(r)
+		copy(sw[int(i)*numLabels:], w[r*numLabels:(r+1)*numLabels])
 	}
-	return t
+	return &Model{table: t, w: sw, scale: scale}
 }
 
+// get returns the slot of key k, or -1.
 func (t *table) get(k uint64) int32 {
 	i := k & t.mask
 	for {
 		switch t.keys[i] {
 		case k:
-			return t.rows[i]
+			return int32(i)
 		case 0:
 			return -1
 		}
@@ -111,13 +115,19 @@ type tagResult struct {
 
 func (m *Model) tagDoc(doc [][]string) tagResult {
 	toks := m.docInfo(doc, nil)
+	var res tagResult
 	if m.next == nil {
-		return m.tagToks(toks, nil)
+		res = m.tagToks(toks, nil)
+	} else {
+		var labs [][]label
+		m.tagToks(toks, &labs)
+		stack(toks, labs)
+		res = m.next.tagToks(toks, nil)
 	}
-	var labs [][]label
-	m.tagToks(toks, &labs)
-	stack(toks, labs)
-	return m.next.tagToks(toks, nil)
+	for si := range res.spans {
+		res.spans[si] = applyRules(res.toks[si], res.spans[si])
+	}
+	return res
 }
 
 // tagToks tags prepared token views; labs, when not nil, receives the labels.
@@ -280,7 +290,7 @@ func (m *Model) writePass(bw *bufio.Writer) {
 	var rows []kr
 	for i, k := range m.table.keys {
 		if k != 0 {
-			rows = append(rows, kr{k, m.table.rows[i]})
+			rows = append(rows, kr{k, int32(i)})
 		}
 	}
 	sort.Slice(rows, func(i, j int) bool { return rows[i].k < rows[j].k })
@@ -389,7 +399,7 @@ func readPass(br *bytes.Reader) (*Model, error) {
 			w[i*numLabels+l] = int16(binary.LittleEndian.Uint16(rest[off:]))
 		}
 	}
-	return &Model{table: newTable(keys), w: w, scale: hdr.Scale}, nil
+	return newModel(keys, w, hdr.Scale), nil
 }
 
 // TagCoNLL tags a document like [Model.Tag] and returns IOB2 tags with

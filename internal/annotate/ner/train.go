@@ -288,7 +288,9 @@ func average(base *Model, keys []uint64, w []int32, u []int64, c int64) *Model {
 			qw = append(qw, row[:]...)
 		}
 	}
-	return &Model{lex: base.lex, table: newTable(kk), w: qw, scale: float32(scale)}
+	m := newModel(kk, qw, float32(scale))
+	m.lex = base.lex
+	return m
 }
 
 // Score tags the examples and returns conlleval's overall precision,

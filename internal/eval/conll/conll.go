@@ -210,3 +210,35 @@ func startOfChunk(prevTag, tag, prevType, typ string) bool {
 	}
 	return tag == "[" || tag == "]"
 }
+
+// IOB1 returns tags in IOB1 form (B- only where an entity follows another
+// of the same type).
+func IOB1(tags []string) []string {
+	out := make([]string, len(tags))
+	for i := range out {
+		out[i] = "O"
+	}
+	prevEnd, prevType := -1, ""
+	for _, c := range Chunks(tags) {
+		p := "I-"
+		if c.Start == prevEnd && c.Type == prevType {
+			p = "B-"
+		}
+		out[c.Start] = p + c.Type
+		for k := c.Start + 1; k < c.End; k++ {
+			out[k] = "I-" + c.Type
+		}
+		prevEnd, prevType = c.End, c.Type
+	}
+	return out
+}
+
+// IsIOB1 reports whether tags use IOB1: some entity starts with I-.
+func IsIOB1(tags []string) bool {
+	for _, c := range Chunks(tags) {
+		if strings.HasPrefix(tags[c.Start], "I-") {
+			return true
+		}
+	}
+	return false
+}

@@ -13,8 +13,8 @@
 //	  -shared ../shared -out internal/annotate/ner/data/lexicon.gz
 //
 // Clustering: each word of the corpus (lowercased, seen at least -min
-// times) is described by the positive PMI of its left and right neighbours
-// (the most frequent 5,000 words), randomly projected to 256 dimensions and
+// times) is described by the positive PMI of the words one and two
+// positions to its left and right (the most frequent 5,000 words), randomly projected to 256 dimensions and
 // clustered with spherical k-means (1,024 clusters), whose centroids are
 // clustered again into 256 and 64: three nested granularities, like Brown
 // cluster prefixes. Everything is seeded: the same inputs give the same file.
@@ -22,6 +22,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"compress/gzip"
 	"encoding/json"
 	"flag"
@@ -38,6 +39,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/newsgraph/newsgraph/internal/annotate/ner"
 	"github.com/newsgraph/newsgraph/internal/annotate/token"
 )
 
@@ -47,28 +49,53 @@ func main() {
 	iso := flag.String("iso", "/usr/share/iso-codes/json", "Debian iso-codes JSON folder")
 	out := flag.String("out", "internal/annotate/ner/data/lexicon.gz", "output file")
 	minCount := flag.Int("min", 4, "cluster words seen at least this often")
+	modelPath := flag.String("model", "", "a first model `file`: tag the unlabeled news with it and add what it found (self-tag codes, mined names)")
 	flag.Parse()
 	log.SetFlags(0)
 	log.SetPrefix("lexgen: ")
 
 	c := newCorpus()
+	c.keepDocs = true // unlabeled documents, for self-tagging
 	readReuters(c, filepath.Join(*shared, "eval/unlabeled/reuters21578"))
+	readPlainDir(c, filepath.Join(*shared, "eval/quotes/polnear/train/text"))
+	readPlainDir(c, filepath.Join(*shared, "eval/quotes/polnear/dev/text"))
+	c.keepDocs = false
 	for _, f := range []string{"eng.train", "eng.testa"} {
 		readCoNLLText(c, filepath.Join(*shared, "eval/ner/conll2003", f))
 	}
-	readPlainDir(c, filepath.Join(*shared, "eval/quotes/polnear/train/text"))
-	readPlainDir(c, filepath.Join(*shared, "eval/quotes/polnear/dev/text"))
 	log.Printf("corpus: %d tokens, %d word types", c.tokens, len(c.count))
 
-	words, cls := cluster(c, *minCount)
+	_, cls := cluster(c, *minCount)
 	gaz := gazetteers(*npm, *iso)
 
+	var buf bytes.Buffer
+	write(&buf, c, cls, gaz, nil)
+	if *modelPath != "" {
+		auto := selfTag(c, gaz, buf.Bytes(), *modelPath)
+		buf.Reset()
+		write(&buf, c, cls, gaz, auto)
+	}
 	f, err := os.Create(*out)
 	if err != nil {
 		log.Fatal(err)
 	}
 	zw, _ := gzip.NewWriterLevel(f, gzip.BestCompression)
-	w := bufio.NewWriter(zw)
+	if _, err := zw.Write(buf.Bytes()); err != nil {
+		log.Fatal(err)
+	}
+	if err := zw.Close(); err != nil {
+		log.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		log.Fatal(err)
+	}
+	log.Printf("wrote %s: %d clustered words, %d gazetteer entries", *out, len(cls), len(gaz))
+}
+
+// write writes the lexicon text: words with clusters, capitalisation priors
+// and self-tag codes, then gazetteer phrases.
+func write(out *bytes.Buffer, c *corpus, cls map[string][3]int, gaz map[string]int, auto map[string]int) {
+	w := bufio.NewWriter(out)
 	fmt.Fprintln(w, "newsgraph-ner-lexicon 1")
 	// Words: clusters (or -1) and capitalisation prior.
 	var all []string
@@ -93,7 +120,6 @@ func main() {
 			fmt.Fprintf(w, "w\t%s\t-1\t-1\t-1\t%d\n", wd, capb)
 		}
 	}
-	_ = words
 	keys := make([]string, 0, len(gaz))
 	for k := range gaz {
 		keys = append(keys, k)
@@ -102,16 +128,114 @@ func main() {
 	for _, k := range keys {
 		fmt.Fprintf(w, "g\t%d\t%s\n", gaz[k], k)
 	}
+	var autos []string
+	for k := range auto {
+		autos = append(autos, k)
+	}
+	sort.Strings(autos)
+	for _, k := range autos {
+		fmt.Fprintf(w, "a\t%s\t%d\n", k, auto[k])
+	}
 	if err := w.Flush(); err != nil {
 		log.Fatal(err)
 	}
-	if err := zw.Close(); err != nil {
+}
+
+// selfTag tags the unlabeled documents with a first model and returns the
+// self-tag code of each word seen capitalised at least three times; it adds
+// the names the model found often and consistently to gaz.
+func selfTag(c *corpus, gaz map[string]int, lexText []byte, modelPath string) map[string]int {
+	lex, err := ner.ReadLexicon(gzipped(lexText))
+	if err != nil {
 		log.Fatal(err)
 	}
-	if err := f.Close(); err != nil {
+	f, err := os.Open(modelPath)
+	if err != nil {
 		log.Fatal(err)
 	}
-	log.Printf("wrote %s: %d words, %d clustered, %d gazetteer entries", *out, len(all), len(cls), len(gaz))
+	m, err := ner.Load(f, lex)
+	f.Close()
+	if err != nil {
+		log.Fatal(err)
+	}
+	type dist [5]int
+	words := map[string]*dist{}
+	names := map[string]*dist{}
+	bump := func(mp map[string]*dist, k string, i int) {
+		d := mp[k]
+		if d == nil {
+			d = &dist{}
+			mp[k] = d
+		}
+		d[i]++
+	}
+	for _, doc := range c.docs {
+		tagged := m.Tag(doc)
+		for si, s := range doc {
+			lab := make([]int, len(s))
+			for i := range lab {
+				lab[i] = 4
+			}
+			for _, sp := range tagged[si] {
+				var ws []string
+				for k := sp.Start; k < sp.End; k++ {
+					lab[k] = int(sp.Class)
+					ws = append(ws, strings.ToLower(s[k]))
+				}
+				bump(names, strings.Join(ws, " "), int(sp.Class))
+			}
+			if isHeadline(s) {
+				continue
+			}
+			for i, w := range s {
+				if i == 0 || !unicode.IsUpper([]rune(w)[0]) {
+					continue
+				}
+				bump(words, strings.ToLower(w), lab[i])
+			}
+		}
+	}
+	auto := map[string]int{}
+	for w, d := range words {
+		n, best, bi := 0, 0, 0
+		for i, x := range d {
+			n += x
+			if x > best {
+				best, bi = x, i
+			}
+		}
+		if n < 3 || strings.ContainsAny(w, " \t") {
+			continue
+		}
+		auto[w] = ner.AutoCode(ner.Class(min(bi, 3)), bi == 4, float64(best)/float64(n))
+	}
+	bits := [4]int{gAutoPER, gAutoORG, gAutoLOC, gAutoMISC}
+	added := 0
+	for name, d := range names {
+		n, best, bi := 0, 0, 0
+		for i, x := range d[:4] {
+			n += x
+			if x > best {
+				best, bi = x, i
+			}
+		}
+		multi := strings.Contains(name, " ")
+		if n < 2 || !multi && n < 3 || float64(best) < 0.7*float64(n) {
+			continue
+		}
+		gaz[name] |= bits[bi]
+		added++
+	}
+	log.Printf("self-tagging: %d words with codes, %d names mined", len(auto), added)
+	return auto
+}
+
+func gzipped(b []byte) io.Reader {
+	var z bytes.Buffer
+	zw := gzip.NewWriter(&z)
+	zw.Write(b)
+	zw.Close()
+	return &z
 }
 
 // corpus counts words and their neighbours.
@@ -122,6 +246,10 @@ type corpus struct {
 	sents   [][]string     // lowercased sentences, for contexts
 	tokens  int
 	headRun bool
+	// keepDocs keeps the cased sentences of each document added by
+	// addText, for self-tagging.
+	keepDocs bool
+	docs     [][][]string
 }
 
 func newCorpus() *corpus {
@@ -191,10 +319,11 @@ func (c *corpus) capPrior(lw string) int {
 	return 4
 }
 
-// addText splits text into rough sentences and adds them.
+// addText splits a document into rough sentences and adds them.
 func (c *corpus) addText(text string) {
 	toks := token.Tokenize(text)
 	var sent []string
+	var doc [][]string
 	for i, t := range toks {
 		sent = append(sent, t.Text)
 		end := t.Text == "." || t.Text == "?" || t.Text == "!"
@@ -204,10 +333,17 @@ func (c *corpus) addText(text string) {
 		}
 		if end {
 			c.add(sent)
+			doc = append(doc, sent)
 			sent = nil
 		}
 	}
 	c.add(sent)
+	if len(sent) > 0 {
+		doc = append(doc, sent)
+	}
+	if c.keepDocs && len(doc) > 0 {
+		c.docs = append(c.docs, doc)
+	}
 }
 
 var (
@@ -273,6 +409,7 @@ func readPlainDir(c *corpus, dir string) {
 }
 
 const (
+	slots    = 4
 	dims     = 256
 	contexts = 5000
 	kFine    = 1024
@@ -323,29 +460,28 @@ func cluster(c *corpus, min int) ([]string, map[string][3]int) {
 		}
 		return contexts + 2
 	}
+	// Four context slots: the words two and one before, one and two after.
 	nctx := contexts + 4 // + boundary
 	co := make([]map[int32]float32, len(words))
 	for i := range co {
 		co[i] = map[int32]float32{}
 	}
-	ctxTotal := make([]float64, 2*nctx)
+	ctxTotal := make([]float64, slots*nctx)
 	for _, s := range c.sents {
 		for i, w := range s {
 			id, ok := wid[w]
 			if !ok {
 				continue
 			}
-			l, r := contexts+3, contexts+3
-			if i > 0 {
-				l = ctxOf(s[i-1])
+			for k, off := range [slots]int{-2, -1, 1, 2} {
+				x := contexts + 3
+				if j := i + off; j >= 0 && j < len(s) {
+					x = ctxOf(s[j])
+				}
+				key := int32(k*nctx + x)
+				co[id][key]++
+				ctxTotal[key]++
 			}
-			if i+1 < len(s) {
-				r = ctxOf(s[i+1])
-			}
-			co[id][int32(l)]++
-			co[id][int32(nctx+r)]++
-			ctxTotal[l]++
-			ctxTotal[nctx+r]++
 		}
 	}
 	// Smoothed context distribution (alpha 0.75).
@@ -355,7 +491,7 @@ func cluster(c *corpus, min int) ([]string, map[string][3]int) {
 		z += ctxTotal[i]
 	}
 	rng := rand.New(rand.NewPCG(7, 11))
-	proj := make([][dims]float32, 2*nctx)
+	proj := make([][dims]float32, slots*nctx)
 	for i := range proj {
 		for d := 0; d < dims; d++ {
 			if rng.IntN(2) == 0 {
@@ -486,6 +622,10 @@ const (
 	gOrgWord   = 1 << 8 // heads and suffixes of organisation names
 	gNORPWord  = 1 << 9 // religions, ideologies
 	gPlaceWord = 1 << 10
+	gAutoPER   = 1 << 11 // names a first model tagged in unlabeled news
+	gAutoORG   = 1 << 12
+	gAutoLOC   = 1 << 13
+	gAutoMISC  = 1 << 14
 )
 
 func gazetteers(npm, iso string) map[string]int {
