@@ -221,6 +221,7 @@ func candidates(text string) []*cand {
 					}
 					cd.g[n] = text[m[2*i]:m[2*i+1]]
 				}
+				trimAdjectiveThe(text, cd)
 				if cd.end > cd.start {
 					all = append(all, cd)
 				}
@@ -252,6 +253,23 @@ func candidates(text string) []*cand {
 	}
 	sort.Slice(keep, func(i, j int) bool { return keep[i].start < keep[j].start })
 	return keep
+}
+
+// trimAdjectiveThe drops a leading "the" from an expression that is a
+// hyphenated modifier ("the third-quarter results", "the 14-day trip"):
+// the article belongs to the noun after it.
+func trimAdjectiveThe(text string, cd *cand) {
+	span := text[cd.start:cd.end]
+	if len(span) < 5 || !strings.EqualFold(span[:4], "the ") {
+		return
+	}
+	rest := strings.ToLower(span[4:])
+	if strings.HasPrefix(rest, "mid-") || strings.HasPrefix(rest, "early-") || strings.HasPrefix(rest, "late-") {
+		return // "the mid-1990s" is a noun phrase
+	}
+	if !strings.Contains(rest, " ") && strings.Contains(rest, "-") {
+		cd.start += 4
+	}
 }
 
 // resolver carries the reference date and the narrative reference (the
