@@ -21,6 +21,9 @@ const (
 	fNum     = `(?:\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)|` + fNumWord + `|a|an|a few|few|several|many|some|a couple of|a dozen|dozens of|hundreds of|thousands of)`
 	fUnit    = `(?:second|minute|hour|day|week|month|quarter|year|decade|century|centurie)`
 	fPart    = `(?:morning|afternoon|evening|night)`
+	// fApprox is a modifier TimeBank keeps inside the expression ("nearly
+	// two weeks ago"); "over" and "about" stay outside, as it annotates them.
+	fApprox = `(?:(?:nearly|almost|around|more than|less than|at least|up to)\s+)?`
 )
 
 func re(s string) *regexp.Regexp { return regexp.MustCompile(s) }
@@ -69,13 +72,13 @@ var rules = []*rule{
 	// last summer, winter of 2021
 	{name: "season", re: re(`(?i)\b(?P<t>(?:(?P<mod>last|this|next|early|late)\s+)(?P<season>spring|summer|fall|autumn|winter)|(?P<season2>spring|summer|fall|autumn|winter)\s+(?:of\s+)?(?P<year>` + fYear + `))\b`), norm: normSeason},
 	// a year ago, two weeks ago, a year earlier
-	{name: "ago", re: re(`(?i)\b(?P<t>(?P<num>` + fNum + `)\s+(?P<unit>` + fUnit + `)s?\s+(?P<dir>ago|earlier|before|later))\b`), norm: normAgo},
+	{name: "ago", re: re(`(?i)\b(?P<t>` + fApprox + `(?P<num>` + fNum + `)\s+(?P<unit>` + fUnit + `)s?\s+(?P<dir>ago|earlier|before|later))\b`), norm: normAgo},
 	// later in the day, the next day, that day, the same day
 	{name: "narr", re: re(`(?i)\b(?P<t>(?P<w>(?:later|earlier) (?:in the|that) day|that day|the same day|the next (?:day|morning)|the following (?:day|morning)|the day before|the previous day|the day after))\b`), norm: normNarrative},
 	// the third quarter, third-quarter, the first quarter of 1990, the latest quarter
 	{name: "quarter", re: re(`(?i)\b(?P<t>(?:the\s+)?(?:(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter(?:\s+of\s+(?P<year>` + fYear + `))?|(?P<qrel>latest|last|this|current|next|past|year-earlier|year-ago|previous)[- ]quarter|quarter))\b`), norm: normQuarter},
 	// 28 years, a decade, the past five years, two-year, half an hour
-	{name: "dur", re: re(`(?i)\b(?P<t>(?:the\s+)?(?:(?:past|last|next|first|coming|previous|final|latest|recent)\s+)?(?P<num>` + fNum + `)(?P<hy>[- ]|\s+)(?P<unit>` + fUnit + `)(?P<pl>s)?)\b(?P<after>-old|\s+old)?`), norm: normDuration},
+	{name: "dur", re: re(`(?i)\b(?P<t>` + fApprox + `(?:the\s+)?(?:(?:past|last|next|first|coming|previous|final|latest|recent)\s+)?(?P<num>` + fNum + `)(?P<hy>[- ]|\s+)(?P<unit>` + fUnit + `)(?P<pl>s)?)\b(?P<after>-old|\s+old)?`), norm: normDuration},
 	{name: "half", re: re(`(?i)\b(?P<t>half an? (?P<unit>hour|day|year|century|decade))\b`), norm: normHalf},
 	// for years, in decades
 	{name: "vague", re: re(`(?i)\b(?:for|over|in|within|after|of)\s+(?P<t>(?P<unit>minute|hour|day|week|month|year|decade|centurie)s)\b`), norm: normVague},
