@@ -75,6 +75,8 @@ var rules = []*rule{
 	{name: "ago", re: re(`(?i)\b(?P<t>` + fApprox + `(?P<num>` + fNum + `)\s+(?P<unit>` + fUnit + `)s?\s+(?P<dir>ago|earlier|before|later))\b`), norm: normAgo},
 	// later in the day, the next day, that day, the same day
 	{name: "narr", re: re(`(?i)\b(?P<t>(?P<w>(?:later|earlier) (?:in the|that) day|that day|the same day|the next (?:day|morning)|the following (?:day|morning)|the day before|the previous day|the day after))\b`), norm: normNarrative},
+	// that year, the following year, the previous year
+	{name: "narryear", re: re(`(?i)\b(?P<t>(?P<w>that year|the same year|the following year|the next year|the previous year|the year before|the year after))\b`), norm: normNarrativeYear},
 	// the third quarter, third-quarter, the first quarter of 1990, the latest quarter
 	{name: "quarter", re: re(`(?i)\b(?P<t>(?:the\s+)?(?:(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter(?:\s+of\s+(?P<year>` + fYear + `))?|(?P<qrel>latest|last|this|current|next|past|year-earlier|year-ago|previous)[- ]quarter|quarter))\b`), norm: normQuarter},
 	// 28 years, a decade, the past five years, two-year, half an hour
@@ -955,4 +957,18 @@ func prevWordOf(text string, i int) string {
 		j--
 	}
 	return text[j:i]
+}
+
+func normNarrativeYear(c *resolver, cd *cand) (string, news.TimeKind, bool) {
+	if c.lastYear == 0 {
+		return "", news.TimeDate, true
+	}
+	y := c.lastYear
+	switch strings.ToLower(cd.g["w"]) {
+	case "the following year", "the next year", "the year after":
+		y++
+	case "the previous year", "the year before":
+		y--
+	}
+	return fmtYear(y), news.TimeDate, true
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -55,6 +56,10 @@ func Find(text string, ref Ref) []news.Time {
 		if v != "" && c.usedRef {
 			t.Anchor = ref.Date.Format("2006-01-02")
 		}
+		// "that year" refers to the last year the text named outright.
+		if !c.usedRef && len(v) >= 4 && isDigits(v[:4]) && (len(v) == 4 || v[4] == '-') {
+			c.lastYear, _ = strconv.Atoi(v[:4])
+		}
 		c.usedRef = false
 		if v != "" && len(v) >= 10 && v[4] == '-' && v[7] == '-' && isDigits(v[8:10]) {
 			if d, err := time.Parse("2006-01-02", v[:10]); err == nil {
@@ -99,15 +104,16 @@ type rule struct {
 var triggers = map[string][]string{
 	"mdy": {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"},
 	"iso": {"#"}, "us": {"#"}, "year": {"#"}, "decade": {"#"}, "clock": {"#", "noon", "midnight"},
-	"wday":    {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"},
-	"century": {"centur"},
-	"day":     {"today", "yesterday", "tomorrow", "tonight", "night", "morning", "afternoon", "evening"},
-	"ref":     {"now", "current", "present", "these days", "recent", "past", "future"},
-	"rel":     {"year", "month", "week"},
-	"season":  {"spring", "summer", "fall", "autumn", "winter"},
-	"ago":     {"ago", "earlier", "before", "later"},
-	"narr":    {"day", "morning"},
-	"quarter": {"quarter"}, "yquarter": {"quarter"}, "pastunit": {"decade", "centur", "quarter"},
+	"wday":     {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"},
+	"century":  {"centur"},
+	"day":      {"today", "yesterday", "tomorrow", "tonight", "night", "morning", "afternoon", "evening"},
+	"ref":      {"now", "current", "present", "these days", "recent", "past", "future"},
+	"rel":      {"year", "month", "week"},
+	"season":   {"spring", "summer", "fall", "autumn", "winter"},
+	"ago":      {"ago", "earlier", "before", "later"},
+	"narr":     {"day", "morning"},
+	"narryear": {"year"},
+	"quarter":  {"quarter"}, "yquarter": {"quarter"}, "pastunit": {"decade", "centur", "quarter"},
 	"dur":     {"second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade", "centur"},
 	"half":    {"half"},
 	"vague":   {"minutes", "hours", "days", "weeks", "months", "years", "decades", "centuries"},
@@ -275,11 +281,12 @@ func trimAdjectiveThe(text string, cd *cand) {
 // resolver carries the reference date and the narrative reference (the
 // last day the text mentioned) while a text is resolved left to right.
 type resolver struct {
-	text    string
-	ref     Ref
-	last    time.Time
-	lastEnd int
-	usedRef bool
+	text     string
+	ref      Ref
+	last     time.Time
+	lastEnd  int
+	lastYear int // the year of the last absolute date or year the text named
+	usedRef  bool
 }
 
 // refDate returns the reference date when the expression needs the exact
