@@ -189,3 +189,22 @@ func BenchmarkStage(b *testing.B) {
 		}
 	}
 }
+
+func FuzzStage(f *testing.F) {
+	for _, s := range []string{"near Warsaw, Poland", "U.S. President in the Kyiv region", "Ł\xffódź, the São Paulo'S", "’s ’s", "A. B. C."} {
+		f.Add(s)
+	}
+	r := resolver(f)
+	s := &Stage{R: r}
+	f.Fuzz(func(t *testing.T, text string) {
+		a := &news.Article{Text: text}
+		if err := s.Process(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range a.Places {
+			if p.Start < 0 || p.End > len(text) || p.Start >= p.End || text[p.Start:p.End] != p.Text {
+				t.Fatalf("bad place %+v in %q", p, text)
+			}
+		}
+	})
+}
