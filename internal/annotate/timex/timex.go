@@ -320,7 +320,7 @@ func (c *resolver) narrative() (time.Time, bool) {
 
 var futureCue = regexp.MustCompile(`(?i)\b(will|won't|shall|going to|plans? to|planned|scheduled|expected to|expects to|is due|are due|upcoming)\b|['’]ll\b`)
 
-var pastCue = regexp.MustCompile(`(?i)\b(was|were|had|did|began|said|told|took|came|went|fell|rose|left|won|lost|met|saw|made|gave|got|held|ago|\w{3,}ed)\b`)
+var pastCue = regexp.MustCompile(`(?i)\b(was|were|had|did|began|took|came|went|fell|rose|left|won|lost|met|saw|made|gave|got|held|ago)\b`)
 
 // past reports whether the clause around [start, end) is in the past tense.
 func (c *resolver) past(start, end int) bool {
