@@ -186,11 +186,6 @@ func acceptable(text string, cd *cand) bool {
 			return false // "the year-earlier period"
 		}
 	case "md", "dm":
-		if cd.rule.name == "md" && cd.g["wd"] == "" {
-			if mon := cd.g["mon"]; mon == "May" || mon == "March" {
-				// "may 5" is fine, "May 5" too; reject only when a digit run continues ("May 5,000").
-			}
-		}
 		if cd.end < len(text) && (text[cd.end] == ',' || text[cd.end] == '.') && cd.end+1 < len(text) && text[cd.end+1] >= '0' && text[cd.end+1] <= '9' {
 			return false // "March 1,000"
 		}

@@ -83,8 +83,7 @@ func isDigits(s string) bool {
 // cand is one match of a rule: the span of the expression and the named
 // groups of the match.
 type cand struct {
-	start, end int // the expression's span
-	mstart     int // start of the whole match (context included)
+	start, end int // the expression's span (without the context the rule matched around it)
 	rule       *rule
 	g          map[string]string
 }
@@ -216,7 +215,7 @@ func candidates(text string) []*cand {
 						m[i] += w[0]
 					}
 				}
-				cd := &cand{start: m[0], end: m[1], mstart: m[0], rule: r, g: map[string]string{}}
+				cd := &cand{start: m[0], end: m[1], rule: r, g: map[string]string{}}
 				for i, n := range names {
 					if n == "" || m[2*i] < 0 {
 						continue
