@@ -1,8 +1,9 @@
 package geo
 
 import (
-	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/internal/gazetteer"
 	"github.com/newsgraph/newsgraph/internal/news"
@@ -16,12 +17,114 @@ type Options struct {
 	Demonyms bool
 }
 
-// capRun is a run of capitalised words, possibly joined by "of", "de",
-// "al" and the like ("Republic of Belarus", "Rio de Janeiro").
-var capRun = regexp.MustCompile(capTok + `(?:[ \t]+(?:(?:of|de|del|da|do|dos|al|el|la|le|upon|am|an der)[ \t]+)?` + capTok + `)*`)
+// A capitalised run is a run of capitalised words, possibly joined by "of",
+// "de", "al" and the like ("Republic of Belarus", "Rio de Janeiro"); a
+// capitalised word is "Warsaw", "U.S.", "St.", "Saint-Étienne". The
+// scanners below match what the expression
+//
+//	tok(?:[ \t]+(?:(?:of|de|del|da|do|dos|al|el|la|le|upon|am|an der)[ \t]+)?tok)*
+//	tok = (?:(?:\p{Lu}\.){2,}|(?:St|Mt|Ft|Pt)\.|\p{Lu}[\p{L}\p{M}'’-]*)
+//
+// matches, in one pass without backtracking.
 
-// capTok is one capitalised word: "Warsaw", "U.S.", "St.", "Saint-Étienne".
-const capTok = `(?:(?:\p{Lu}\.){2,}|(?:St|Mt|Ft|Pt)\.|\p{Lu}[\p{L}\p{M}'’-]*)`
+// joiners are the lower-case words a capitalised run may contain.
+var joiners = []string{"of", "de", "del", "da", "do", "dos", "al", "el", "la", "le", "upon", "am", "an der"}
+
+// capTokAt returns the end of the capitalised word at i, or -1.
+func capTokAt(text string, i int) int {
+	r, n := utf8.DecodeRuneInString(text[i:])
+	if !unicode.IsUpper(r) {
+		return -1
+	}
+	// U.S., U.K.: two or more capital-dot pairs.
+	j, pairs := i, 0
+	for j < len(text) {
+		r, n := utf8.DecodeRuneInString(text[j:])
+		if !unicode.IsUpper(r) || j+n >= len(text) || text[j+n] != '.' {
+			break
+		}
+		j += n + 1
+		pairs++
+	}
+	if pairs >= 2 {
+		return j
+	}
+	if len(text)-i >= 3 && text[i+2] == '.' {
+		switch text[i : i+2] {
+		case "St", "Mt", "Ft", "Pt":
+			return i + 3
+		}
+	}
+	j = i + n
+	for j < len(text) {
+		r, n := utf8.DecodeRuneInString(text[j:])
+		if !(unicode.IsLetter(r) || unicode.IsMark(r) || r == '\'' || r == '’' || r == '-') {
+			break
+		}
+		j += n
+	}
+	return j
+}
+
+// capRunAt returns the end of the capitalised run at i, or -1.
+func capRunAt(text string, i int) int {
+	end := capTokAt(text, i)
+	if end < 0 {
+		return -1
+	}
+	for {
+		j := end
+		for j < len(text) && (text[j] == ' ' || text[j] == '\t') {
+			j++
+		}
+		if j == end {
+			return end
+		}
+		next := -1
+		for _, w := range joiners {
+			if strings.HasPrefix(text[j:], w) {
+				k := j + len(w)
+				if k < len(text) && (text[k] == ' ' || text[k] == '\t') {
+					for k < len(text) && (text[k] == ' ' || text[k] == '\t') {
+						k++
+					}
+					if e := capTokAt(text, k); e >= 0 {
+						next = e
+						break
+					}
+				}
+			}
+		}
+		if next < 0 {
+			next = capTokAt(text, j)
+		}
+		if next < 0 {
+			return end
+		}
+		end = next
+	}
+}
+
+// capRuns returns the [start, end) byte spans of the capitalised runs of
+// text, leftmost first, without overlaps.
+func capRuns(text string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf && (c < 'A' || c > 'Z') {
+			i++
+			continue
+		}
+		if e := capRunAt(text, i); e > i {
+			out = append(out, [2]int{i, e})
+			i = e
+			continue
+		}
+		_, n := utf8.DecodeRuneInString(text[i:])
+		i += n
+	}
+	return out
+}
 
 // locative words put a place after them.
 var locative = map[string]bool{"near": true, "outside": true, "in": true, "from": true, "to": true, "at": true, "across": true, "around": true,
@@ -81,7 +184,7 @@ func Find(g *gazetteer.Gazetteer, text string, mentions []news.Mention, opt Opti
 		}
 		return -1
 	}
-	for _, m := range capRun.FindAllStringIndex(text, -1) {
+	for _, m := range capRuns(text) {
 		start, end := m[0], m[1]
 		run := text[start:end]
 		// Drop a sentence starter ("In Ukraine") and trailing dots.
@@ -291,11 +394,18 @@ func followedByPlace(g *gazetteer.Gazetteer, text string, end int) bool {
 	if end >= len(text) || text[end] != ',' {
 		return false
 	}
-	m := capRun.FindStringIndex(text[end+1:])
-	if m == nil || strings.TrimSpace(text[end+1:end+1+m[0]]) != "" {
+	i := end + 1
+	for i < len(text) && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r' || text[i] == '\v' || text[i] == '\f') {
+		i++
+	}
+	e := -1
+	if i < len(text) {
+		e = capRunAt(text, i)
+	}
+	if e < 0 {
 		return false
 	}
-	for _, i := range g.Lookup(text[end+1+m[0] : end+1+m[1]]) {
+	for _, i := range g.Lookup(text[i:e]) {
 		if k := g.Entry(i).Kind; k == gazetteer.KindCountry || k == gazetteer.KindAdmin1 {
 			return true
 		}

@@ -95,6 +95,9 @@ type rule struct {
 	name string
 	re   *regexp.Regexp
 	norm func(c *resolver, cd *cand) (value string, kind news.TimeKind, ok bool)
+	// approx says that an approximation before a match belongs to it
+	// ("nearly two weeks ago"; see approxStart).
+	approx bool
 }
 
 // triggers lists, for each rule, words one of which every match contains.
@@ -141,6 +144,46 @@ const fwd = 60
 var shortFwd = map[string]int{"dur": 12, "ago": 2, "vague": 2, "month": 2, "monrel": 24, "century": 12, "narr": 12, "narryear": 12, "rel": 12, "pastunit": 12,
 	"clock": 16, "year": 2, "decade": 3, "iso": 2, "us": 2, "mdy": 22, "dmy": 22, "md": 16, "dm": 12, "my": 22, "wday": 12, "clockwd": 2, "day": 12,
 	"ref": 10, "season": 12, "yearago": 24, "yearend": 8, "quarter": 14, "yquarter": 4, "half": 12, "set": 24, "holiday": 16}
+
+// numLead are the words a count can begin with (see fNum).
+var numLead = []string{"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+	"fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+	"eighty", "ninety", "hundred", "a", "an", "few", "several", "many", "some", "dozens", "hundreds", "thousands"}
+
+// lead holds, for rules whose matches begin with a word from a closed
+// list, the list (lower-case); a match may also begin with a digit.
+var lead = map[string]map[string]bool{
+	"dur": words(numLead, "the", "past", "last", "next", "first", "coming", "previous", "final", "latest", "recent"),
+	"ago": words(numLead),
+}
+
+func words(l []string, more ...string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range append(append([]string(nil), l...), more...) {
+		m[w] = true
+	}
+	return m
+}
+
+// leadOK reports whether the word at i can begin a match of a rule with a
+// lead list.
+func leadOK(text string, i int, l map[string]bool) bool {
+	if text[i] >= '0' && text[i] <= '9' {
+		return true
+	}
+	j := i
+	for j < len(text) && isLetter(text[j]) {
+		j++
+	}
+	if j == i || j-i > 9 {
+		return false
+	}
+	var buf [9]byte
+	for k := i; k < j; k++ {
+		buf[k-i] = text[k] | 0x20
+	}
+	return l[string(buf[:j-i])]
+}
 
 // first holds, for each rule, the bytes its matches can begin with.
 var first = map[*rule]*[256]bool{}
@@ -215,36 +258,42 @@ func firstBytes(expr string) *[256]bool {
 type trigIndex struct {
 	text   string
 	digits [][2]int
-	hits   map[string][][2]int
+	hits   [][]int32 // by trigger ID: the starts of its occurrences
 }
 
-// trigByPair lists the triggers by their first two bytes, lower-cased.
+// Triggers by ID, and by their first two bytes, lower-cased.
 var (
-	trigByPair = map[uint16][]string{}
-	trigPair   [1 << 16]bool
+	trigWords  []string
+	trigLower  []bool // whether a trigger is looked for case-insensitively
+	trigID     = map[string]int{}
+	trigByPair = map[uint16][]int{}
+	trigPair   [1 << 16 / 8]byte // bit set of the pairs in trigByPair
 )
 
 func init() {
-	seen := map[string]bool{}
-	for _, ts := range triggers {
-		for _, t := range ts {
-			if t == "#" || seen[t] {
+	for _, r := range rules {
+		for _, t := range triggers[r.name] {
+			if _, ok := trigID[t]; ok || t == "#" {
 				continue
 			}
-			seen[t] = true
+			id := len(trigWords)
+			trigID[t] = id
+			trigWords = append(trigWords, t)
+			trigLower = append(trigLower, t == strings.ToLower(t))
 			l := strings.ToLower(t)
 			k := uint16(l[0])<<8 | uint16(l[1])
-			trigByPair[k] = append(trigByPair[k], t)
-			trigPair[k] = true
+			trigByPair[k] = append(trigByPair[k], id)
+			trigPair[k>>3] |= 1 << (k & 7)
 		}
 	}
 }
 
 func newTrigIndex(text string) *trigIndex {
-	x := &trigIndex{text: text, hits: map[string][][2]int{}}
+	x := &trigIndex{text: text, hits: make([][]int32, len(trigWords))}
 	lower := asciiLower(text)
 	for i := 0; i < len(text); i++ {
-		if text[i] >= '0' && text[i] <= '9' {
+		c := text[i]
+		if c >= '0' && c <= '9' {
 			j := i
 			for j < len(text) && (text[j] >= '0' && text[j] <= '9' || text[j] == ':' || text[j] == '/' || text[j] == '-' || text[j] == '.') {
 				j++
@@ -257,32 +306,25 @@ func newTrigIndex(text string) *trigIndex {
 			break
 		}
 		k := uint16(lower[i])<<8 | uint16(lower[i+1])
-		if !trigPair[k] {
+		if trigPair[k>>3]&(1<<(k&7)) == 0 {
 			continue
 		}
-		for _, t := range trigByPair[k] {
+		for _, id := range trigByPair[k] {
+			t := trigWords[id]
 			if len(t) > len(text)-i {
 				continue
 			}
-			if t == strings.ToLower(t) {
+			if trigLower[id] {
 				if lower[i:i+len(t)] != t {
 					continue
 				}
 			} else if text[i:i+len(t)] != t {
 				continue
 			}
-			x.hits[t] = append(x.hits[t], [2]int{i, i + len(t)})
+			x.hits[id] = append(x.hits[id], int32(i))
 		}
 	}
 	return x
-}
-
-// occurrences returns the [start, end) spans of trigger t.
-func (x *trigIndex) occurrences(t string) [][2]int {
-	if t == "#" {
-		return x.digits
-	}
-	return x.hits[t]
 }
 
 func isSpace(b byte) bool { return b == ' ' || b == '\n' || b == '\t' || b == '\r' }
@@ -298,9 +340,18 @@ func starts(x *trigIndex, r *rule) [][2]int {
 	text := x.text
 	back := reach[r.name]
 	fb := first[r]
+	ld := lead[r.name]
 	var out [][2]int
 	for _, t := range triggers[r.name] {
-		for _, o := range x.occurrences(t) {
+		occ := x.digits
+		if t != "#" {
+			hs := x.hits[trigID[t]]
+			occ = make([][2]int, len(hs))
+			for i, h := range hs {
+				occ[i] = [2]int{int(h), int(h) + len(t)}
+			}
+		}
+		for _, o := range occ {
 			f := fwd
 			if n, ok := shortFwd[r.name]; ok {
 				f = n
@@ -328,6 +379,9 @@ func starts(x *trigIndex, r *rule) [][2]int {
 				}
 				if i > lo && isWordChar(text[i-1]) && isWordChar(c) {
 					continue // inside a word
+				}
+				if ld != nil && !leadOK(text, i, ld) {
+					continue
 				}
 				out = append(out, [2]int{i, hi})
 			}
@@ -395,6 +449,9 @@ func candidates(text string) []*cand {
 					continue
 				}
 				cd.g[n] = text[m[2*i]:m[2*i+1]]
+			}
+			if r.approx && cd.start == m[0] {
+				cd.start = approxStart(text, cd.start)
 			}
 			trimAdjectiveThe(text, cd)
 			if cd.end > cd.start {
