@@ -610,6 +610,18 @@ func readSubdivisions(path string, cities []gazetteer.Entry, db *isoDB) ([]gazet
 		if !ok {
 			continue
 		}
+		// "Wales [Cymru GB-CYM]", "Catalunya [Cataluña]": the name, then
+		// another name in brackets.
+		var other []string
+		if name, br, ok := strings.Cut(s.Name, " ["); ok && strings.HasSuffix(br, "]") {
+			s.Name = name
+			for _, f := range strings.Fields(strings.TrimSuffix(br, "]")) {
+				if strings.Contains(f, "-") && isLetters(strings.ReplaceAll(f, "-", "")) {
+					continue // a code: GB-CYM
+				}
+				other = append(other, f)
+			}
+		}
 		var g *group
 		var seat *gazetteer.Entry
 		if isLetters(code) {
@@ -630,13 +642,22 @@ func readSubdivisions(path string, cities []gazetteer.Entry, db *isoDB) ([]gazet
 		if hasReg {
 			geonames = reg.geonames
 		}
+		if g == nil && seat == nil {
+			// Named after a town of the country ("Liverpool", a
+			// metropolitan borough inside GeoNames' "England"): the town.
+			seat = namesake(byCountry[cc], s.Name)
+		}
+		if g == nil && seat != nil {
+			e := gazetteer.Entry{Kind: gazetteer.KindAdmin1, GeoNames: geonames, Country: cc, Admin1: code, Feature: "ADM1", Lat: seat.Lat, Lon: seat.Lon, Population: seat.Population, Name: clean(s.Name)}
+			e.Aliases = subdivisionAliases(s.Name, other)
+			out = append(out, e)
+			continue
+		}
 		if g == nil {
 			// Known, but not placed: the name still keeps "Ontario"
 			// from resolving to a town in California.
 			e := gazetteer.Entry{Kind: gazetteer.KindAdmin1, GeoNames: geonames, Country: cc, Admin1: code, Feature: "ADM1", NoPoint: true, Name: clean(s.Name)}
-			if st := stripType(s.Name); st != "" && gazetteer.Key(st) != gazetteer.Key(s.Name) {
-				e.Aliases = append(e.Aliases, st)
-			}
+			e.Aliases = subdivisionAliases(s.Name, other)
 			out = append(out, e)
 			continue
 		}
@@ -648,12 +669,40 @@ func readSubdivisions(path string, cities []gazetteer.Entry, db *isoDB) ([]gazet
 			lat, lon = seat.Lat, seat.Lon
 		}
 		e := gazetteer.Entry{Kind: gazetteer.KindAdmin1, GeoNames: geonames, Country: cc, Admin1: code, Feature: "ADM1", Lat: lat, Lon: lon, Population: g.pop, Name: clean(s.Name)}
-		if st := stripType(s.Name); st != "" && gazetteer.Key(st) != gazetteer.Key(s.Name) {
-			e.Aliases = append(e.Aliases, st)
-		}
+		e.Aliases = subdivisionAliases(s.Name, other)
 		out = append(out, e)
 	}
 	return out, nil
+}
+
+// subdivisionAliases returns the other names of a subdivision: its name
+// without its type word, and the names given in brackets.
+func subdivisionAliases(name string, other []string) []string {
+	var out []string
+	if st := stripType(name); st != "" && gazetteer.Key(st) != gazetteer.Key(name) {
+		out = append(out, st)
+	}
+	for _, o := range other {
+		if gazetteer.Key(o) != gazetteer.Key(name) {
+			out = append(out, clean(o))
+		}
+	}
+	return out
+}
+
+// namesake returns the largest town of 20,000 or more people in the
+// groups that bears the subdivision's name, or nil.
+func namesake(gs []*group, name string) *gazetteer.Entry {
+	k := gazetteer.Key(name)
+	var best *gazetteer.Entry
+	for _, g := range gs {
+		for _, c := range g.cities {
+			if c.Population >= 20000 && gazetteer.Key(c.Name) == k && (best == nil || c.Population > best.Population) {
+				best = c
+			}
+		}
+	}
+	return best
 }
 
 var typeWords = map[string]bool{"oblast": true, "oblast'": true, "province": true, "region": true, "state": true, "county": true, "district": true,
