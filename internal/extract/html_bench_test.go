@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 )
 
@@ -58,4 +59,26 @@ func BenchmarkHTML(b *testing.B) {
 		b.ReportMetric(float64(b.N)/cpu.Seconds(), "pages/cpu-s")
 	}
 	b.SetBytes(bytes / int64(b.N))
+}
+
+// BenchmarkHTMLAll extracts all the benchmark pages in each iteration and
+// reports the largest heap in use seen after any page and the memory the
+// process took from the system.
+func BenchmarkHTMLAll(b *testing.B) {
+	pages := loadBenchPages(b)
+	var peak uint64
+	var ms runtime.MemStats
+	b.ResetTimer()
+	for b.Loop() {
+		for _, p := range pages {
+			if _, err := HTML(p, ""); err != nil {
+				b.Fatal(err)
+			}
+			runtime.ReadMemStats(&ms)
+			peak = max(peak, ms.HeapInuse)
+		}
+	}
+	b.ReportMetric(float64(len(pages)*b.N)/b.Elapsed().Seconds(), "pages/s")
+	b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MiB")
+	b.ReportMetric(float64(ms.Sys)/(1<<20), "sys-MiB")
 }

@@ -21,6 +21,8 @@ func postProcess(d *Doc, blocks []block, src *source) []block {
 	}
 	markTitle(d, blocks, kinds, src)
 	markLinkLists(blocks, kinds, src)
+	markTagLists(blocks, kinds)
+	markAboutSection(blocks, kinds)
 
 	// The captions of the article's figures, whether or not extraction
 	// kept them.
@@ -66,7 +68,7 @@ func classify(d *Doc, b block, src *source) news.RemovedKind {
 		return news.RemovedCaption
 	case isPromo(t):
 		return news.RemovedPromo
-	case isBoilerplate(t) || isDateLine(t) || isBylineLine(t, d.Byline):
+	case isBoilerplate(t) || isDateLine(t) || isBylineLine(t, d.Byline) || isBreadcrumb(t):
 		return news.RemovedBoilerplate
 	}
 	return ""
@@ -95,7 +97,7 @@ func (d *Doc) addCaption(text, credit string) {
 }
 
 // creditWords are what photo, video and graphic credits start with.
-const creditWords = `(?:(?:AP|AFP|Reuters|EPA|Getty|Associated Press|[A-Z][\w.&-]*)\s+)?(?:Photo|Photos|Photograph|Photographs|Picture|Pictures|Pic|Image|Images|Illustration|Graphic|Video|Footage|Credit|Credits|Foto|Photo credit|Image credit|Image copyright|Image caption|Copyright|Courtesy)`
+const creditWords = `(?:(?:AP|AFP|Reuters|EPA|Getty|Associated Press|Staff|File|Handout|Pool)\s+)?(?:Photo|Photos|Photograph|Photographs|Picture|Pictures|Pic|Image|Images|Illustration|Photo illustration|Graphic|Video|Footage|Credit|Credits|Foto|Photo credit|Image credit|Image copyright|Image caption|Copyright|Courtesy)`
 
 var (
 	// A whole paragraph that is a credit: "Photo: Jane Doe/Reuters",
@@ -163,10 +165,13 @@ var promoRE = regexp.MustCompile(`(?i)^(?:` +
 	`|.{0,120}\b(?:newsletters?|your inbox|thanks for signing up|thank you for signing up|your subscription)\b.{0,120}` +
 	`|.{0,100}\b(?:more|other|top|latest|related) (?:stories|news|articles|headlines) (?:from|on|in|about)\b.{0,60}` +
 	`|most (?:read|popular|viewed|shared|watched)\b.{0,60}` +
+	`|more\b.{0,40}:\s*https?://.{0,200}` +
 	`|follow .{0,60}\bcoverage\b.{0,120}` +
 	`|.{0,160}\bclick here\b.{0,160}` +
-	`|.{0,200}\bsubscri(?:be|ption|ptions|bers?)\b.{0,100}\b(?:for as little as|per month|a month|per year|a year|free trial|issues for|\d+% off)\b.{0,200}` +
 	`)$`)
+
+// subscriptionOfferRE matches an offer of a paid subscription.
+var subscriptionOfferRE = regexp.MustCompile(`(?i)\bsubscri(?:be|ption|ptions|bers?)\b.{0,100}(?:\b(?:for as little as|for just|free trial|issues for|use the code|promo code)\b|\d+% off\b|(?:[$£€₹]|\brs\.?|\busd|\beur)\s?\d[\d.,]*\s*(?:a|per|/|for (?:the )?first)\s*(?:week|month|year))`)
 
 // tagPromoRE matches runs of promoted headlines tagged by kind:
 // "Headline [VIDEO]|Other headline [PICTURES]".
@@ -176,6 +181,9 @@ var tagPromoRE = regexp.MustCompile(`\[(?:VIDEO|PICTURES|PICS|PHOTOS|INSIGHT|REV
 // telling the story: "READ MORE: …", "Sign up for our newsletter".
 func isPromo(s string) bool {
 	if len(s) < 300 && promoRE.MatchString(s) {
+		return true
+	}
+	if len(s) < 800 && subscriptionOfferRE.MatchString(s) {
 		return true
 	}
 	return strings.Contains(s, "[") && len(tagPromoRE.FindAllStringIndex(s, 3)) >= 2
@@ -427,6 +435,7 @@ const (
 // markLinkLists marks link-only paragraphs as promotions, together with the
 // short heading that introduces a run of them ("More stories").
 func markLinkLists(blocks []block, kinds []news.RemovedKind, src *source) {
+	listed := make([]bool, len(blocks)) // marked here as part of a list of links
 	linky := func(i int) bool {
 		// Headlines have words; a bare address or a name is a reference.
 		t := blocks[i].text
@@ -452,6 +461,7 @@ func markLinkLists(blocks []block, kinds []news.RemovedKind, src *source) {
 			continue
 		}
 		kinds[i] = news.RemovedPromo
+		listed[i] = true
 		if run >= 2 && i > 0 && kinds[i-1] == "" && isIntro(blocks[i-1].text) {
 			kinds[i-1] = news.RemovedPromo
 		}
@@ -465,16 +475,17 @@ func markLinkLists(blocks []block, kinds []news.RemovedKind, src *source) {
 		kinds[i] = news.RemovedPromo
 		for j := i + 1; j < len(blocks) && blocks[j].tag == "li" && len(blocks[j].text) < 300; j++ {
 			kinds[j] = news.RemovedPromo
+			listed[j] = true
 			i = j
 		}
 	}
 
 	// Teaser lines between promoted headlines: the summary under each
-	// headline of a "related stories" block.
-	promo := func(i int) bool { return i >= 0 && i < len(blocks) && kinds[i] == news.RemovedPromo }
+	// headline of a "related stories" block, down to the last one.
+	inList := func(i int) bool { return i >= 0 && i < len(blocks) && listed[i] }
 	var teasers []int
 	for i := range blocks {
-		if kinds[i] == "" && len(blocks[i].text) < 200 && promo(i-1) && (promo(i+1) || i == len(blocks)-1) {
+		if kinds[i] == "" && len(blocks[i].text) < 200 && inList(i-1) && (inList(i+1) || i == len(blocks)-1 && inList(i-3)) {
 			teasers = append(teasers, i)
 		}
 	}
@@ -494,4 +505,58 @@ func isIntro(s string) bool {
 	}
 	s = strings.TrimRight(s, " ")
 	return !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "\"") && !strings.HasSuffix(s, "”")
+}
+
+// isBreadcrumb reports whether a paragraph is a navigation trail:
+// "News » World » Europe".
+func isBreadcrumb(s string) bool {
+	if len(s) > 200 {
+		return false
+	}
+	n := 0
+	for _, sep := range []string{" » ", " › ", " > ", " / ", " → "} {
+		n += strings.Count(s, sep)
+	}
+	return n >= 2 && !strings.HasSuffix(s, ".")
+}
+
+// tagHeadings introduce a list of an article's tags or topics.
+var tagHeadings = map[string]bool{
+	"tags": true, "topics": true, "keywords": true, "related topics": true, "filed under": true,
+	"categories": true, "more on": true, "etiquetas": true, "schlagwörter": true, "mots-clés": true,
+}
+
+// markTagLists marks the comma-separated list that follows a "Tags"
+// heading.
+func markTagLists(blocks []block, kinds []news.RemovedKind) {
+	for i := 0; i+1 < len(blocks); i++ {
+		key := strings.ToLower(strings.Trim(blocks[i].text, " :"))
+		if !tagHeadings[key] {
+			continue
+		}
+		kinds[i] = news.RemovedBoilerplate
+		next := blocks[i+1].text
+		if len(next) < 600 && strings.Count(next, ",") >= 2 && !strings.Contains(next, ". ") {
+			kinds[i+1] = news.RemovedBoilerplate
+		}
+	}
+}
+
+var aboutRE = regexp.MustCompile(`^(?:About|ABOUT)\s+(?:the\s+(?:author|authors|writer|reporter|company|study|survey)\b|\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+\p{Lu}[\p{L}\p{N}&.'’-]*){0,4})\s*:?$`)
+
+// markAboutSection marks an "About Acme Corp" section that closes an
+// article (a press release's boilerplate, an author's biography) and
+// everything after it.
+func markAboutSection(blocks []block, kinds []news.RemovedKind) {
+	for i := len(blocks) * 3 / 5; i < len(blocks); i++ {
+		if kinds[i] != "" || !aboutRE.MatchString(blocks[i].text) {
+			continue
+		}
+		for j := i; j < len(blocks); j++ {
+			if kinds[j] == "" {
+				kinds[j] = news.RemovedBoilerplate
+			}
+		}
+		return
+	}
 }

@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestRules(t *testing.T) {
 	for _, tc := range []struct {
@@ -14,6 +17,8 @@ func TestRules(t *testing.T) {
 		{"credit", isCreditLine, "Image copyright Getty Images", true},
 		{"credit", isCreditLine, "Photograph: Sam Patel for The Example", true},
 		{"credit", isCreditLine, "The photo was taken on Monday by a resident.", false},
+		{"credit", isCreditLine, "Playoff picture: Raiders in pursuit", false},
+		{"credit", isCreditLine, "AFP Photo / Jane Doe", true},
 		{"credit", isCreditLine, "Police said the image showed the suspect leaving the shop.", false},
 		{"caption", endsWithPhotoCredit, "Police stand guard outside the court on Monday. (AP Photo/Jane Doe)", true},
 		{"caption", endsWithPhotoCredit, "Firefighters work at the scene. (Reuters Photo/John Roe)", true},
@@ -25,6 +30,9 @@ func TestRules(t *testing.T) {
 		{"promo", isPromo, "Get the latest updates right in your inbox. Subscribe to our newsletters.", true},
 		{"promo", isPromo, "Story one [VIDEO]|Story two [PICTURES]|Story three [INSIGHT]", true},
 		{"promo", isPromo, "The union said it would read the offer carefully before voting.", false},
+		{"promo", isPromo, "More AP coverage: https://apnews.com/politics", true},
+		{"promo", isPromo, "Get full access with a digital subscription for as little as $1 a week.", true},
+		{"promo", isPromo, "Subscriptions to streaming services rose 5% a year, the report said.", false},
 		{"promo", isPromo, "More than 200 people signed up to volunteer, organisers said.", false},
 		{"boilerplate", isBoilerplate, "Advertisement", true},
 		{"boilerplate", isBoilerplate, "Share this article", true},
@@ -43,6 +51,12 @@ func TestRules(t *testing.T) {
 		{"date", isDateLine, "Nov. 18, 2019", true},
 		{"date", isDateLine, "On Monday the council met at 9.", false},
 		{"date", isDateLine, "Tuesday", false},
+		{"breadcrumb", isBreadcrumb, "Home » Business » Energy", true},
+		{"breadcrumb", isBreadcrumb, "News > World > Europe", true},
+		{"breadcrumb", isBreadcrumb, "Prices rose 5% > inflation, and wages rose > 3% > last year.", false},
+		{"about", aboutRE.MatchString, "About Harbour Energy", true},
+		{"about", aboutRE.MatchString, "About the author", true},
+		{"about", aboutRE.MatchString, "About 300 people attended the meeting.", false},
 	} {
 		if got := tc.fn(tc.in); got != tc.want {
 			t.Errorf("%s(%q) = %v, want %v", tc.rule, tc.in, got, tc.want)
@@ -118,5 +132,59 @@ func TestLanguage(t *testing.T) {
 				t.Errorf("Language() = %q, want %q", got, tc.want)
 			}
 		})
+	}
+}
+
+func TestNeedSpace(t *testing.T) {
+	for _, tc := range []struct {
+		prev, next rune
+		want       bool
+	}{
+		{'h', 'p', true},  // "reach" + "prospects"
+		{'.', 'B', true},  // "yourself." + "But"
+		{'p', '’', false}, // "Trump" + "’s"
+		{'“', 'W', false}, // opening quote
+		{'h', ',', false},
+		{'C', 'に', false}, // Japanese is written without spaces
+		{'話', 'K', false},
+	} {
+		if got := needSpace(tc.prev, tc.next); got != tc.want {
+			t.Errorf("needSpace(%q, %q) = %v, want %v", tc.prev, tc.next, got, tc.want)
+		}
+	}
+}
+
+func TestSplitAuthors(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want []string
+	}{
+		{"Jane Doe; John Roe", []string{"Jane Doe", "John Roe"}},
+		{"Rachael Link; MS; RD", []string{"Rachael Link"}},
+		{"Jeff Foust Monday; November", []string{"Jeff Foust"}},
+		{"Jane Doe; jane doe", []string{"Jane Doe"}},
+		{"STEVE PEOPLES; AP National Political Writer", []string{"STEVE PEOPLES"}},
+		{"Analysis by Chris Cillizza; CNN Editor-at-large", []string{"Chris Cillizza"}},
+		{"", nil},
+	} {
+		got := splitAuthors(tc.in)
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("splitAuthors(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestSiteName(t *testing.T) {
+	for _, tc := range []struct{ name, page, want string }{
+		{"Example News", "", "Example News"},
+		{"https://www.example.org", "", "example.org"},
+		{"https://www.facebook.com/ExampleTV", "https://www.example.org/a", ""},
+		{"Autoracing | F1; Autoracing | F1", "", "Autoracing | F1"},
+		{"Copyright 2014", "https://news.example.org/a/b", "news.example.org"},
+		{"", "", ""},
+	} {
+		if got := siteName(tc.name, tc.page); got != tc.want {
+			t.Errorf("siteName(%q, %q) = %q, want %q", tc.name, tc.page, got, tc.want)
+		}
 	}
 }

@@ -62,6 +62,8 @@ var refuseVerbs = set("refuse decline reject")
 
 var threatenVerbs = set("threaten")
 
+var locative = set("in at into near on inside outside across throughout")
+
 var predictive = set("likely unlikely expected set due supposed bound poised")
 
 var readyAdjectives = set("ready willing prepared eager determined")
@@ -161,8 +163,17 @@ func (c *coder) sentence(si int, toks []tok, ments []news.Mention) []news.Event 
 		add(e, e.Trigger.Span, true)
 	}
 	if !hypothetical {
+		var last news.Span
 		for _, e := range c.reportedRequests(toks, phrases, inPhrase) {
+			if e.Trigger.Span == last && len(events) > 0 && events[len(events)-1].Trigger.Span == last {
+				// another addressee of the same request
+				e.Sentence = si
+				e.Trigger.Text = c.a.Slice(e.Trigger.Span)
+				events = append(events, e)
+				continue
+			}
 			add(e, e.Trigger.Span, true)
+			last = e.Trigger.Span
 		}
 	}
 	sort.SliceStable(events, func(i, j int) bool { return events[i].Trigger.Start < events[j].Trigger.Start })
@@ -273,8 +284,8 @@ func (c *coder) findVerbs(toks []tok, inPhrase []int) []verb {
 				continue
 			}
 		}
-		if i > 0 && strings.HasSuffix(t.low, "ed") && len(out) > 0 && out[len(out)-1].end == i {
-			continue // "extradited suspected militants"
+		if i > 0 && (strings.HasSuffix(t.low, "ed") || strings.HasSuffix(t.low, "ing")) && len(out) > 0 && out[len(out)-1].end == i {
+			continue // "extradited suspected militants", "ban voting"
 		}
 		if i > 0 && base && len(refs[best].words) == 1 {
 			p := toks[i-1]
@@ -306,6 +317,15 @@ func (c *coder) findVerbs(toks []tok, inPhrase []int) []verb {
 				}
 			}
 		}
+		// "West Africans ordered out of Nigeria", "the curfew imposed in
+		// Sudan": a participle after a noun, with a finite verb earlier in
+		// the clause, modifies the noun.
+		if strings.HasSuffix(low, "ed") && len(v.aux) == 0 && i > 0 && len(out) > 0 && !clauseBreak(toks, out[len(out)-1].end, i) {
+			p := toks[i-1]
+			if inPhrase[i-1] >= 0 || (!p.cap && isWordy(p.text) && !strings.HasSuffix(p.low, "ly") && !auxiliaries[p.low] && p.low != "and" && p.low != "or" && !pronouns[p.low]) {
+				continue
+			}
+		}
 		// "is prepared to", "was determined to": an adjective of intent.
 		if v.passive && v.end < len(toks) && toks[v.end].low == "to" && (agreeVerbs[v.ref.verb] || readyAdjectives[low]) {
 			v.passive = false
@@ -324,6 +344,16 @@ func (c *coder) findVerbs(toks []tok, inPhrase []int) []verb {
 	return out
 }
 
+// clauseBreak reports a boundary word, comma or conjunction in toks[from:to].
+func clauseBreak(toks []tok, from, to int) bool {
+	for k := from; k < to && k < len(toks); k++ {
+		if w := toks[k].low; boundaries[w] || w == "," || w == "and" || w == "or" || w == ";" {
+			return true
+		}
+	}
+	return false
+}
+
 func phraseStart(inPhrase []int, i int) int {
 	for i > 0 && inPhrase[i-1] == inPhrase[i] {
 		i--
@@ -339,6 +369,15 @@ func isNounContext(toks []tok, i int) bool {
 	p := toks[i-1].low
 	if determiners[p] || p == "'s" || p == "'" {
 		return true
+	}
+	// "a roadside bombing", "the recently imposed": a determiner two
+	// words back, across a lower-case modifier.
+	if i >= 2 && determiners[toks[i-2].low] && !toks[i-1].cap && isWordy(toks[i-1].text) && !auxiliaries[p] && !prepositions[p] {
+		// ... but "a declaration demanding that": a participle after a
+		// noun goes on with its own complement.
+		if i+1 >= len(toks) || prepositions[toks[i+1].low] || !isWordy(toks[i+1].text) || auxiliaries[toks[i+1].low] {
+			return true
+		}
 	}
 	if len(p) > 0 && p[0] >= '0' && p[0] <= '9' {
 		return true
@@ -442,7 +481,11 @@ func (c *coder) codeVerb(toks []tok, phrases []phrase, inPhrase []int, verbs []v
 		obj := objectWords(toks, v.end)
 		if !(obj["curfew"] || obj["martial"] || obj["emergency"] || obj["blockade"] ||
 			((obj["force"] || obj["troop"] || obj["army"] || obj["soldier"]) && mobilizeVerbs[v.ref.verb]) ||
-			(stageVerbs[v.ref.verb] && protestObject(obj) != "")) || reportingBases[v.ref.verb] {
+			(stageVerbs[v.ref.verb] && protestObject(obj) != "") ||
+			(gatherVerbs[v.ref.verb] && protestObject(ppWords(toks, v.end)) != "") ||
+			(relaxVerbs[v.ref.verb] && (obj["curfew"] || obj["restriction"] || ppWords(toks, v.end)["curfew"])) ||
+			(closeVerbs[v.ref.verb] && obj["border"]) ||
+			(cutVerbs[v.ref.verb] && (obj["aid"] || obj["supply"] || obj["assistance"] || obj["food"]))) || reportingBases[v.ref.verb] {
 			return e, nil, false
 		}
 		cd = code{event: "COERCE"} // provisional: the object rules below decide
@@ -475,27 +518,25 @@ func (c *coder) codeVerb(toks []tok, phrases []phrase, inPhrase []int, verbs []v
 	if strings.HasSuffix(toks[v.i].low, "ing") && v.group == v.i && v.i > 0 && prepositions[toks[v.i-1].low] && toks[v.i-1].low != "after" {
 		return e, nil, false
 	}
-	if neg {
-		if ctrl == "REJECT" {
-			return e, nil, false
-		}
-		if !cooperative[cd.event] && cd.event != "REQUEST" {
-			return e, nil, false
-		}
-		cd.event, cd.mode = "REJECT", ""
-	}
-	if future && ctrl == "" && !neg {
-		if cooperative[cd.event] {
-			cd.event = "AGREE"
-		} else if materialConflict[cd.event] {
-			cd.event = "THREATEN"
-		}
-	}
 	e.Type, e.Mode = cd.event, cd.mode
 	// Roles.
 	src := c.subject(toks, phrases, inPhrase, verbs, vi, governor)
-	if v.group > 0 && len(c.lastSubject) > 0 && (toks[v.group-1].low == "and" || toks[v.group-1].low == "or" || (len(src) == 0 && toks[v.group-1].low == ",")) {
-		src = c.lastSubject // "authorities have put X on a list and initiated cases": one subject
+	if v.group > 0 && vi > 0 && (toks[v.group-1].low == "and" || toks[v.group-1].low == "or") {
+		// "authorities have put X on a list and initiated cases": the
+		// coordinated verb shares the first one's subject, never its object.
+		src = c.lastSubject
+		if len(src) == 0 {
+			src = c.subjectAt(toks, phrases, inPhrase, verbs[vi-1].group)
+		}
+	} else if v.group > 0 && toks[v.group-1].low == "," && strings.HasSuffix(toks[v.i].low, "ing") && v.group == v.i {
+		// "police opened fire, killing one person": the participle's
+		// subject is the main clause's.
+		src = c.lastSubject
+		if len(src) == 0 && vi > 0 {
+			src = c.subjectAt(toks, phrases, inPhrase, verbs[0].group)
+		}
+	} else if v.group > 0 && len(c.lastSubject) > 0 && len(src) == 0 && toks[v.group-1].low == "," {
+		src = c.lastSubject
 	}
 	if len(src) > 0 {
 		c.lastSubject = src
@@ -581,8 +622,20 @@ func (c *coder) codeVerb(toks []tok, phrases []phrase, inPhrase []int, verbs []v
 	}
 	if len(src) == 0 {
 		// "was killed by a roadside bomb", "a blast killed two youths":
-		// violence with a known victim and an unknown perpetrator.
-		if (e.Type == "ASSAULT" || e.Type == "COERCE") && (e.TargetName != "" || (!v.passive && tgt >= 0)) {
+		// violence with a known victim and an unknown perpetrator; but not
+		// a prediction ("if X is defeated, Y will be defeated").
+		if future || neg || anyTrue(c.cond) {
+			return e, nil, false
+		}
+		if v.passive && e.TargetName != "" && (e.Type == "RETREAT" || e.Type == "CONCEDE") {
+			// "guerrillas have been demobilized": who retreats is the subject.
+			e.Actor, e.ActorName, e.ActorType, e.ActorCountry = e.Target, e.TargetName, e.TargetType, e.TargetCountry
+			e.Target, e.TargetName, e.TargetType, e.TargetCountry = "", "", "", ""
+			e.Confidence = 0.45
+			return e, nil, true
+		}
+		violent := e.Type == "ASSAULT" || e.Type == "COERCE"
+		if (v.passive && e.TargetName != "" && (violent || e.Type == "ACCUSE")) || (violent && !v.passive && tgt >= 0) {
 			if !v.passive && tgt >= 0 {
 				c.setActor(&e, phrases[tgt], true)
 			}
@@ -613,6 +666,36 @@ func (c *coder) codeVerb(toks []tok, phrases []phrase, inPhrase []int, verbs []v
 	if e.ActorName == "" || e.ActorName == e.TargetName {
 		return e, nil, false
 	}
+	if e.Type == "PROTEST" {
+		// Protests are against someone: "... against Lukashenko"; where
+		// they happen is the place, not the target.
+		if at := c.againstTarget(toks, phrases, inPhrase, v.end); at >= 0 && phrases[at].name != e.ActorName {
+			c.setActor(&e, phrases[at], true)
+			c.extraTargets = c.extraTargets[:0]
+		} else if tgt >= 0 && phrases[tgt].start > 0 && locative[toks[phrases[tgt].start-1].low] {
+			e.Target, e.TargetName, e.TargetType, e.TargetCountry = "", "", "", ""
+			c.extraTargets = c.extraTargets[:0]
+		}
+	}
+	if (e.Type == "RETREAT" || (e.Type == "SANCTION" && e.Mode == "withdraw")) && !v.passive {
+		// "withdraw inspectors and workers from Iraq": where from.
+		for k := v.end; k+1 < len(toks) && k < v.end+12; k++ {
+			if boundaries[toks[k].low] || toks[k].low == ";" {
+				break
+			}
+			if toks[k].low == "from" {
+				m := k + 1
+				if toks[m].low == "the" && m+1 < len(toks) {
+					m++
+				}
+				if pi := inPhrase[m]; pi >= 0 && !phrases[pi].pronoun {
+					c.setActor(&e, phrases[pi], true)
+					c.extraTargets = c.extraTargets[:0]
+				}
+				break
+			}
+		}
+	}
 	// Civilians, opposition and rebels blocking roads protest (PLOVER
 	// PROTEST, mode obstruct); the state blocking them coerces.
 	if (v.ref.block == "exclude" || strings.HasPrefix(v.ref.verb, "block")) && (e.Type == "COERCE" || e.Type == "SANCTION") {
@@ -637,9 +720,19 @@ func (c *coder) codeVerb(toks []tok, phrases []phrase, inPhrase []int, verbs []v
 			e.Type, e.Mode = "COERCE", "restrict"
 		case !ok0 && (obj["force"] || obj["troop"] || obj["army"] || obj["soldier"]) && mobilizeVerbs[v.ref.verb]:
 			e.Type, e.Mode = "MOBILIZE", "troops"
+		case (v.ref.block == "apprehend" || v.ref.verb == "retake" || v.ref.verb == "occupy") && territory(obj, ppWords(toks, v.end)):
+			e.Type, e.Mode = "ASSAULT", "seize" // taking territory by force (CAMEO 192)
+		case closeVerbs[v.ref.verb] && (obj["border"] || obj["embassy"] || obj["consulate"] || obj["airspace"]):
+			e.Type, e.Mode = "SANCTION", "discontinue" // closing borders with a country reduces relations
+		case cutVerbs[v.ref.verb] && (obj["aid"] || obj["supply"] || obj["assistance"] || obj["delivery"] || obj["funding"] || obj["loan"] || obj["program"] || obj["shipment"] || (obj["food"] && !state)):
+			e.Type, e.Mode = "SANCTION", "discontinue" // reducing or stopping aid
+		case e.Type == "RETREAT" && (obj["inspector"] || obj["observer"] || obj["peacekeeper"] || obj["diplomat"] || obj["monitor"] || obj["ambassador"] || obj["worker"]):
+			e.Type, e.Mode = "SANCTION", "withdraw" // withdrawing one's own non-military resources
+		case gatherVerbs[v.ref.verb] && protestObject(ppWords(toks, v.end)) != "":
+			e.Type, e.Mode = "PROTEST", protestObject(ppWords(toks, v.end))
 		case stageVerbs[v.ref.verb] && protestObject(obj) != "":
 			e.Type, e.Mode = "PROTEST", protestObject(obj)
-		case relaxVerbs[v.ref.verb] && (obj["restriction"] || obj["measure"] || obj["curfew"] || obj["ban"] || obj["emergency"] || obj["control"]):
+		case relaxVerbs[v.ref.verb] && (obj["restriction"] || obj["measure"] || obj["curfew"] || obj["ban"] || obj["emergency"] || obj["control"] || ppWords(toks, v.end)["curfew"]):
 			e.Type, e.Mode = "CONCEDE", ""
 		case (e.Type == "RETREAT" || e.Type == "SANCTION" || e.Type == "REJECT") && !state && protestObject(obj) != "":
 			e.Type, e.Mode = "CONCEDE", "" // "called off the strike": suspending a protest concedes
@@ -651,6 +744,22 @@ func (c *coder) codeVerb(toks []tok, phrases []phrase, inPhrase []int, verbs []v
 			e.Type, e.Mode = "COERCE", "restrict"
 		case e.Type == "COERCE" && e.Mode == "deport" && (obj["inspector"] || obj["diplomat"] || obj["ambassador"] || obj["envoy"] || obj["observer"] || obj["peacekeeper"] || obj["monitor"] || obj["agency"]):
 			e.Type, e.Mode = "SANCTION", "expel"
+		}
+	}
+	if neg {
+		if ctrl == "REJECT" {
+			return e, nil, false
+		}
+		if !cooperative[e.Type] && e.Type != "REQUEST" {
+			return e, nil, false
+		}
+		e.Type, e.Mode = "REJECT", ""
+	}
+	if future && ctrl == "" && !neg {
+		if cooperative[e.Type] {
+			e.Type = "AGREE"
+		} else if materialConflict[e.Type] {
+			e.Type = "THREATEN"
 		}
 	}
 	// The PLOVER manual requires a recipient for these.
@@ -781,7 +890,7 @@ func (c *coder) matchSeq(els []element, toks []tok, from, end int) (int, bool) {
 		case 'p':
 			at := -1
 			for k := pos; k < end; k++ {
-				if matchPhrase(e.words, toks, k, end) > 0 {
+				if matchPhrase(e.seq, toks, k, end) > 0 {
 					at = k
 					break
 				}
@@ -789,7 +898,7 @@ func (c *coder) matchSeq(els []element, toks []tok, from, end int) (int, bool) {
 			if at < 0 {
 				return pos, false
 			}
-			p := at + len(strings.Fields(strings.Join(e.words, " ")))
+			p := at + len(e.seq)
 			if len(e.inner) > 0 {
 				lim := p + 5
 				if lim > end {
@@ -809,20 +918,22 @@ func (c *coder) matchSeq(els []element, toks []tok, from, end int) (int, bool) {
 
 func (c *coder) matchWords(e element, toks []tok, k, end int) int {
 	if e.kind == 's' {
-		for ph := range c.d.synsets[e.set] {
-			if l := matchPhrase([]string{ph}, toks, k, end); l > 0 {
-				return l
+		set := c.d.synsets[e.set]
+		for _, key := range [2]string{toks[k].low, singular(toks[k].low)} {
+			for _, ph := range set[key] {
+				if l := matchPhrase(ph, toks, k, end); l > 0 {
+					return l
+				}
 			}
 		}
 		return 0
 	}
-	return matchPhrase(e.words, toks, k, end)
+	return matchPhrase(e.seq, toks, k, end)
 }
 
-// matchPhrase matches words (each possibly several, space-separated) at
-// toks[k:], allowing a plural or inflected last word.
-func matchPhrase(words []string, toks []tok, k, end int) int {
-	ws := strings.Fields(strings.Join(words, " "))
+// matchPhrase matches words, one per token, at toks[k:], allowing a plural
+// or inflected last word.
+func matchPhrase(ws []string, toks []tok, k, end int) int {
 	if len(ws) == 0 || k+len(ws) > end {
 		return 0
 	}
@@ -831,7 +942,7 @@ func matchPhrase(words []string, toks []tok, k, end int) int {
 		if t == w {
 			continue
 		}
-		if j == len(ws)-1 && (singular(t) == w || strings.TrimSuffix(t, "ed") == w || strings.TrimSuffix(t, "d") == w || strings.TrimSuffix(t, "ing") == w) {
+		if j == len(ws)-1 && len(t) > len(w) && t[:len(w)] == w && (singular(t) == w || strings.TrimSuffix(t, "ed") == w || strings.TrimSuffix(t, "d") == w || strings.TrimSuffix(t, "ing") == w) {
 			continue
 		}
 		return 0
@@ -1007,7 +1118,24 @@ var (
 	mobilizeVerbs = set("strengthen reinforce boost bolster increase mass amass deploy station build move")
 	stageVerbs    = set("stage hold organize organise launch begin start continue mount call")
 	relaxVerbs    = set("ease lift relax loosen shorten end remove scrap")
+	gatherVerbs   = set("converge gather assemble mass")
+	closeVerbs    = set("close seal shut")
+	cutVerbs      = set("reduce cut suspend halt stop freeze withhold slash curtail")
 )
+
+// ppWords returns the singular words of the eight tokens after a verb,
+// prepositional phrases included ("converging for a rally", "shortened by
+// one hour the curfew").
+func ppWords(toks []tok, from int) map[string]bool {
+	m := map[string]bool{}
+	for k := from; k < len(toks) && k < from+8; k++ {
+		if boundaries[toks[k].low] || toks[k].low == "," {
+			break
+		}
+		m[singular(toks[k].low)] = true
+	}
+	return m
+}
 
 // protestObject returns the PLOVER PROTEST mode of a protest noun among
 // the object's words, or "".
@@ -1033,7 +1161,7 @@ func objectWords(toks []tok, from int) map[string]bool {
 	m := map[string]bool{}
 	for k := from; k < len(toks) && k < from+6; k++ {
 		w := toks[k].low
-		if prepositions[w] || !isWordy(toks[k].text) || boundaries[w] {
+		if prepositions[w] || boundaries[w] || (!isWordy(toks[k].text) && !startsWithDigit(w)) {
 			break
 		}
 		m[singular(w)] = true
@@ -1061,17 +1189,46 @@ func (c *coder) reportedRequests(toks []tok, phrases []phrase, inPhrase []int) [
 			var e news.Event
 			e.Type = "REQUEST"
 			c.setActor(&e, speaker[0], false)
-			if len(addressee) > 0 && addressee[0].name != speaker[0].name {
-				c.setActor(&e, addressee[0], true)
-			}
 			e.Trigger = news.Trigger{Span: news.Span{Start: t.Start, End: toks[m+1].End}}
 			e.Confidence = confidence(1, e, speaker[0])
-			out = append(out, e)
+			if len(addressee) == 0 {
+				out = append(out, e)
+			}
+			for _, ad := range addressee {
+				// "the government and the rebels must reach an agreement"
+				if ad.name != speaker[0].name {
+					e2 := e
+					c.setActor(&e2, ad, true)
+					out = append(out, e2)
+				}
+			}
 			break
 		}
 	}
 	return out
 }
+
+func anyTrue(bs []bool) bool {
+	for _, b := range bs {
+		if b {
+			return true
+		}
+	}
+	return false
+}
+
+// territory reports a place taken by force among a verb's object words
+// ("captured part of a stronghold", "retook the town").
+func territory(obj, pp map[string]bool) bool {
+	for _, w := range []string{"stronghold", "town", "city", "village", "territory", "base", "position", "area", "region", "province", "capital", "airport", "port", "outpost", "garrison"} {
+		if obj[w] || (obj["part"] || obj["control"]) && pp[w] {
+			return true
+		}
+	}
+	return false
+}
+
+func startsWithDigit(w string) bool { return w != "" && w[0] >= '0' && w[0] <= '9' }
 
 // quantityOf reports whether toks[i] is the "of" of "thousands of",
 // "members of", "some of": the phrase after it is a subject, not a
@@ -1112,6 +1269,10 @@ func (c *coder) firstAfter(toks []tok, phrases []phrase, inPhrase []int, from in
 		}
 		break
 	}
+	// "demanded Friday that the United States ...": the clause after.
+	for from < len(toks) && (timeWords[toks[from].low] || (toks[from].low == "that" && from+1 < len(toks))) {
+		from++
+	}
 	first, named, adj := -1, -1, -1
 	for k := from; k < len(toks) && k < from+16 && k < next; k++ {
 		w := toks[k].low
@@ -1148,6 +1309,11 @@ func (c *coder) firstAfter(toks []tok, phrases []phrase, inPhrase []int, from in
 			named = pi
 		}
 	}
+	// "rejected an Indian proposal": the adjective before the object names
+	// whose it is.
+	if adj >= 0 && (first < 0 || phrases[adj].start < phrases[first].start) && (named < 0 || phrases[adj].start < phrases[named].start) {
+		return adj
+	}
 	// "withdraw its troops from Lebanon", "evacuate settlements in the Gaza
 	// Strip": a described object gives way to a named place or party.
 	if named >= 0 {
@@ -1158,6 +1324,25 @@ func (c *coder) firstAfter(toks []tok, phrases []phrase, inPhrase []int, from in
 	}
 	// "rejected a Senegalese peace plan": the adjective's country.
 	return adj
+}
+
+// againstTarget finds the phrase a protest is against: after "against",
+// or after "resignation of", in the rest of the sentence.
+func (c *coder) againstTarget(toks []tok, phrases []phrase, inPhrase []int, from int) int {
+	for k := from; k+1 < len(toks); k++ {
+		w := toks[k].low
+		if w == ";" {
+			break
+		}
+		if w == "against" || (w == "of" && k > 0 && (toks[k-1].low == "resignation" || toks[k-1].low == "ouster" || toks[k-1].low == "removal")) {
+			for m := k + 1; m < len(toks) && m < k+6; m++ {
+				if pi := inPhrase[m]; pi >= 0 && !phrases[pi].pronoun {
+					return pi
+				}
+			}
+		}
+	}
+	return -1
 }
 
 // reportingTail reports whether the comma at toks[k] opens a reporting

@@ -43,6 +43,7 @@ type element struct {
 	words []string // for 'w'; for 'p': preposition then the rest
 	set   string   // for 's'
 	inner []element
+	seq   []string // words, one per token (for 'w' and 'p')
 }
 
 type pattern struct {
@@ -60,14 +61,17 @@ type actorInfo struct {
 
 // Dict holds the event-coding dictionaries.
 type Dict struct {
-	forms    map[string][]verbRef // first word of a form → forms
-	defaults map[string]code      // verb + "\t" + block
-	patterns map[string][]pattern // block → patterns
-	synsets  map[string]map[string]bool
-	actors   map[string]actorInfo // phrase → actor
-	agents   map[string]string    // phrase → sector
-	maxActor int                  // words in the longest actor phrase
+	forms    map[string][]verbRef             // first word of a form → forms
+	defaults map[string]code                  // verb + "\t" + block
+	patterns map[string][]pattern             // block → patterns
+	synsets  map[string]map[string][][]string // &NAME → first word → phrases, word by word
+	actors   map[string]actorInfo             // phrase → actor
+	agents   map[string]string                // phrase → sector
+	maxActor int                              // words in the longest actor phrase
 	maxAgent int
+	// actorFirst and agentFirst hold the first words of actor and agent
+	// phrases, so that most tokens are ruled out with one lookup.
+	actorFirst, agentFirst map[string]bool
 }
 
 var (
@@ -91,7 +95,7 @@ func parseDict(gz []byte) (*Dict, error) {
 		forms:    map[string][]verbRef{},
 		defaults: map[string]code{},
 		patterns: map[string][]pattern{},
-		synsets:  map[string]map[string]bool{},
+		synsets:  map[string]map[string][][]string{},
 		actors:   map[string]actorInfo{},
 		agents:   map[string]string{},
 	}
@@ -108,9 +112,12 @@ func parseDict(gz []byte) (*Dict, error) {
 		}
 		switch f[0] {
 		case "S":
-			m := map[string]bool{}
+			m := map[string][][]string{}
 			for _, p := range f[2:] {
-				m[p] = true
+				ws := strings.Fields(p)
+				if len(ws) > 0 {
+					m[ws[0]] = append(m[ws[0]], ws)
+				}
 			}
 			d.synsets[strings.ToLower(f[1])] = m
 		case "V":
@@ -160,6 +167,13 @@ func parseDict(gz []byte) (*Dict, error) {
 		return nil, fmt.Errorf("event: dictionary: %w", err)
 	}
 	d.buildCountryNames(actorOrder)
+	d.actorFirst, d.agentFirst = map[string]bool{}, map[string]bool{}
+	for k := range d.actors {
+		d.actorFirst[firstWord(k)] = true
+	}
+	for k := range d.agents {
+		d.agentFirst[firstWord(k)] = true
+	}
 	for _, f := range pats {
 		if len(f) < 6 {
 			continue
@@ -178,6 +192,13 @@ func parseDict(gz []byte) (*Dict, error) {
 		d.patterns[f[1]] = append(d.patterns[f[1]], p)
 	}
 	return d, nil
+}
+
+func firstWord(s string) string {
+	if i := strings.IndexByte(s, ' '); i >= 0 {
+		return s[:i]
+	}
+	return s
 }
 
 // parsePattern reads a PETRARCH pattern such as "* (for {financial aid})" or
@@ -241,6 +262,14 @@ func parsePattern(s string) (pattern, error) {
 	if err != nil {
 		return p, err
 	}
+	var split func(es []element)
+	split = func(es []element) {
+		for i := range es {
+			es[i].seq = strings.Fields(strings.Join(es[i].words, " "))
+			split(es[i].inner)
+		}
+	}
+	split(all)
 	if !seenVerb {
 		return p, fmt.Errorf("event: pattern %q: no verb", s)
 	}

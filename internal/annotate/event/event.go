@@ -53,10 +53,9 @@ import (
 // StageID is the ID of the event stage.
 const StageID = "annotate.event"
 
-// Requires lists the stages the event stage needs. The entity, quote,
-// time and place stages improve it when they run first; the lead adds them
-// here once they are registered.
-var Requires = []string{token.StageID}
+// Requires lists the stages the event stage reads: tokens, entities (and
+// through them the NER's mentions), quotes, times and places.
+var Requires = []string{token.StageID, "annotate.entity", "annotate.quote", "annotate.timex", "annotate.geo"}
 
 func init() {
 	pipeline.Register(pipeline.Info{

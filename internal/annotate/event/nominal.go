@@ -61,6 +61,10 @@ var nominalNouns = map[string]nominal{
 	"talk":          {event: "CONSULT", preps: "with between on", needsPrep: true},
 }
 
+var possessives = set("its their his her")
+
+var possessives2pronoun = map[string]string{"its": "it", "their": "they", "his": "he", "her": "she"}
+
 var timeWords = set("today yesterday tonight now again monday tuesday wednesday thursday friday saturday sunday")
 
 // nominals codes the event nouns of a sentence that no coded verb covers.
@@ -108,6 +112,14 @@ func (c *coder) nominals(toks []tok, phrases []phrase, inPhrase []int, verbs []v
 				src = &p
 				break
 			}
+			if possessives[toks[k].low] {
+				// "its demand", "their call": whose, from before.
+				pr := phrase{start: k, end: k + 1, name: possessives2pronoun[toks[k].low], pronoun: true}
+				if r, ok := c.resolvePronoun(pr, toks, phrases, phrase{}); ok {
+					src = &r
+				}
+				break
+			}
 			w := toks[k].low
 			if w == "," || w == "." || prepositions[w] || boundaries[w] || w == "and" {
 				break
@@ -139,6 +151,15 @@ func (c *coder) nominals(toks []tok, phrases []phrase, inPhrase []int, verbs []v
 					}
 				}
 			}
+		}
+		if src != nil && strings.HasPrefix(strings.ToLower(src.name), "anti-") {
+			// "anti-Lukashenko protests": against, not by.
+			if tgt == nil {
+				t := *src
+				t.name = src.name[len("anti-"):]
+				tgt = &t
+			}
+			src = nil
 		}
 		if src != nil && src.pronoun {
 			if r, ok := c.resolvePronoun(*src, toks, phrases, phrase{}); ok {
@@ -182,6 +203,12 @@ func (c *coder) nominals(toks []tok, phrases []phrase, inPhrase []int, verbs []v
 		}
 		if src == nil && !nm.noSource {
 			continue
+		}
+		if nm.event == "PROTEST" && (tgt == nil || !tgt.named || tgt.country != "") {
+			if at := c.againstTarget(toks, phrases, inPhrase, end); at >= 0 {
+				p := phrases[at]
+				tgt = &p
+			}
 		}
 		if tgt != nil && tgt.pronoun {
 			before := *tgt

@@ -257,6 +257,20 @@ func (c *coder) findPhrases(toks []tok, ments []news.Mention) []phrase {
 		// A lone nationality adjective before a lower-case noun modifies
 		// it ("Belarusian territory"); it is no actor, but nominal events
 		// use it ("a Russian ambush").
+		// A bare role noun before another noun modifies it ("joint military
+		// exercises", "police custody"); it names no actor there.
+		if hasAgent && !hasName && p.country == "" && p.end < n && !toks[p.end].cap && isWordy(toks[p.end].text) &&
+			!prepositions[toks[p.end].low] && !closedClass[toks[p.end].low] && !determiners[toks[p.end].low] && !boundaries[toks[p.end].low] && !auxiliaries[toks[p.end].low] && !strings.HasSuffix(toks[p.end].low, "ly") {
+			next := toks[p.end].low
+			_, verb := c.d.forms[next]
+			singularAgent := !strings.HasSuffix(toks[p.end-1].low, "s")
+			determined := p.start > 0 && (determiners[toks[p.start-1].low] || groupModifiers[toks[p.start-1].low])
+			// "joint military exercises", "an official protest": a singular
+			// role noun before a plural or after a determiner modifies.
+			if !verb || (singularAgent && (strings.HasSuffix(next, "s") || determined) && !strings.HasSuffix(next, "ed")) {
+				p.adjective = true
+			}
+		}
 		if !hasAgent && p.end < n && p.sector == "" && !c.isCountryWord(toks[p.start].low) && isAdjective(toks[p.start:p.end]) && !toks[p.end].cap && isWordy(toks[p.end].text) && !prepositions[toks[p.end].low] && toks[p.end].low != "and" {
 			p.adjective = true
 		}
@@ -390,6 +404,9 @@ func (c *coder) matchActor(toks []tok, i int) (int, actorInfo) {
 	if !toks[i].cap {
 		return 0, actorInfo{}
 	}
+	if !c.d.actorFirst[toks[i].low] && len(c.known) == 0 {
+		return 0, actorInfo{}
+	}
 	max := c.d.maxActor
 	if max > 6 {
 		max = 6
@@ -414,7 +431,7 @@ func (c *coder) matchActor(toks []tok, i int) (int, actorInfo) {
 // matchAgent returns the length and sector of the longest role noun phrase
 // starting at toks[i] (the last word may be plural).
 func (c *coder) matchAgent(toks []tok, i int) (int, string) {
-	if closedClass[toks[i].low] {
+	if closedClass[toks[i].low] || !(c.d.agentFirst[toks[i].low] || c.d.agentFirst[singular(toks[i].low)]) {
 		return 0, ""
 	}
 	max := c.d.maxAgent

@@ -41,6 +41,8 @@ func TestFind(t *testing.T) {
 		{"a two-year contract", "", "two-year", "P2Y", news.TimeDuration},
 		{"a 50-year-old businessman", "", "", "", ""},
 		{"talks lasted 45 minutes", "", "45 minutes", "PT45M", news.TimeDuration},
+		{"he hopes that one day soon a window will open", "2022-05-20", "one day", "FUTURE_REF", news.TimeDate},
+		{"the strike lasted for one day", "", "one day", "P1D", news.TimeDuration},
 		{"for several months", "", "several months", "PXM", news.TimeDuration},
 		{"They met on Saturday.", "2022-05-23", "Saturday", "2022-05-21", news.TimeDate},
 		{"They will meet on Saturday.", "2022-05-19", "Saturday", "2022-05-21", news.TimeDate},
@@ -70,6 +72,9 @@ func TestFind(t *testing.T) {
 		{"It was Christmas Day 2019.", "", "Christmas Day 2019", "2019-12-25", news.TimeDate},
 		{"It was announced in June last year.", "2022-05-20", "June last year", "2021-06", news.TimeDate},
 		{"On Monday, they left. The next day it rained.", "2022-05-20", "The next day", "2022-05-17", news.TimeDate},
+		{"He fled in 2016. The following year he returned.", "2022-05-20", "The following year", "2017", news.TimeDate},
+		{"They met nearly two weeks ago.", "2022-05-20", "nearly two weeks ago", "2022-W18", news.TimeDate},
+		{"the third-quarter results", "2022-10-20", "third-quarter", "2022-Q3", news.TimeDate},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {

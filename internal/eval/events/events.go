@@ -3,13 +3,14 @@
 // coded event, its source and target actors.
 //
 // Scores:
-//   - type accuracy: the share of records whose coded type (the event of
-//     highest confidence in the sentence) equals the gold type;
+//   - type accuracy: the share of records whose coded type (that of the
+//     first event coded in the sentence, the main clause's in news
+//     sentences) equals the gold type;
 //   - actor and target F1: over actor strings, a predicted actor matching
 //     a gold one when the content words of the shorter are all among those
 //     of the longer ("Askar Akayev" matches "Ousted President Askar
-//     Akayev"). Predicted actors are those of the sentence's events of the
-//     chosen type.
+//     Akayev"). Predicted actors and targets are those of the chosen
+//     event, with the compound actors and targets coded at its trigger.
 //
 // The 2016 gold names map to the current PLOVER categories as the manual's
 // CAMEO→PLOVER table does: DEMAND → REQUEST, DISAPPROVE → ACCUSE,

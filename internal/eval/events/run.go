@@ -79,7 +79,7 @@ func Evaluate(ctx context.Context, recs []Record, annotate Annotator) (Result, e
 
 // pick chooses the sentence's event: the first one in the sentence (the
 // main clause's, in news sentences), and the distinct actors and targets of
-// the events of its type.
+// the events coded with the same trigger (compound actors and targets).
 func pick(evs []news.Event) Outcome {
 	var o Outcome
 	if len(evs) == 0 {
@@ -94,7 +94,9 @@ func pick(evs []news.Event) Outcome {
 	o.Type = evs[best].Type
 	seenA, seenT := map[string]bool{}, map[string]bool{}
 	for _, e := range evs {
-		if e.Type != o.Type {
+		// The chosen event, with its compound actors and targets (events
+		// of the same trigger).
+		if e.Type != o.Type || e.Trigger.Span != evs[best].Trigger.Span {
 			continue
 		}
 		if e.ActorName != "" && !seenA[e.ActorName] {

@@ -115,3 +115,60 @@ func TestStripType(t *testing.T) {
 		}
 	}
 }
+
+// TestReadSubdivisions places subdivisions by ISO letters, by
+// iso3166-2-db's GeoNames admin1 code, and by a namesake town, and keeps
+// bracketed names as aliases.
+func TestReadSubdivisions(t *testing.T) {
+	dir := t.TempDir()
+	iso := filepath.Join(dir, "iso_3166-2.json")
+	if err := os.WriteFile(iso, []byte(`{"3166-2": [
+		{"code": "CA-BC", "name": "British Columbia", "type": "Province"},
+		{"code": "CA-NU", "name": "Nunavut", "type": "Territory"},
+		{"code": "GB-WLS", "name": "Wales [Cymru GB-CYM]", "type": "Nation"},
+		{"code": "GB-LIV", "name": "Liverpool", "type": "Metropolitan district"}]}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dbPath := filepath.Join(dir, "db.json")
+	if err := os.WriteFile(dbPath, []byte(`{
+		"CA": {"iso": "CA", "reference": {"geonames": 6251999}, "regions": [
+			{"iso": "BC", "name": "British Columbia", "admin": "02", "reference": {"geonames": 5909050}}]},
+		"GB": {"iso": "GB", "reference": {"geonames": 2635167}, "regions": [
+			{"iso": "WLS", "name": "Wales", "admin": "WLS", "reference": {"geonames": 2634895}}]}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db, err := readISODB(dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if db.countries["CA"] != 6251999 {
+		t.Errorf("GeoNames ID of CA = %d", db.countries["CA"])
+	}
+	cities := []gazetteer.Entry{
+		{Kind: gazetteer.KindCity, Name: "Vancouver", Country: "CA", Admin1: "02", Feature: "PPL", Population: 600000, Lat: 49.25, Lon: -123.1},
+		{Kind: gazetteer.KindCity, Name: "Fort Nelson", Country: "CA", Admin1: "02", Feature: "PPL", Population: 3000, Lat: 58.8, Lon: -122.7},
+		{Kind: gazetteer.KindCity, Name: "Cardiff", Country: "GB", Admin1: "WLS", Feature: "PPLA", Population: 350000, Lat: 51.48, Lon: -3.18},
+		{Kind: gazetteer.KindCity, Name: "Liverpool", Country: "GB", Admin1: "ENG", Feature: "PPLA2", Population: 864122, Lat: 53.41, Lon: -2.98},
+		{Kind: gazetteer.KindCity, Name: "London", Country: "GB", Admin1: "ENG", Feature: "PPLC", Population: 8000000, Lat: 51.5, Lon: -0.12},
+	}
+	subs, err := readSubdivisions(iso, cities, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]gazetteer.Entry{}
+	for _, s := range subs {
+		got[s.Country+"-"+s.Admin1] = s
+	}
+	if bc := got["CA-BC"]; bc.NoPoint || bc.GeoNames != 5909050 || bc.Lat < 49 || bc.Lat > 59 {
+		t.Errorf("British Columbia = %+v, want a point among its places and GeoNames ID 5909050", bc)
+	}
+	if nu := got["CA-NU"]; !nu.NoPoint {
+		t.Errorf("Nunavut = %+v, want no point", nu)
+	}
+	if w := got["GB-WLS"]; w.Name != "Wales" || len(w.Aliases) != 1 || w.Aliases[0] != "Cymru" {
+		t.Errorf("Wales = %q aliases %q, want Wales, [Cymru]", w.Name, w.Aliases)
+	}
+	if l := got["GB-LIV"]; l.NoPoint || l.Lat != 53.41 || l.Lon != -2.98 {
+		t.Errorf("Liverpool = %+v, want the point of the town Liverpool", l)
+	}
+}

@@ -151,6 +151,20 @@ type storyState struct {
 	normCacheDocs int
 }
 
+// Index is what a store calls to keep stories up to date: assign each new
+// article, restore recorded assignments after a restart, re-cluster the
+// open window now and then, and forget closed stories. [Clusterer]
+// implements it in memory.
+type Index interface {
+	Assign(d Doc) (Assignment, error)
+	Restore(d Doc, storyID, dupOf string) error
+	Refine(since time.Time) map[string]string
+	Forget(before time.Time) int
+	Story(id string) (news.Story, bool)
+}
+
+var _ Index = (*Clusterer)(nil)
+
 // Clusterer assigns articles to stories incrementally. It is safe for
 // concurrent use; assignments are serialised.
 type Clusterer struct {
@@ -242,6 +256,9 @@ func (c *Clusterer) idf(t string) float64 {
 	return math.Log(float64(c.ndocs+1)/float64(c.df[t]+1)) + 1
 }
 
+// maxCandidates bounds the stories an article is compared with.
+const maxCandidates = 64
+
 // Assign puts d into a story: the story of the article it copies, else the
 // most similar story within the window, else a new one. Assigning an ID
 // already assigned returns the earlier assignment.
@@ -292,30 +309,40 @@ func (c *Clusterer) Assign(d Doc) (Assignment, error) {
 		}
 	}
 	// Then the most similar story.
-	cands := map[string]bool{}
+	// Candidates: the stories sharing the most indexed terms and entities.
+	cands := map[string]int{}
 	for _, t := range c.topTerms(tf) {
 		for id := range c.postings[t] {
-			cands[id] = true
+			cands[id]++
 		}
 	}
 	for e := range ents {
 		for id := range c.postings["@"+e] {
-			cands[id] = true
+			cands[id] += 2
 		}
 	}
 	ids := make([]string, 0, len(cands))
 	for id := range cands {
 		ids = append(ids, id)
 	}
-	sort.Strings(ids) // ties go to the same story every run
+	sort.Slice(ids, func(i, j int) bool { // ties go to the same story every run
+		if cands[ids[i]] != cands[ids[j]] {
+			return cands[ids[i]] > cands[ids[j]]
+		}
+		return ids[i] < ids[j]
+	})
+	if len(ids) > maxCandidates {
+		ids = ids[:maxCandidates]
+	}
 	var best *storyState
 	bestSim := 0.0
+	w := c.weigh(tf)
 	for _, id := range ids {
 		st := c.stories[id]
 		if !c.inWindow(st, d.Time) {
 			continue
 		}
-		if s := c.similarity(st, tf, ents, d.Events); s > bestSim {
+		if s := c.similarityW(st, w, ents, d.Events); s > bestSim {
 			best, bestSim = st, s
 		}
 	}
@@ -506,20 +533,49 @@ func (c *Clusterer) inWindow(st *storyState, t time.Time) bool {
 	return !t.Before(st.first.Add(-w)) && !t.After(st.last.Add(w))
 }
 
+// weighted is a document's TF-IDF vector, computed once per assignment.
+type weighted struct {
+	terms []weightedTerm
+	norm  [2]float64
+}
+
+type weightedTerm struct {
+	t    string
+	x    float64 // tf × idf
+	idf  float64
+	part int
+}
+
+func (c *Clusterer) weigh(tf map[string]float64) weighted {
+	var w weighted
+	w.terms = make([]weightedTerm, 0, len(tf))
+	for t, v := range tf {
+		idf := c.idf(t)
+		x := v * idf
+		p := part(t)
+		w.terms = append(w.terms, weightedTerm{t: t, x: x, idf: idf, part: p})
+		w.norm[p] += x * x
+	}
+	w.norm[0], w.norm[1] = math.Sqrt(w.norm[0]), math.Sqrt(w.norm[1])
+	return w
+}
+
 // similarity blends TF-IDF cosine over content words and over names with
 // the overlap of entities and events.
 func (c *Clusterer) similarity(st *storyState, tf map[string]float64, ents map[string]bool, events []string) float64 {
-	var dot, dn [2]float64
-	for t, v := range tf {
-		w := c.idf(t)
-		x := v * w
-		p := part(t)
-		dn[p] += x * x
-		if s, ok := st.terms[t]; ok {
-			dot[p] += x * s * w
+	return c.similarityW(st, c.weigh(tf), ents, events)
+}
+
+func (c *Clusterer) similarityW(st *storyState, w weighted, ents map[string]bool, events []string) float64 {
+	var dot [2]float64
+	for _, wt := range w.terms {
+		if s, ok := st.terms[wt.t]; ok {
+			dot[wt.part] += wt.x * s * wt.idf
 		}
 	}
-	if st.normCacheDocs != c.ndocs {
+	// Norms follow document frequencies, which move slowly: recompute when
+	// the story changed or the corpus grew by a twentieth since.
+	if st.normCacheDocs < 0 || c.ndocs > st.normCacheDocs+st.normCacheDocs/20+1 {
 		st.normCache = [2]float64{}
 		for t, s := range st.terms {
 			x := s * c.idf(t)
@@ -530,8 +586,8 @@ func (c *Clusterer) similarity(st *storyState, tf map[string]float64, ents map[s
 	}
 	var cos [2]float64
 	for p := range cos {
-		if dn[p] > 0 && st.normCache[p] > 0 {
-			cos[p] = dot[p] / (math.Sqrt(dn[p]) * st.normCache[p])
+		if w.norm[p] > 0 && st.normCache[p] > 0 {
+			cos[p] = dot[p] / (w.norm[p] * st.normCache[p])
 		}
 	}
 	nw := c.cfg.NameWeight

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/internal/news"
+	"github.com/newsgraph/newsgraph/internal/resolve"
 	"github.com/newsgraph/newsgraph/internal/store"
 )
 
@@ -138,3 +139,53 @@ func BenchmarkSearch(b *testing.B) {
 }
 
 func storeQuery(q string) store.SearchQuery { return store.SearchQuery{Text: q} }
+
+// BenchmarkResolve measures cross-article entity resolution alone — the
+// blocking-key lookup of candidates (resolve.Lookup) and resolve.Match —
+// per entity, in stores of 1,000 and 10,000 articles. Its cost follows the
+// candidates a key returns, not the size of the store.
+func BenchmarkResolve(b *testing.B) {
+	for _, size := range []int{1000, 10000} {
+		b.Run(fmt.Sprintf("stored=%d", size), func(b *testing.B) {
+			ctx := context.Background()
+			s, err := Open(ctx, filepath.Join(b.TempDir(), "resolve.db"), Options{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer s.Close()
+			r := rand.New(rand.NewPCG(7, 8))
+			for i := 0; i < size; i += 100 {
+				var as []*news.Article
+				for j := i; j < min(i+100, size); j++ {
+					as = append(as, benchArticle(r, j))
+				}
+				if _, err := s.PutMany(ctx, as); err != nil {
+					b.Fatal(err)
+				}
+			}
+			var ents []news.Entity
+			for len(ents) < 1000 {
+				ents = append(ents, benchArticle(r, size+len(ents)).Entities...)
+			}
+			tx, err := s.w.BeginTx(ctx, nil)
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer tx.Rollback()
+			look := &lookup{w: &writer{tx: tx}}
+			cands := 0
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				e := ents[i%len(ents)]
+				cs, err := look.CandidatesByKey(ctx, resolve.Keys(e))
+				if err != nil {
+					b.Fatal(err)
+				}
+				cands += len(cs)
+				resolve.Match(e, cs)
+			}
+			b.ReportMetric(float64(cands)/float64(b.N), "candidates/entity")
+		})
+	}
+}

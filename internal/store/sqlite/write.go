@@ -315,8 +315,8 @@ func (w *writer) linkEntities(ctx context.Context, a *news.Article, doc int64) (
 	local := make(map[string]int64, len(ents))
 	look := &lookup{w: w}
 	for _, e := range ents {
-		if e.ID == "" {
-			continue
+		if _, dup := local[e.ID]; dup || e.ID == "" {
+			continue // a malformed record: the first entity of an ID wins
 		}
 		keys := resolve.Keys(e)
 		var g int64
@@ -337,9 +337,6 @@ func (w *writer) linkEntities(ctx context.Context, a *news.Article, doc int64) (
 			if g, err = res.LastInsertId(); err != nil {
 				return nil, nil, err
 			}
-		}
-		if _, dup := local[e.ID]; dup {
-			continue
 		}
 		local[e.ID] = g
 		n := counts[e.ID]

@@ -124,24 +124,34 @@ func NewWriter(w io.Writer, f Format) (*Writer, error) {
 
 // Write writes the events of a.
 func (x *Writer) Write(a *news.Article) error {
-	if !x.header && x.f != JSONL {
-		x.header = true
-		if err := x.row(Columns); err != nil {
-			return err
-		}
-	}
 	for _, r := range Records(a) {
-		if x.f == JSONL {
-			if err := x.enc.Encode(r); err != nil {
-				return fmt.Errorf("export: %w", err)
-			}
-			continue
-		}
-		if err := x.row(r.fields()); err != nil {
+		if err := x.WriteRecord(r); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// WriteRecord writes one event record, for callers (a store) that hold
+// events rather than articles. Its trigger offsets must already be code
+// points; EventID is filled in when empty.
+func (x *Writer) WriteRecord(r Record) error {
+	if !x.header && x.f != JSONL {
+		x.header = true
+		if err := x.row(append([]string(nil), Columns...)); err != nil {
+			return err
+		}
+	}
+	if r.EventID == "" {
+		r.EventID = EventID(r.DocumentID, r.Event)
+	}
+	if x.f == JSONL {
+		if err := x.enc.Encode(r); err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
+		return nil
+	}
+	return x.row(r.fields())
 }
 
 func (x *Writer) row(f []string) error {

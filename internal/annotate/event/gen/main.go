@@ -322,7 +322,8 @@ var extraAgents = [][2]string{
 // "call for" and "call on" are coded by their patterns), and the reject and
 // refuse verbs, whose dictionary defaults are empty, reject.
 // extraVerbs are verbs the CAMEO dictionary lacks: verb, block.
-var extraVerbs = [][2]string{{"urge", "urge"}, {"sanction", "sanction"}, {"execute", "kill"}}
+var extraVerbs = [][2]string{{"urge", "urge"}, {"sanction", "sanction"}, {"execute", "kill"},
+	{"demobilize", "demobilize"}, {"demobilise", "demobilize"}, {"shorten", "shorten"}}
 
 var verbOverrides = [][6]string{
 	{"sanction", "sanction", "SANCTION", "discontinue", "160", ""},
@@ -353,6 +354,10 @@ var verbOverrides = [][6]string{
 	// PLOVER ACCUSE (allege): "indict, or charge; bring to trial".
 	{"indict", "blame", "ACCUSE", "allege", "112", ""},
 	{"deny", "refuse", "REJECT", "", "120", ""},
+	{"renege", "revoke_", "REJECT", "", "120", ""},
+	{"violate", "violate", "REJECT", "", "120", ""},
+	{"demobilize", "demobilize", "RETREAT", "disarm", "0873", ""},
+	{"demobilise", "demobilize", "RETREAT", "disarm", "0873", ""},
 	// Sending something to someone is aid unless a pattern says otherwise
 	// (troops, envoys, messages); the coder requires a recipient.
 	{"send", "send", "AID", "", "070", ""},
