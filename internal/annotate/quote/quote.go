@@ -903,8 +903,14 @@ func (d *doc) subjectOf(k, from int, r *resolver, qi int) speaker {
 func (s speaker) common() bool { return s.ok && s.entity == "" && !s.pronoun }
 
 func isAdverb(w string) bool {
-	return len(w) > 4 && strings.HasSuffix(w, "ly") && w != "only" && w != "family" && w != "italy" && w != "ally" && w != "rally"
+	return len(w) > 4 && strings.HasSuffix(w, "ly") && !lyWords[w]
 }
+
+// lyWords end in -ly but are not adverbs of manner (or not only).
+var lyWords = set("only", "early", "likely", "daily", "weekly", "monthly", "yearly", "elderly", "friendly", "lonely",
+	"lovely", "costly", "deadly", "holy", "ugly", "silly", "family", "italy", "ally", "rally", "assembly", "supply",
+	"reply", "july", "bully", "kelly", "emily", "sally", "molly", "billy", "holly", "lily", "orderly", "scholarly",
+	"unlikely", "wily", "burly", "surly", "homily", "anomaly", "monopoly", "italy")
 
 // npEndingAt returns the noun phrase that ends at token j: a mention, a
 // pronoun or a short common noun phrase.
