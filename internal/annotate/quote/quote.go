@@ -938,9 +938,19 @@ func (d *doc) npEndingAt(j, from int, r *resolver, qi int) speaker {
 		}
 		return speaker{entity: m.Entity, name: name, span: m.Span, ok: true}
 	}
-	if (t.lower == "who" || t.lower == "which") && j-1 > from && d.toks[j-1].text == "," {
-		// "Glenn Beck, who said…": the antecedent speaks
-		return d.npEndingAt(j-2, from, r, qi)
+	if (t.lower == "who" || t.lower == "which") && j-1 >= from {
+		// "Glenn Beck, who said…", "voters who say…": the antecedent
+		// speaks; the relative pronoun stands for it
+		ante := j - 1
+		if d.toks[ante].text == "," {
+			ante--
+		}
+		sp := d.npEndingAt(ante, from, r, qi)
+		if sp.ok {
+			sp.span = news.Span{Start: t.start, End: t.end}
+			sp.pronoun = true
+		}
+		return sp
 	}
 	if base := uncontract(t.lower); personalPronouns[base] {
 		sp := speaker{span: news.Span{Start: t.start, End: t.end}, pronoun: true, ok: true}
