@@ -42,7 +42,7 @@ const window = 4
 func newResolver(d *doc) *resolver {
 	r := &resolver{d: d, memo: map[int]string{}, gender: map[string]entity.Gender{}, person: map[string]bool{}}
 	cueSubject := map[string]bool{}
-	placeLike := map[string]bool{} // untyped names seen after a preposition of place or in capitals
+	placeLike := map[string]bool{}  // untyped names seen after a preposition of place or in capitals
 	whoFollows := map[string]bool{} // names a relative "who" follows
 	for i := range d.toks {
 		t := d.toks[i]
