@@ -193,7 +193,7 @@ func (d *doc) indirectOne(a, e int, r *resolver) (news.Quote, bool) {
 			!auxWords[t.lower] && (strings.HasSuffix(t.lower, "ed") || strings.HasSuffix(t.lower, "s")) {
 			// "X realized that …", "X conceded that …": any verb with a
 			// that-clause, when a name or a pronoun is its subject
-			if sp := d.subjectOf(k, a, r, 0); sp.ok && !sp.common() {
+			if sp := d.subjectOf(k, a, r, 0); sp.ok && !sp.common() && (sp.pronoun || d.speakerMention(sp.span)) {
 				if q, ok := d.makeIndirect(k+2, e, k, k+1, sp); ok {
 					return q, true
 				}

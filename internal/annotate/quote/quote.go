@@ -758,6 +758,18 @@ func (d *doc) mannerVerb(k int) bool {
 	return d.isCue(k) || strings.HasSuffix(t.lower, "ed") && len(t.lower) > 4
 }
 
+// speakerMention reports whether the mention at span is a person or an
+// organisation (not a nationality or a place: "Belarusian fighters that
+// took up arms" is no report).
+func (d *doc) speakerMention(span news.Span) bool {
+	for _, m := range d.mentions {
+		if m.Span == span {
+			return m.Type == news.Person || m.Type == news.Org || m.Type == news.Misc
+		}
+	}
+	return false
+}
+
 // personMention reports whether the mention at span is a person (or an
 // untyped name).
 func (d *doc) personMention(span news.Span) bool {
