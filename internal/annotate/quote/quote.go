@@ -965,7 +965,7 @@ func (d *doc) npEndingAt(j, from int, r *resolver, qi int) speaker {
 		return sp
 	}
 	if base := uncontract(t.lower); personalPronouns[base] {
-		sp := speaker{span: news.Span{Start: t.start, End: t.end}, pronoun: true, ok: true}
+		sp := speaker{span: news.Span{Start: t.start, End: t.end}, name: t.text, pronoun: true, ok: true} // the pronoun names it until resolved
 		if base == "he" || base == "she" {
 			if id := r.resolve(j, qi); id != "" {
 				sp.entity = id
@@ -1055,7 +1055,7 @@ func (d *doc) npAfter(k, end int, r *resolver, qi int) speaker {
 			break
 		}
 		if personalPronouns[t.lower] && i == k {
-			sp := speaker{span: news.Span{Start: t.start, End: t.end}, pronoun: true, ok: true}
+			sp := speaker{span: news.Span{Start: t.start, End: t.end}, name: t.text, pronoun: true, ok: true} // the pronoun names it until resolved
 			if t.lower == "he" || t.lower == "she" {
 				if id := r.resolve(i, qi); id != "" {
 					sp.entity = id
