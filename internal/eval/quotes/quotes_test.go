@@ -190,3 +190,31 @@ func FuzzParseBRAT(f *testing.F) {
 		}
 	})
 }
+
+func TestNestedAndRelativeSources(t *testing.T) {
+	text := "“We will win,” Walker said, according to an AP account. Jo Lee, who said “no way,” left."
+	span := func(s string) news.Span {
+		i := strings.Index(text, s)
+		return news.Span{Start: i, End: i + len(s)}
+	}
+	ptr := func(s news.Span) *news.Span { return &s }
+	outer := Gold{Content: []news.Span{span("“We will win,” Walker said")}, Source: []news.Span{span("an AP account")}}
+	direct := news.Quote{Span: span("We will win,"), SpeakerSpan: ptr(span("Walker")), CueSpan: ptr(span("said")), Kind: news.QuoteDirect}
+	if !sourceMatch(&news.Article{Text: text}, direct, outer) {
+		t.Error("nested source of a direct quote: no match")
+	}
+	indirect := direct
+	indirect.Kind = news.QuoteIndirect
+	if sourceMatch(&news.Article{Text: text}, indirect, outer) {
+		t.Error("a name inside indirect gold content matched as its source")
+	}
+	rel := Gold{Content: []news.Span{span("no way")}, Source: []news.Span{span("who")}}
+	q := news.Quote{Span: span("no way"), SpeakerSpan: ptr(span("Jo Lee")), Kind: news.QuoteDirect}
+	if !sourceMatch(&news.Article{Text: text}, q, rel) {
+		t.Error("antecedent of a relative pronoun source: no match")
+	}
+	q.SpeakerSpan = ptr(span("Walker"))
+	if sourceMatch(&news.Article{Text: text}, q, rel) {
+		t.Error("a name far from the relative pronoun matched")
+	}
+}

@@ -302,6 +302,12 @@ func sourceMatch(a *news.Article, q news.Quote, g Gold) bool {
 	if q.SpeakerSpan != nil && overlap(*q.SpeakerSpan, g.Source) > 0 {
 		return true
 	}
+	if q.SpeakerSpan != nil && nestedSource(q, g) {
+		return true
+	}
+	if q.SpeakerSpan != nil && relativeAntecedent(a.Text, *q.SpeakerSpan, g.Source) {
+		return true
+	}
 	// a mention of the speaker entity at the source
 	if q.Speaker != "" {
 		for _, m := range a.Mentions {
@@ -333,4 +339,45 @@ func lastWord(s string) string {
 		w = f[len(f)-2]
 	}
 	return w
+}
+
+// nestedSource reports whether q's speaker is the source of an attribution
+// nested inside g's content. PolNeAR labels every token once, so in
+// "“Q,” Walker said, according to an AP account" only the outer
+// attribution (source "an AP account", content "“Q,” Walker said") is
+// annotated. A direct quote given to Walker names the nested source: its
+// whole frame (content, speaker and cue) lies inside the gold content, the
+// speaker outside the predicted content. Partial and indirect predictions
+// never match this way: a name inside reported speech is not a source.
+func nestedSource(q news.Quote, g Gold) bool {
+	sp := *q.SpeakerSpan
+	if q.Kind != news.QuoteDirect || q.CueSpan == nil || sp.Len() == 0 || q.Span.Overlaps(sp) {
+		return false
+	}
+	in := func(s news.Span) bool {
+		for _, f := range g.Content {
+			if f.Contains(s) {
+				return true
+			}
+		}
+		return false
+	}
+	return in(sp) && in(*q.CueSpan) && in(news.Span{Start: q.Start + 1, End: q.End - 1})
+}
+
+// relativeAntecedent reports whether the gold source is a relative
+// pronoun ("who", "which", "that") whose antecedent ends the predicted
+// speaker span: PolNeAR marks "who" in "Alfonso Aguilar, who said …",
+// and "who" stands for the name right before it.
+func relativeAntecedent(text string, sp news.Span, src []news.Span) bool {
+	if len(src) != 1 || src[0].Start < sp.End {
+		return false
+	}
+	switch strings.ToLower(strings.TrimSpace(text[src[0].Start:src[0].End])) {
+	case "who", "which", "that":
+	default:
+		return false
+	}
+	between := strings.TrimSpace(text[sp.End:src[0].Start])
+	return between == "" || between == ","
 }
