@@ -549,6 +549,13 @@ func (d *doc) afterFrame(q qspan, r *resolver, qi int) (int, speaker) {
 		if !d.isCue(k) || d.toks[k].lower == "according" {
 			continue
 		}
+		// "…” that Sanders can win, said Steve Elmendorf": a named
+		// source right after a cue that follows a comma is inverted
+		if b := k - 1; b > ks[0] && d.toks[b].text == "," && invertible[d.toks[k].lower] {
+			if sp := d.npAfter(k+1, end, r, qi); sp.ok && sp.entity != "" && !d.placeMention(sp.span) {
+				return k, sp
+			}
+		}
 		if sp := d.subjectOf(k, ks[0], r, qi); sp.ok && !(sp.entity != "" && d.placeMention(sp.span)) {
 			return k, sp
 		}
@@ -795,12 +802,26 @@ func (d *doc) colonSpeaker(q qspan, r *resolver, qi int) (int, speaker) {
 	if !sp.ok || sp.entity == "" {
 		return -1, speaker{}
 	}
-	// the name must start its sentence: "Kerry:", not "a letter to Kerry:"
-	if !d.sentenceInitial(d.tokAt(sp.span.Start)) {
-		return -1, speaker{}
+	// the name must start its sentence, perhaps after a short descriptor:
+	// "Kerry:", "Republican pollster Daron Shaw:", not "a letter to Kerry:"
+	if i := d.tokAt(sp.span.Start); !d.sentenceInitial(i) {
+		s0 := d.sentTok[d.toks[p].sent][0]
+		if i-s0 > 3 {
+			return -1, speaker{}
+		}
+		for k := s0; k < i; k++ {
+			if t := d.toks[k]; !t.word || clauseBreak[t.lower] || auxWords[t.lower] || d.isCue(k) || d.verbish(k) {
+				return -1, speaker{}
+			}
+		}
 	}
 	return p, sp
 }
+
+// invertible cue forms put their subject after them ("said Tom
+// Harris"); "told", "asked" and the like take an object there.
+var invertible = set("said", "says", "added", "adds", "wrote", "writes", "explained", "noted", "continued", "recalled",
+	"replied", "declared", "argued", "insisted", "warned", "cautioned", "conceded", "observed", "acknowledged")
 
 // auxWords may stand between a subject and its verb.
 var auxWords = set("has", "have", "had", "will", "would", "also", "then", "later", "previously", "once", "again", "is", "was",

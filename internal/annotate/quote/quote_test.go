@@ -65,6 +65,24 @@ func TestQuotes(t *testing.T) {
 			want:  []string{"direct | Maria Kovalenko | said | We will rebuild every bridge in this city,"},
 		},
 		{
+			name:  "inverted cue after a clause that follows the quote",
+			text:  "“He can say it, but it seems unlikely” that the senator can win, said Tom Harris, a former aide.",
+			specs: []string{"Tom Harris/PERSON"},
+			want:  []string{"direct | Tom Harris | said | He can say it, but it seems unlikely"},
+		},
+		{
+			name:  "descriptor before a colon speaker",
+			text:  "Veteran pollster Tom Harris: “Late deciders broke for the challenger in every state we polled.”",
+			specs: []string{"Tom Harris/PERSON"},
+			want:  []string{"direct | Tom Harris | : | Late deciders broke for the challenger in every state we polled."},
+		},
+		{
+			name:  "wire quote ending in a single quotation",
+			text:  "''I would use the word 'careful,''' Tom Harris said.",
+			specs: []string{"Tom Harris/PERSON"},
+			want:  []string{"direct | Tom Harris | said | I would use the word 'careful,'"},
+		},
+		{
 			name:  "speaker before, colon",
 			text:  "Tom Harris said: “The budget is a disaster for our schools.”",
 			specs: []string{"Tom Harris/PERSON"},

@@ -77,6 +77,10 @@ func tokenize(text string) []tok {
 			// ’’ and ‘‘ stand for double quotation marks
 			out = append(out, tok{start: i, end: i + 2*n, text: text[i : i+2*n], lower: text[i : i+2*n]})
 			i += 2 * n
+		case r == '\'' && strings.HasPrefix(text[i:], "'''") && i > 0 && !unicode.IsSpace(rune(text[i-1])):
+			// "the word 'old-school,'''": a single mark closes, then ''
+			out = append(out, tok{start: i, end: i + 1, text: "'", lower: "'"})
+			i++
 		case (r == '\'' || r == '`') && i+1 < len(text) && text[i+1] == byte(r):
 			// '' and `` stand for double quotation marks in some wire copy
 			out = append(out, tok{start: i, end: i + 2, text: text[i : i+2], lower: text[i : i+2]})
