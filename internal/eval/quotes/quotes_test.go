@@ -218,3 +218,21 @@ func TestNestedAndRelativeSources(t *testing.T) {
 		t.Error("a name far from the relative pronoun matched")
 	}
 }
+
+func TestQuoted(t *testing.T) {
+	tests := []struct {
+		text, content string
+		want          bool
+	}{
+		{"He said “we will win” today.", "we will win", true},
+		{"He said ''We will win'' today.", "'We will win''", true}, // the span cuts '' in two
+		{"He said 'we will win' today.", "we will win", false},
+		{"He said we will win today.", "we will win", false},
+	}
+	for _, tt := range tests {
+		i := strings.Index(tt.text, tt.content)
+		if got := quoted(tt.text, []news.Span{{Start: i, End: i + len(tt.content)}}); got != tt.want {
+			t.Errorf("quoted(%q in %q) = %v, want %v", tt.content, tt.text, got, tt.want)
+		}
+	}
+}

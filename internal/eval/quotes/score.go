@@ -76,6 +76,10 @@ func quoted(text string, content []news.Span) bool {
 		if r == '“' || r == '‘' || r == '«' || strings.HasSuffix(before, "``") {
 			return true
 		}
+		// '' cut in two by the span: "'The problem is, …''"
+		if strings.HasPrefix(body, "'") && strings.HasSuffix(before, "'") {
+			return true
+		}
 		// " and '' both open and close: they open this fragment only if a
 		// mark closes it too
 		if r == '"' || strings.HasSuffix(before, "''") {
