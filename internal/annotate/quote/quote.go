@@ -436,6 +436,15 @@ func (d *doc) kindOf(q qspan) news.QuoteKind {
 			if p.text == ":" || d.isCue(q.open-1) && speechForms[p.lower] {
 				return news.QuoteDirect
 			}
+			// Axelrod said, “she started as a favorite”; the lawyers
+			// said, “all command …”: a frame ending in a comma
+			if p.text == "," {
+				for k := q.open - 2; k >= 0 && k >= q.open-5 && d.toks[k].sent == d.toks[q.open].sent && d.toks[k].inQuote == 0 && d.toks[k].word; k-- {
+					if d.isCue(k) && speechForms[d.toks[k].lower] {
+						return news.QuoteDirect
+					}
+				}
+			}
 		}
 		return news.QuotePartial
 	}

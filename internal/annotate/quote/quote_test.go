@@ -83,6 +83,12 @@ func TestQuotes(t *testing.T) {
 			want:  []string{"direct | Tom Harris | said | I would use the word 'careful,'"},
 		},
 		{
+			name:  "lower-case clause after a frame ending in a comma",
+			text:  "Instead, Tom Harris said, “she started as the favorite and never recovered.”",
+			specs: []string{"Tom Harris/PERSON"},
+			want:  []string{"direct | Tom Harris | said | she started as the favorite and never recovered."},
+		},
+		{
 			name:  "speaker before, colon",
 			text:  "Tom Harris said: “The budget is a disaster for our schools.”",
 			specs: []string{"Tom Harris/PERSON"},
