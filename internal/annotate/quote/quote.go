@@ -107,7 +107,22 @@ func Find(a *news.Article) []news.Quote {
 					cueTok, sp = d.colonParagraph(q, r, i+1)
 				}
 			} else {
-				cueTok, sp = d.beforeFrame(q, r, i+1, 30)
+				// a quote that ends in a comma hands over to the frame
+				// after it: "…differently: “When he says it,” he said."
+				if q.close > q.cs && d.toks[q.close-1].text == "," {
+					cueTok, sp = d.afterFrame(q, r, i+1)
+					if sp.ok && (sp.common() || cueTok > q.close+4) {
+						cueTok, sp = -1, speaker{}
+					}
+				}
+				if !sp.ok {
+					// "Pollsters agree - Carl Bialik: “…”": a name right
+					// before the colon is the speaker
+					cueTok, sp = d.colonSpeaker(q, r, i+1)
+				}
+				if !sp.ok {
+					cueTok, sp = d.beforeFrame(q, r, i+1, 30)
+				}
 				if !sp.ok {
 					cueTok, sp = d.afterFrame(q, r, i+1)
 				}
@@ -815,6 +830,13 @@ func (d *doc) colonSpeaker(q qspan, r *resolver, qi int) (int, speaker) {
 	// "Kerry:", "Republican pollster Daron Shaw:", not "a letter to Kerry:"
 	if i := d.tokAt(sp.span.Start); !d.sentenceInitial(i) {
 		s0 := d.sentTok[d.toks[p].sent][0]
+		// a dash starts a new line of a digest: "Pollsters agree - Carl Bialik:"
+		for k := i - 1; k > s0; k-- {
+			if t := d.toks[k].text; t == "-" || t == "—" || t == "–" {
+				s0 = k + 1
+				break
+			}
+		}
 		if i-s0 > 3 {
 			return -1, speaker{}
 		}

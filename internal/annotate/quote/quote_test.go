@@ -89,6 +89,18 @@ func TestQuotes(t *testing.T) {
 			want:  []string{"direct | Tom Harris | said | she started as the favorite and never recovered."},
 		},
 		{
+			name:  "a quote ending in a comma takes the frame after it, not the colon before",
+			text:  "Tom Harris read the letter differently: “When she says it, she means it,” he said.",
+			specs: []string{"Tom Harris/PERSON"},
+			want:  []string{"direct | Tom Harris | said | When she says it, she means it,"},
+		},
+		{
+			name:  "colon speaker after a digest dash",
+			text:  "Pollsters agree - Tom Harris: “Keep calling voters as late as you possibly can.”",
+			specs: []string{"Tom Harris/PERSON"},
+			want:  []string{"direct | Tom Harris | : | Keep calling voters as late as you possibly can."},
+		},
+		{
 			name:  "speaker before, colon",
 			text:  "Tom Harris said: “The budget is a disaster for our schools.”",
 			specs: []string{"Tom Harris/PERSON"},
