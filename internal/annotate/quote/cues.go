@@ -62,12 +62,14 @@ var extraLemmas = []string{
 	"scream", "exclaim", "plead", "snap", "sneer", "gush", "whisper", "mutter", "sigh", "proclaim", "tweet", "post",
 	"rant", "rave", "thunder", "roar", "cheer", "jeer", "boast", "brag", "tease", "chide", "scold", "grumble",
 	"complain", "concur", "inquire", "marvel", "observe", "opine", "pledge", "pronounce", "recall", "repeat", "vow",
+	"emphasize", "emphasise", "holler", "blurt", "gripe", "chime", "interrupt", "sing",
 }
 
 // irregular gives the past forms of irregular lemmas on the textacy list.
 var irregular = map[string][]string{
 	"say": {"said"}, "tell": {"told"}, "think": {"thought"}, "write": {"wrote", "written"}, "find": {"found"},
 	"speak": {"spoke", "spoken"}, "know": {"knew", "known"}, "feel": {"felt"}, "see": {"saw", "seen"},
+	"sing": {"sang", "sung"},
 }
 
 func loadCues() map[string]bool {
