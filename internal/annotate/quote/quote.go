@@ -854,6 +854,13 @@ func (d *doc) colonSpeaker(q qspan, r *resolver, qi int) (int, speaker) {
 var invertible = set("said", "says", "added", "adds", "wrote", "writes", "explained", "noted", "continued", "recalled",
 	"replied", "declared", "argued", "insisted", "warned", "cautioned", "conceded", "observed", "acknowledged")
 
+// timeWords end a time adjunct that may stand between a subject and its
+// verb ("on Thursday evening", "last week"); timeLead words open one.
+var timeWords = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning", "afternoon",
+	"evening", "night", "week", "month", "weekend", "today", "yesterday", "tonight")
+var timeLead = set("on", "last", "this", "earlier", "late", "early", "later", "next")
+var weekday = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
 // auxWords may stand between a subject and its verb.
 var auxWords = set("has", "have", "had", "will", "would", "also", "then", "later", "previously", "once", "again", "is", "was",
 	"are", "were", "did", "does", "do", "not", "never", "had", "can", "could", "may", "might", "must", "should", "shall",
@@ -881,6 +888,21 @@ func (d *doc) subjectOf(k, from int, r *resolver, qi int) speaker {
 	j := k - 1
 	for j >= from && d.toks[j].inQuote == 0 && d.toks[j].word && (auxWords[d.toks[j].lower] || isAdverb(d.toks[j].lower)) {
 		j--
+	}
+	if j > from && timeWords[d.toks[j].lower] {
+		// "Spicer on Thursday evening said": a time adjunct between the
+		// subject and its verb
+		i := j
+		for i > from && j-i < 4 && (timeWords[d.toks[i].lower] || timeLead[d.toks[i].lower]) {
+			i--
+		}
+		// the adjunct opens with "on", "last", … or is a bare weekday
+		if first := d.toks[i+1].lower; d.toks[i].word && (timeLead[first] || weekday[first] || first == "today" || first == "yesterday") {
+			j = i
+			for j >= from && d.toks[j].inQuote == 0 && d.toks[j].word && (auxWords[d.toks[j].lower] || isAdverb(d.toks[j].lower)) {
+				j--
+			}
+		}
 	}
 	if j > from && d.toks[j].lower == "to" {
 		// "went on to say", "wanted to tell": the subject of the verb

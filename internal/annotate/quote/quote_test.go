@@ -101,6 +101,12 @@ func TestQuotes(t *testing.T) {
 			want:  []string{"direct | Tom Harris | : | Keep calling voters as late as you possibly can."},
 		},
 		{
+			name:  "time adjunct between subject and cue",
+			text:  "Party spokesman Tom Harris on Thursday evening said the party was not in a crisis.",
+			specs: []string{"Tom Harris/PERSON"},
+			want:  []string{"indirect | Tom Harris | said | the party was not in a crisis"},
+		},
+		{
 			name:  "speaker before, colon",
 			text:  "Tom Harris said: “The budget is a disaster for our schools.”",
 			specs: []string{"Tom Harris/PERSON"},
