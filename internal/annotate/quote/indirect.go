@@ -67,6 +67,9 @@ func (d *doc) indirect(r *resolver, used map[int]bool) []news.Quote {
 func (d *doc) indirectIn(a, e int, r *resolver) []news.Quote {
 	q, ok := d.indirectOne(a, e, r)
 	if !ok {
+		if q, ok := d.pollFrame(a, e); ok {
+			return []news.Quote{q}
+		}
 		return nil
 	}
 	out := []news.Quote{q}
@@ -496,3 +499,63 @@ func (d *doc) makeIndirectFrame(c, e, cue, cueEnd int, sp speaker, around bool, 
 		Confidence:  conf,
 	}, true
 }
+
+// pollHeads are the nouns of a finding's source: "in a Fox poll".
+var pollHeads = set("poll", "polls", "survey", "surveys", "polling")
+
+// pollFrame matches a finding reported "in" a poll or survey: "In a Fox
+// poll, Cruz had 38 percent support" and "Clinton continues to lead in
+// the polls". The source is the poll's noun phrase, the cue "in", the
+// content the rest of the clause.
+func (d *doc) pollFrame(a, e int) (news.Quote, bool) {
+	for k := a; k < e; k++ {
+		if d.toks[k].lower != "in" || d.toks[k].inQuote != 0 {
+			continue
+		}
+		// the poll's noun phrase: up to the comma or the sentence end
+		head, end := -1, k+1
+		for ; end < e && end-k <= 12; end++ {
+			t := d.toks[end]
+			if t.text == "," || t.inQuote != 0 || t.word && clauseBreak[t.lower] && !pollNPWords[t.lower] {
+				break
+			}
+			if pollHeads[t.lower] {
+				head = end
+			}
+		}
+		if head < 0 || end-k > 12 {
+			continue
+		}
+		srcEnd := end
+		if k == a {
+			// "In a Fox poll, C"
+			if end >= e || d.toks[end].text != "," {
+				continue
+			}
+			sp := speaker{name: d.a.Text[d.toks[k+1].start:d.toks[srcEnd-1].end], ok: true,
+				span: news.Span{Start: d.toks[k+1].start, End: d.toks[srcEnd-1].end}}
+			return d.makeIndirect(end+1, e, k, k+1, sp)
+		}
+		// "C in the polls.": the phrase ends a short sentence of one clause
+		if end < e || countWords(d.toks[a:k]) > 12 {
+			continue
+		}
+		oneClause := true
+		for i := a; i < k; i++ {
+			if t := d.toks[i]; t.text == "," || t.text == ";" || t.lower == "who" || t.lower == "which" || t.lower == "where" || t.lower == "when" {
+				oneClause = false
+			}
+		}
+		if !oneClause {
+			continue
+		}
+		sp := speaker{name: d.a.Text[d.toks[k+1].start:d.toks[srcEnd-1].end], ok: true,
+			span: news.Span{Start: d.toks[k+1].start, End: d.toks[srcEnd-1].end}}
+		return d.makeIndirect(a, k, k, k+1, sp)
+	}
+	return news.Quote{}, false
+}
+
+// pollNPWords may stand inside a poll's noun phrase ("a poll by CNN
+// released on Friday").
+var pollNPWords = set("of", "in", "by", "on", "for", "from")

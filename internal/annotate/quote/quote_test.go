@@ -107,6 +107,13 @@ func TestQuotes(t *testing.T) {
 			want:  []string{"indirect | Tom Harris | said | the party was not in a crisis"},
 		},
 		{
+			name:  "finding in a poll",
+			text:  "In a new county poll released on Friday, the mayor had 38 percent support. The challenger still leads in the polls.",
+			specs: []string{},
+			want: []string{"indirect | a new county poll released on Friday | In | the mayor had 38 percent support",
+				"indirect | the polls | in | The challenger still leads"},
+		},
+		{
 			name:  "speaker before, colon",
 			text:  "Tom Harris said: “The budget is a disaster for our schools.”",
 			specs: []string{"Tom Harris/PERSON"},
