@@ -170,6 +170,23 @@ func (d *doc) tokAt(off int) int {
 }
 
 func (d *doc) indirectOne(a, e int, r *resolver) (news.Quote, bool) {
+	// "Most voters say C, according to a new poll": the frame that closes
+	// the sentence holds the whole report, a frame inside it included
+	for k := e - 2; k > a+3; k-- {
+		t := d.toks[k]
+		if t.inQuote != 0 || t.text == "," && k < e-12 {
+			break
+		}
+		if t.lower != "according" || d.toks[k+1].lower != "to" || d.toks[k-1].text != "," || d.usedCue[k] {
+			continue
+		}
+		if sp := d.npAfter(k+2, e, r, 0); sp.ok {
+			if q, ok := d.makeIndirect(a, k-1, k, k+2, sp); ok {
+				return q, true
+			}
+		}
+		break
+	}
 	for k := a; k < e; k++ {
 		t := d.toks[k]
 		if t.inQuote == 0 && intentForms[t.lower] && !d.usedCue[k] {

@@ -114,6 +114,12 @@ func TestQuotes(t *testing.T) {
 				"indirect | the polls | in | The challenger still leads"},
 		},
 		{
+			name:  "a closing according-to frame holds a frame inside it",
+			text:  "Most residents say they prefer the old bridge, according to a county survey released Thursday.",
+			specs: []string{},
+			want:  []string{"indirect | a county survey released Thursday | according to | Most residents say they prefer the old bridge"},
+		},
+		{
 			name:  "speaker before, colon",
 			text:  "Tom Harris said: “The budget is a disaster for our schools.”",
 			specs: []string{"Tom Harris/PERSON"},
