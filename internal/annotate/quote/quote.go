@@ -192,7 +192,8 @@ func Find(a *news.Article) []news.Quote {
 		if cueTok >= 0 {
 			ct := d.toks[cueTok]
 			cs := news.Span{Start: ct.start, End: ct.end}
-			if ct.lower == "according" && cueTok+1 < len(d.toks) && d.toks[cueTok+1].lower == "to" {
+			if ct.lower == "according" && cueTok+1 < len(d.toks) && d.toks[cueTok+1].lower == "to" ||
+				backVerbs[ct.lower] && cueTok+1 < len(d.toks) && d.toks[cueTok+1].lower == "back" {
 				cs.End = d.toks[cueTok+1].end
 			}
 			qt.Cue = a.Text[cs.Start:cs.End]
@@ -861,6 +862,9 @@ var timeWords = set("monday", "tuesday", "wednesday", "thursday", "friday", "sat
 var timeLead = set("on", "last", "this", "earlier", "late", "early", "later", "next")
 var weekday = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
+// backVerbs report a retort when "back" follows them ("shot back").
+var backVerbs = set("shot", "shoots", "fired", "fires", "hit", "hits", "pushed", "pushes", "snapped", "wrote", "called")
+
 // auxWords may stand between a subject and its verb.
 var auxWords = set("has", "have", "had", "will", "would", "also", "then", "later", "previously", "once", "again", "is", "was",
 	"are", "were", "did", "does", "do", "not", "never", "had", "can", "could", "may", "might", "must", "should", "shall",
@@ -1233,6 +1237,9 @@ var numberWords = set("two", "three", "four", "five", "six", "seven", "eight", "
 // case ("States" in "United States" is not one), or "According".
 func (d *doc) isCue(k int) bool {
 	t := d.toks[k]
+	if t.word && backVerbs[t.lower] && k+1 < len(d.toks) && d.toks[k+1].lower == "back" {
+		return true // "Bennett shot back", "fired back"
+	}
 	if !t.word || !cueForms[t.lower] {
 		return false
 	}

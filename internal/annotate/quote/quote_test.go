@@ -120,6 +120,12 @@ func TestQuotes(t *testing.T) {
 			want:  []string{"indirect | a county survey released Thursday | according to | Most residents say they prefer the old bridge"},
 		},
 		{
+			name:  "shot back",
+			text:  "“They are all here for the free lunch, every one of them,” Tom Harris shot back with a laugh.",
+			specs: []string{"Tom Harris/PERSON"},
+			want:  []string{"direct | Tom Harris | shot back | They are all here for the free lunch, every one of them,"},
+		},
+		{
 			name:  "speaker before, colon",
 			text:  "Tom Harris said: “The budget is a disaster for our schools.”",
 			specs: []string{"Tom Harris/PERSON"},
