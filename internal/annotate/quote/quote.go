@@ -163,6 +163,14 @@ func Find(a *news.Article) []news.Quote {
 				continue // a name or a title in quotation marks
 			}
 			cueTok, sp = d.beforeFrame(q, r, i+1, 20)
+			if sp.ok && cueTok >= 0 && cueTok < q.open {
+				// "Clinton says rival Sanders accepted … and “there's
+				// nothing wrong with that”": the partial quote belongs to
+				// the report that holds its verb
+				if k, osp := d.outerSpeech(cueTok, r, i+1); k >= 0 {
+					cueTok, sp = k, osp
+				}
+			}
 			if !sp.ok {
 				cueTok, sp = d.afterFrame(q, r, i+1)
 			}
@@ -1275,4 +1283,20 @@ func (d *doc) verbish(i int) bool {
 		return true
 	}
 	return false
+}
+
+// outerSpeech finds, before the cue at k in its sentence, a verb of saying
+// whose subject is a name or a pronoun: the report that holds k's clause.
+func (d *doc) outerSpeech(k int, r *resolver, qi int) (int, speaker) {
+	from := d.sentTok[d.toks[k].sent][0]
+	for j := from; j < k-1; j++ {
+		t := d.toks[j]
+		if t.inQuote != 0 || !speechForms[t.lower] || !d.isCue(j) || t.lower == "according" {
+			continue
+		}
+		if sp := d.subjectOf(j, from, r, qi); sp.ok && !sp.common() {
+			return j, sp
+		}
+	}
+	return -1, speaker{}
 }

@@ -126,6 +126,12 @@ func TestQuotes(t *testing.T) {
 			want:  []string{"direct | Tom Harris | shot back | They are all here for the free lunch, every one of them,"},
 		},
 		{
+			name:  "a partial quote inside reported speech belongs to the reporter",
+			text:  "Anna Berg says her rival Tom Harris accepted the money and “there is nothing wrong with that.”",
+			specs: []string{"Anna Berg/PERSON", "Tom Harris/PERSON"},
+			want:  []string{"partial | Anna Berg | says | there is nothing wrong with that."},
+		},
+		{
 			name:  "speaker before, colon",
 			text:  "Tom Harris said: “The budget is a disaster for our schools.”",
 			specs: []string{"Tom Harris/PERSON"},
