@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/newsgraph/newsgraph/internal/annotate/quote"
 	"github.com/newsgraph/newsgraph/internal/news"
 	"github.com/newsgraph/newsgraph/internal/pipeline"
 	_ "github.com/newsgraph/newsgraph/internal/stages/all"
@@ -66,6 +67,38 @@ func TestSeedSpeakersPipeline(t *testing.T) {
 	for prefix := range seedWant {
 		if !found[prefix] {
 			t.Errorf("quote %q not found", prefix)
+		}
+	}
+}
+
+// BenchmarkFind measures the quote stage alone on the two sample articles,
+// annotated once up to their entities.
+func BenchmarkFind(b *testing.B) {
+	chain, err := pipeline.Build([]string{"annotate.entity"}, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer chain.Close()
+	files, _ := filepath.Glob("../../../examples/*.txt")
+	var arts []*news.Article
+	bytes := 0
+	for _, p := range files {
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		a := &news.Article{ID: filepath.Base(p), Raw: raw, Format: news.FormatText}
+		if err := chain.Process(context.Background(), a); err != nil {
+			b.Fatal(err)
+		}
+		arts = append(arts, a)
+		bytes += len(a.Text)
+	}
+	b.SetBytes(int64(bytes))
+	b.ResetTimer()
+	for b.Loop() {
+		for _, a := range arts {
+			quote.Find(a)
 		}
 	}
 }
