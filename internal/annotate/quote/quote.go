@@ -158,6 +158,9 @@ func Find(a *news.Article) []news.Quote {
 			if d.titleInProse(q) {
 				continue // "said in his book “Doomed to Succeed,”"
 			}
+			if nw >= 2 && !d.startsSentence(q) && q.open > 0 && d.toks[q.open-1].word && titleCase(d.toks[q.cs:q.ce]) {
+				continue // "told “Fox and Friends”", "said on “This Week with …”"
+			}
 		case news.QuotePartial:
 			if titleCase(d.toks[q.cs:q.ce]) {
 				continue // a name or a title in quotation marks

@@ -132,6 +132,12 @@ func TestQuotes(t *testing.T) {
 			want:  []string{"partial | Anna Berg | says | there is nothing wrong with that."},
 		},
 		{
+			name:  "a title in capitals inside prose is not speech",
+			text:  "Tom Harris told “Morning Talk with Jane Doe,” on Sunday.",
+			specs: []string{"Tom Harris/PERSON"},
+			want:  nil,
+		},
+		{
 			name:  "speaker before, colon",
 			text:  "Tom Harris said: “The budget is a disaster for our schools.”",
 			specs: []string{"Tom Harris/PERSON"},
