@@ -1193,13 +1193,21 @@ func (d *doc) clauseSubject(k, from int, r *resolver, qi int) speaker {
 		for last+1 < k && t.mention > 0 && d.toks[last+1].mention == t.mention {
 			last++
 		}
-		if last+1 < k && d.verbish(last+1) {
+		if last+1 < k && (d.verbish(last+1) || irregularPast[d.toks[last+1].lower]) {
 			return d.npEndingAt(last, from, r, qi)
 		}
 		i = last
 	}
 	return speaker{}
 }
+
+// irregularPast are common irregular past tenses, which verbish cannot
+// tell by their ending ("Trump went even further:", "McConnell gave …").
+var irregularPast = set("went", "gave", "made", "took", "got", "came", "put", "sent", "left", "kept", "held", "brought",
+	"began", "ran", "spoke", "wrote", "told", "said", "saw", "knew", "thought", "found", "stood", "felt", "met", "led",
+	"won", "lost", "struck", "threw", "drew", "chose", "rose", "fell", "sought", "taught", "fought", "heard", "meant",
+	"set", "let", "hit", "spent", "built", "sang", "shook", "broke", "swore", "became", "did", "had", "offered", "laid",
+	"tweeted", "summed", "shot", "fired", "struck", "stuck", "upped")
 
 // placeMention reports whether the mention at span is a place (a GPE or
 // LOC), which speaks only in metonymy and is the wrong end of an

@@ -138,6 +138,12 @@ func TestQuotes(t *testing.T) {
 			want:  nil,
 		},
 		{
+			name:  "colon after a clause with an irregular past verb",
+			text:  "In an interview later that day, Tom Harris went even further: “If he loses, it is the end of his career.”",
+			specs: []string{"Tom Harris/PERSON"},
+			want:  []string{"direct | Tom Harris | : | If he loses, it is the end of his career."},
+		},
+		{
 			name:  "speaker before, colon",
 			text:  "Tom Harris said: “The budget is a disaster for our schools.”",
 			specs: []string{"Tom Harris/PERSON"},
