@@ -1284,7 +1284,7 @@ func (d *doc) verbish(i int) bool {
 		return false
 	}
 	w := t.lower
-	if auxWords[w] || cueForms[w] || isAdverb(w) {
+	if auxWords[w] || cueForms[w] || isAdverb(w) || irregularPast[w] {
 		return true
 	}
 	if strings.HasSuffix(w, "ed") && len(w) > 3 {
