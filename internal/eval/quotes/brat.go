@@ -10,14 +10,31 @@
 // does, or the speaker's name and the source's head (the source up to a
 // comma, a parenthesis or "who") end in the same word ("Pat Caddell" for
 // "Caddell", "Guerrero" for "Mr. Guerrero, who is an actor,"). A gold
-// attribution with no source needs only the content to match. Each
+// attribution with no source needs only the content to match.
+//
+// Two more source matches follow from how PolNeAR annotates. Its labels
+// are univocal (each token belongs to one attribution), so a nested
+// attribution is flattened into the outer one: in "“Q,” Walker said,
+// according to an AP account" the gold source is the account and the
+// content is "“Q,” Walker said". A direct prediction whose whole frame
+// (content, speaker and cue) lies inside the gold content names that
+// nested source, and matches. And a gold source that is a relative
+// pronoun ("who" in "Jo Lee, who said …") matches the speaker span that
+// ends right before it, its antecedent. Each
 // prediction matches at most one gold attribution (the one it overlaps
 // most); a gold attribution may be matched by several predictions, which
 // happens when an attribution's content is split around its frame
 // ("“…,” said X. “…”"). Precision is the share of predictions that match,
 // recall the share of gold attributions matched. Direct quotes are scored
 // on their own too: gold attributions whose content is in quotation marks
-// against predictions of kind direct.
+// (it opens with a mark, or a mark stands right before it; a span that
+// cuts a wire-copy double apostrophe in two counts) against predictions
+// of kind direct.
+// A partial quote whose gold content is only the quoted words
+// (called it “a disaster”) is thus a direct gold quote that a partial
+// prediction matches overall but not in the direct score; counting
+// partial predictions as direct instead was measured and rejected (train
+// direct P falls from 0.95 to 0.72).
 package quotes
 
 import (
