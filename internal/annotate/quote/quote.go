@@ -592,7 +592,7 @@ func (d *doc) afterFrame(q qspan, r *resolver, qi int) (int, speaker) {
 				return k, sp
 			}
 		}
-		if sp := d.subjectOf(k, ks[0], r, qi); sp.ok && !(sp.entity != "" && d.placeMention(sp.span)) {
+		if sp := d.subjectOf(k, ks[0], r, qi); sp.ok && !(sp.entity != "" && d.placeMention(sp.span) && !d.frameOpener(sp.span, ks[0], k)) {
 			return k, sp
 		}
 		// "…,” like the recent volatility, said Richard Curtin"
@@ -1310,4 +1310,17 @@ func (d *doc) outerSpeech(k int, r *resolver, qi int) (int, speaker) {
 		}
 	}
 	return -1, speaker{}
+}
+
+// frameOpener reports whether the name at span opens the frame tokens
+// [from, cue) and stands right before the cue or before an apposition
+// ("“…,” Israel said", "“…,” Paris, who worked on Capitol Hill, said"):
+// a place name there is a person's surname or a government speaking.
+func (d *doc) frameOpener(span news.Span, from, cue int) bool {
+	i := d.tokAt(span.Start)
+	if i != from {
+		return false
+	}
+	j := d.tokAt(span.End-1) + 1
+	return j == cue || j < cue && d.toks[j].text == ","
 }

@@ -144,6 +144,12 @@ func TestQuotes(t *testing.T) {
 			want:  []string{"direct | Tom Harris | : | If he loses, it is the end of his career."},
 		},
 		{
+			name:  "a place name right before the cue speaks",
+			text:  "“Republicans will have to recruit interns to sit in the seats,” Israel said.",
+			specs: []string{"Israel/GPE"},
+			want:  []string{"direct | Israel | said | Republicans will have to recruit interns to sit in the seats,"},
+		},
+		{
 			name:  "speaker before, colon",
 			text:  "Tom Harris said: “The budget is a disaster for our schools.”",
 			specs: []string{"Tom Harris/PERSON"},
