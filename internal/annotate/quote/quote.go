@@ -943,7 +943,20 @@ func (d *doc) subjectOf(k, from int, r *resolver, qi int) speaker {
 				break
 			}
 			if (t.mention > 0 && (i+1 >= len(d.toks) || d.toks[i+1].mention != t.mention)) || personalPronouns[t.lower] {
-				if i+1 < j && d.verbish(i+1) {
+				if i > from && (d.verbish(i-1) || d.toks[i-1].lower == "that") && personalPronouns[t.lower] {
+					continue // "said it was too early": the subject of a reported clause
+				}
+				v := i + 1
+				if v < j && d.toks[v].text == "," {
+					// "Suu Kyi, 70, said": past an apposition
+					for n := v + 1; n < j && n < v+8; n++ {
+						if d.toks[n].text == "," {
+							v = n + 1
+							break
+						}
+					}
+				}
+				if v < j && d.verbish(v) {
 					return d.npEndingAt(i, from, r, qi)
 				}
 			}

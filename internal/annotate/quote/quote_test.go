@@ -150,6 +150,13 @@ func TestQuotes(t *testing.T) {
 			want:  []string{"direct | Israel | said | Republicans will have to recruit interns to sit in the seats,"},
 		},
 		{
+			name:  "and-added skips the subject of the reported clause",
+			text:  "Anna Berg, 70, said it was too early to celebrate but added, “I think you all know the results.”",
+			specs: []string{"Anna Berg/PERSON"},
+			want: []string{"indirect | Anna Berg | said | it was too early to celebrate",
+				"direct | Anna Berg | added | I think you all know the results."},
+		},
+		{
 			name:  "speaker before, colon",
 			text:  "Tom Harris said: “The budget is a disaster for our schools.”",
 			specs: []string{"Tom Harris/PERSON"},
