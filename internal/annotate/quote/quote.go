@@ -1011,7 +1011,34 @@ func (d *doc) subjectOf(k, from int, r *resolver, qi int) speaker {
 		}
 		return speaker{}
 	}
-	return d.npEndingAt(j, from, r, qi)
+	sp := d.npEndingAt(j, from, r, qi)
+	if sp.ok && !sp.pronoun {
+		if hs := d.headBefore(sp, from, r, qi); hs.ok {
+			return hs
+		}
+	}
+	return sp
+}
+
+// headBefore finds the real subject when the noun phrase before a cue ends
+// a modifier of it: a relative clause ("a White House official who spoke
+// anonymously to discuss strategy said") or a participle ("another source
+// speaking to Fox News said").
+func (d *doc) headBefore(sp speaker, from int, r *resolver, qi int) speaker {
+	i := d.tokAt(sp.span.Start)
+	for k := i - 1; k > from && k >= i-12; k-- {
+		t := d.toks[k]
+		if !t.word || t.inQuote != 0 {
+			return speaker{}
+		}
+		if t.lower == "who" || strings.HasSuffix(t.lower, "ing") && len(t.lower) > 5 && k == i-2 && (d.toks[i-1].lower == "to" || d.toks[i-1].lower == "with") {
+			if hs := d.npEndingAt(k-1, from, r, qi); hs.ok && !hs.pronoun {
+				return hs
+			}
+			return speaker{}
+		}
+	}
+	return speaker{}
 }
 
 func (s speaker) common() bool { return s.ok && s.entity == "" && !s.pronoun }

@@ -157,6 +157,12 @@ func TestQuotes(t *testing.T) {
 				"direct | Anna Berg | added | I think you all know the results."},
 		},
 		{
+			name:  "subject with a relative clause before the cue",
+			text:  "A city official who spoke anonymously to discuss internal strategy said, “There are talks between the two offices.”",
+			specs: []string{},
+			want:  []string{"direct | A city official | said | There are talks between the two offices."},
+		},
+		{
 			name:  "speaker before, colon",
 			text:  "Tom Harris said: “The budget is a disaster for our schools.”",
 			specs: []string{"Tom Harris/PERSON"},
