@@ -318,6 +318,10 @@ func (d *doc) indirectOne(a, e int, r *resolver) (news.Quote, bool) {
 				continue
 			}
 		}
+		// skip a time adjunct: "said on Friday he met Trump"
+		if n := d.skipTime(c, e); n > c && n < e && (d.toks[n].lower == "that" || subjectPronouns[d.toks[n].lower] || d.toks[n].mention > 0) {
+			c = n
+		}
 		// skip an adjunct before "that": "said in a statement that"
 		if !that && c < e && prepositions[d.toks[c].lower] {
 			for i := c; i < e && i < c+10; i++ {
@@ -576,3 +580,20 @@ func (d *doc) pollFrame(a, e int) (news.Quote, bool) {
 // pollNPWords may stand inside a poll's noun phrase ("a poll by CNN
 // released on Friday").
 var pollNPWords = set("of", "in", "by", "on", "for", "from")
+
+// skipTime returns the first token at or after c that is not part of a
+// time adjunct ("on Friday", "Tuesday night", "last week").
+func (d *doc) skipTime(c, e int) int {
+	n := c
+	if n < e && (d.toks[n].lower == "on" || timeLead[d.toks[n].lower]) {
+		n++
+	}
+	m := n
+	for m < e && timeWords[d.toks[m].lower] {
+		m++
+	}
+	if m == n {
+		return c
+	}
+	return m
+}

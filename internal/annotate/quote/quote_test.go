@@ -163,6 +163,12 @@ func TestQuotes(t *testing.T) {
 			want:  []string{"direct | A city official | said | There are talks between the two offices."},
 		},
 		{
+			name:  "time adjunct right after the cue",
+			text:  "Party donor Tom Harris said on Friday he met the candidate earlier this week.",
+			specs: []string{"Tom Harris/PERSON"},
+			want:  []string{"indirect | Tom Harris | said | he met the candidate earlier this week"},
+		},
+		{
 			name:  "speaker before, colon",
 			text:  "Tom Harris said: “The budget is a disaster for our schools.”",
 			specs: []string{"Tom Harris/PERSON"},
