@@ -421,8 +421,23 @@ var cognitionForms = set("believe", "believes", "believed", "think", "thinks", "
 
 // endFrame matches "C, X said." and "C, said X." with the cue at k.
 func (d *doc) endFrame(a, e, k int, r *resolver) (news.Quote, bool) {
-	if e-k > 9 || weakCues[d.toks[k].lower] && d.toks[k].lower != "adding" || !speechForms[d.toks[k].lower] && !cognitionForms[d.toks[k].lower] {
+	if weakCues[d.toks[k].lower] && d.toks[k].lower != "adding" || !speechForms[d.toks[k].lower] && !cognitionForms[d.toks[k].lower] {
 		return news.Quote{}, false
+	}
+	if e-k > 9 {
+		// "C, said Sherman, a graduate whose … beat.": a long apposition
+		// after an inverted name
+		if !(k > a && d.toks[k-1].text == "," && invertible[d.toks[k].lower]) {
+			return news.Quote{}, false
+		}
+		sp := d.npAfter(k+1, e, r, 0)
+		if !sp.ok || sp.pronoun || sp.entity == "" {
+			return news.Quote{}, false
+		}
+		if n := d.tokAt(sp.span.End-1) + 1; n >= e || d.toks[n].text != "," {
+			return news.Quote{}, false
+		}
+		return d.makeIndirect(a, k-1, k, k+1, sp)
 	}
 	// inverted: ", said X."
 	if k > a && d.toks[k-1].text == "," {

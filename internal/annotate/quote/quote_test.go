@@ -169,6 +169,12 @@ func TestQuotes(t *testing.T) {
 			want:  []string{"indirect | Tom Harris | said | he met the candidate earlier this week"},
 		},
 		{
+			name:  "inverted end frame with a long apposition",
+			text:  "That will be true up to a point, said Tom Harris, a university graduate whose energy has driven less eager reporters off the beat.",
+			specs: []string{"Tom Harris/PERSON"},
+			want:  []string{"indirect | Tom Harris | said | That will be true up to a point"},
+		},
+		{
 			name:  "speaker before, colon",
 			text:  "Tom Harris said: “The budget is a disaster for our schools.”",
 			specs: []string{"Tom Harris/PERSON"},
