@@ -439,10 +439,13 @@ func (d *doc) endFrame(a, e, k int, r *resolver) (news.Quote, bool) {
 		}
 		return d.makeIndirect(a, k-1, k, k+1, sp)
 	}
-	// inverted: ", said X."
+	// inverted: ", said X." (X ends the sentence or opens an apposition:
+	// in ", says Libya is the biggest trouble" Libya opens a clause)
 	if k > a && d.toks[k-1].text == "," {
 		if sp := d.npAfter(k+1, e, r, 0); sp.ok && !sp.pronoun {
-			return d.makeIndirect(a, k-1, k, k+1, sp)
+			if n := d.tokAt(sp.span.End-1) + 1; n >= e || !d.toks[n].word || d.toks[n].text == "," {
+				return d.makeIndirect(a, k-1, k, k+1, sp)
+			}
 		}
 	}
 	sp := d.subjectOf(k, a, r, 0)

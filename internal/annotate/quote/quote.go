@@ -1233,7 +1233,17 @@ func (d *doc) clauseSubject(k, from int, r *resolver, qi int) speaker {
 		for last+1 < k && t.mention > 0 && d.toks[last+1].mention == t.mention {
 			last++
 		}
-		if last+1 < k && (d.verbish(last+1) || irregularPast[d.toks[last+1].lower]) {
+		v := last + 1
+		if v < k && d.toks[v].text == "," && t.mention > 0 {
+			// "Republicans, who hold a majority, have blocked …, saying"
+			for n := v + 1; n < k && n < v+16; n++ {
+				if d.toks[n].text == "," {
+					v = n + 1
+					break
+				}
+			}
+		}
+		if v < k && (d.verbish(v) || irregularPast[d.toks[v].lower]) {
 			return d.npEndingAt(last, from, r, qi)
 		}
 		i = last

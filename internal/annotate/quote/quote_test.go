@@ -175,6 +175,18 @@ func TestQuotes(t *testing.T) {
 			want:  []string{"indirect | Tom Harris | said | That will be true up to a point"},
 		},
 		{
+			name:  "a name after the cue that opens a clause is not an inverted subject",
+			text:  "Tom Harris, a policy expert at the institute, says Libya is the biggest trouble spot for the senator.",
+			specs: []string{"Tom Harris/PERSON", "Libya/GPE"},
+			want:  []string{"indirect | Tom Harris | says | Libya is the biggest trouble spot for the senator"},
+		},
+		{
+			name:  "participle subject past an apposition",
+			text:  "Republicans, who hold a majority in the Senate, have blocked the measures for years, saying they infringe on the right to bear arms.",
+			specs: []string{"Republicans/NORP", "Senate/ORG"},
+			want:  []string{"indirect | Republicans | saying | they infringe on the right to bear arms"},
+		},
+		{
 			name:  "speaker before, colon",
 			text:  "Tom Harris said: “The budget is a disaster for our schools.”",
 			specs: []string{"Tom Harris/PERSON"},
