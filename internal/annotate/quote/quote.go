@@ -961,6 +961,23 @@ func (d *doc) subjectOf(k, from int, r *resolver, qi int) speaker {
 				}
 			}
 		}
+		// "Wealth-X keeps its finances secret but says …": the noun
+		// phrase that opens the sentence, before its first verb
+		s0 := d.sentTok[d.toks[k].sent][0]
+		if from <= s0 {
+			for v := s0 + 1; v < j && v <= s0+6; v++ {
+				t := d.toks[v]
+				if !t.word || t.inQuote != 0 || clauseBreak[t.lower] {
+					break
+				}
+				if d.verbish(v) || irregularPast[t.lower] {
+					if sp := d.npEndingAt(v-1, s0, r, qi); sp.ok && d.tokAt(sp.span.Start) == s0 {
+						return sp
+					}
+					break
+				}
+			}
+		}
 		return speaker{}
 	}
 	if d.toks[j].text == ")" {

@@ -187,6 +187,12 @@ func TestQuotes(t *testing.T) {
 			want:  []string{"indirect | Republicans | saying | they infringe on the right to bear arms"},
 		},
 		{
+			name:  "but-says takes the noun phrase that opens the sentence",
+			text:  "The research firm keeps its own finances a secret but says its business has tripled since 2020.",
+			specs: []string{},
+			want:  []string{"indirect | The research firm | says | its business has tripled since 2020"},
+		},
+		{
 			name:  "speaker before, colon",
 			text:  "Tom Harris said: “The budget is a disaster for our schools.”",
 			specs: []string{"Tom Harris/PERSON"},
