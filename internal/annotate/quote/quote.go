@@ -963,22 +963,7 @@ func (d *doc) subjectOf(k, from int, r *resolver, qi int) speaker {
 		}
 		// "Wealth-X keeps its finances secret but says …": the noun
 		// phrase that opens the sentence, before its first verb
-		s0 := d.sentTok[d.toks[k].sent][0]
-		if from <= s0 {
-			for v := s0 + 1; v < j && v <= s0+6; v++ {
-				t := d.toks[v]
-				if !t.word || t.inQuote != 0 || clauseBreak[t.lower] {
-					break
-				}
-				if d.verbish(v) || irregularPast[t.lower] {
-					if sp := d.npEndingAt(v-1, s0, r, qi); sp.ok && d.tokAt(sp.span.Start) == s0 {
-						return sp
-					}
-					break
-				}
-			}
-		}
-		return speaker{}
+		return d.openingNP(k, j, from, r, qi)
 	}
 	if d.toks[j].text == ")" {
 		// a parenthesis after the name: "Sen. Dick Durbin (D-Ill.) said"
@@ -1264,6 +1249,32 @@ func (d *doc) clauseSubject(k, from int, r *resolver, qi int) speaker {
 			return d.npEndingAt(last, from, r, qi)
 		}
 		i = last
+	}
+	if start == from {
+		return d.openingNP(k, k, from, r, qi)
+	}
+	return speaker{}
+}
+
+// openingNP returns the noun phrase that opens the sentence of token k,
+// when a verb follows it within six words before token j and from does
+// not cut the sentence: the subject of a sentence with no named one.
+func (d *doc) openingNP(k, j, from int, r *resolver, qi int) speaker {
+	s0 := d.sentTok[d.toks[k].sent][0]
+	if from > s0 {
+		return speaker{}
+	}
+	for v := s0 + 1; v < j && v <= s0+6; v++ {
+		t := d.toks[v]
+		if !t.word || t.inQuote != 0 || clauseBreak[t.lower] {
+			break
+		}
+		if d.verbish(v) || irregularPast[t.lower] {
+			if sp := d.npEndingAt(v-1, s0, r, qi); sp.ok && d.tokAt(sp.span.Start) == s0 {
+				return sp
+			}
+			break
+		}
 	}
 	return speaker{}
 }

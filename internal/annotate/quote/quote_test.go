@@ -193,6 +193,12 @@ func TestQuotes(t *testing.T) {
 			want:  []string{"indirect | The research firm | says | its business has tripled since 2020"},
 		},
 		{
+			name:  "colon frame with an unnamed subject",
+			text:  "The research firm went even further: “Our business has tripled since the last election.”",
+			specs: []string{},
+			want:  []string{"direct | The research firm | : | Our business has tripled since the last election."},
+		},
+		{
 			name:  "speaker before, colon",
 			text:  "Tom Harris said: “The budget is a disaster for our schools.”",
 			specs: []string{"Tom Harris/PERSON"},
