@@ -266,7 +266,8 @@ func (d *doc) indirectOne(a, e int, r *resolver) (news.Quote, bool) {
 		}
 		// "…, saying C": a participle takes its clause's subject
 		if strings.HasSuffix(t.lower, "ing") && k > a && d.toks[k-1].text == "," && !weakCues[t.lower] || t.lower == "saying" || t.lower == "adding" {
-			if k > a && d.toks[k-1].text == "," {
+			// "…, saying C" and "… by saying C"
+			if k > a && (d.toks[k-1].text == "," || participleLead[d.toks[k-1].lower] && speechForms[t.lower]) {
 				if sp := d.clauseSubject(k, a, r, 0); sp.ok {
 					c := k + 1
 					if c < e && d.toks[c].lower == "that" {
@@ -615,3 +616,7 @@ func (d *doc) skipTime(c, e int) int {
 	}
 	return m
 }
+
+// participleLead words put a participle of saying in an adjunct whose
+// subject is the clause's ("distinguished himself by saying C").
+var participleLead = set("by", "while", "after", "before", "when")

@@ -199,6 +199,12 @@ func TestQuotes(t *testing.T) {
 			want:  []string{"direct | The research firm | : | Our business has tripled since the last election."},
 		},
 		{
+			name:  "by saying",
+			text:  "Tom Harris set himself apart from the field by saying he would meet the rebels.",
+			specs: []string{"Tom Harris/PERSON"},
+			want:  []string{"indirect | Tom Harris | saying | he would meet the rebels"},
+		},
+		{
 			name:  "speaker before, colon",
 			text:  "Tom Harris said: “The budget is a disaster for our schools.”",
 			specs: []string{"Tom Harris/PERSON"},
