@@ -62,7 +62,7 @@ var extraLemmas = []string{
 	"scream", "exclaim", "plead", "snap", "sneer", "gush", "whisper", "mutter", "sigh", "proclaim", "tweet", "post",
 	"rant", "rave", "thunder", "roar", "cheer", "jeer", "boast", "brag", "tease", "chide", "scold", "grumble",
 	"complain", "concur", "inquire", "marvel", "observe", "opine", "pledge", "pronounce", "recall", "repeat", "vow",
-	"emphasize", "emphasise", "holler", "blurt", "gripe", "chime", "interrupt", "sing",
+	"emphasize", "emphasise", "holler", "blurt", "gripe", "chime", "interrupt", "sing", "echo", "affirm",
 }
 
 // irregular gives the past forms of irregular lemmas on the textacy list.

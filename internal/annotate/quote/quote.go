@@ -839,7 +839,11 @@ func (d *doc) colonSpeaker(q qspan, r *resolver, qi int) (int, speaker) {
 		return -1, speaker{}
 	}
 	// the name must start its sentence, perhaps after a short descriptor:
-	// "Kerry:", "Republican pollster Daron Shaw:", not "a letter to Kerry:"
+	// "Kerry:", "Republican pollster Daron Shaw:", not "a letter to Kerry:";
+	// "More from Jones:" continues a digest's excerpts
+	if i := d.tokAt(sp.span.Start); i >= 2 && d.toks[i-1].lower == "from" && d.toks[i-2].lower == "more" {
+		return p, sp
+	}
 	if i := d.tokAt(sp.span.Start); !d.sentenceInitial(i) {
 		s0 := d.sentTok[d.toks[p].sent][0]
 		// a dash starts a new line of a digest: "Pollsters agree - Carl Bialik:"

@@ -205,6 +205,12 @@ func TestQuotes(t *testing.T) {
 			want:  []string{"indirect | Tom Harris | saying | he would meet the rebels"},
 		},
 		{
+			name:  "more from X, colon",
+			text:  "What that means for this year - More from Tom Harris: “The partisanship of the state is a starting point.”",
+			specs: []string{"Tom Harris/PERSON"},
+			want:  []string{"direct | Tom Harris | : | The partisanship of the state is a starting point."},
+		},
+		{
 			name:  "speaker before, colon",
 			text:  "Tom Harris said: “The budget is a disaster for our schools.”",
 			specs: []string{"Tom Harris/PERSON"},
