@@ -204,7 +204,8 @@ func Find(a *news.Article) []news.Quote {
 			ct := d.toks[cueTok]
 			cs := news.Span{Start: ct.start, End: ct.end}
 			if ct.lower == "according" && cueTok+1 < len(d.toks) && d.toks[cueTok+1].lower == "to" ||
-				backVerbs[ct.lower] && cueTok+1 < len(d.toks) && d.toks[cueTok+1].lower == "back" {
+				backVerbs[ct.lower] && cueTok+1 < len(d.toks) && d.toks[cueTok+1].lower == "back" ||
+				(ct.lower == "put" || ct.lower == "puts") && cueTok+1 < len(d.toks) && d.toks[cueTok+1].lower == "it" {
 				cs.End = d.toks[cueTok+1].end
 			}
 			qt.Cue = a.Text[cs.Start:cs.End]
@@ -1340,6 +1341,9 @@ func (d *doc) isCue(k int) bool {
 	t := d.toks[k]
 	if t.word && backVerbs[t.lower] && k+1 < len(d.toks) && d.toks[k+1].lower == "back" {
 		return true // "Bennett shot back", "fired back"
+	}
+	if (t.lower == "put" || t.lower == "puts") && k+1 < len(d.toks) && d.toks[k+1].lower == "it" {
+		return true // "as Vulture put it, “…”"
 	}
 	if !t.word || !cueForms[t.lower] {
 		return false

@@ -211,6 +211,12 @@ func TestQuotes(t *testing.T) {
 			want:  []string{"direct | Tom Harris | : | The partisanship of the state is a starting point."},
 		},
 		{
+			name:  "as X put it",
+			text:  "As Tom Harris put it in his memo, “Imagine a world where we no longer look up at the giants.”",
+			specs: []string{"Tom Harris/PERSON"},
+			want:  []string{"direct | Tom Harris | put it | Imagine a world where we no longer look up at the giants."},
+		},
+		{
 			name:  "speaker before, colon",
 			text:  "Tom Harris said: “The budget is a disaster for our schools.”",
 			specs: []string{"Tom Harris/PERSON"},
