@@ -136,6 +136,9 @@ func Find(a *news.Article) []news.Quote {
 			if !sp.ok {
 				cueTok, sp = d.colonSpeaker(q, r, i+1)
 			}
+			if !sp.ok {
+				cueTok, sp = d.dashByline(q, r, i+1)
+			}
 			if !sp.ok && prev != nil && d.floating(q, prev.sent) {
 				sp = prev.sp
 				cueTok = -1
@@ -1409,4 +1412,34 @@ func (d *doc) frameOpener(span news.Span, from, cue int) bool {
 	}
 	j := d.tokAt(span.End-1) + 1
 	return j == cue || j < cue && d.toks[j].text == ","
+}
+
+// dashByline matches a quotation that fills its paragraph and is signed in
+// the next one: "“…”" then "- Michelle Marks, Philadelphia." The cue is
+// the dash.
+func (d *doc) dashByline(q qspan, r *resolver, qi int) (int, speaker) {
+	if q.close < 0 || !d.paraStartTok(q.open) {
+		return -1, speaker{}
+	}
+	n := q.close + 1
+	for n < len(d.toks) && d.toks[n].para == d.toks[q.close].para && !d.toks[n].word {
+		n++
+	}
+	if n >= len(d.toks) || d.toks[n].para == d.toks[q.close].para || !d.paraStartTok(n) {
+		return -1, speaker{}
+	}
+	if t := d.toks[n].text; t != "-" && t != "—" && t != "–" && t != "―" {
+		return -1, speaker{}
+	}
+	end := n + 1
+	for end < len(d.toks) && d.toks[end].para == d.toks[n].para {
+		end++
+	}
+	if end-n > 12 || n+1 >= end || d.toks[n+1].mention == 0 {
+		return -1, speaker{}
+	}
+	if sp := d.npAfter(n+1, end, r, qi); sp.ok && sp.entity != "" {
+		return n, sp
+	}
+	return -1, speaker{}
 }

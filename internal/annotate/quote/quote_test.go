@@ -217,6 +217,12 @@ func TestQuotes(t *testing.T) {
 			want:  []string{"direct | Tom Harris | put it | Imagine a world where we no longer look up at the giants."},
 		},
 		{
+			name:  "quotation signed with a dash in the next paragraph",
+			text:  "“The whole idea of it is something we hear about all the time, and it needs to stop.”\n\n-Anna Berg, Philadelphia.",
+			specs: []string{"Anna Berg/PERSON", "Philadelphia/GPE"},
+			want:  []string{"direct | Anna Berg | - | The whole idea of it is something we hear about all the time, and it needs to stop."},
+		},
+		{
 			name:  "speaker before, colon",
 			text:  "Tom Harris said: “The budget is a disaster for our schools.”",
 			specs: []string{"Tom Harris/PERSON"},
