@@ -139,7 +139,7 @@ func (m *Model) tagDoc(doc [][]string) tagResult {
 		res = m.next.tagToks(toks, nil)
 	}
 	for si := range res.spans {
-		res.spans[si] = applyRules(res.toks[si], res.spans[si])
+		res.spans[si] = m.applyRules(res.toks[si], res.spans[si])
 	}
 	return res
 }
