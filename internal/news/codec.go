@@ -13,6 +13,9 @@ type articleFields Article
 type record struct {
 	V int `json:"v"`
 	*articleFields
+	// Published shadows the embedded field so that an unknown date is
+	// written as null, as the contract says.
+	Published  *string  `json:"published"`
 	Paragraphs [][2]int `json:"paragraphs"`
 	Sentences  [][2]int `json:"sentences"`
 }
@@ -21,8 +24,14 @@ type record struct {
 func (a Article) MarshalJSON() ([]byte, error) {
 	c := a.cloneAnnotations()
 	c.convertOffsets(byteToRune(c.Text))
+	for i := range c.Captions {
+		convertCaption(&c.Captions[i], byteToRune(c.Captions[i].Text))
+	}
 	c.nonNil()
 	r := record{V: FormatVersion, articleFields: (*articleFields)(c)}
+	if c.Published != "" {
+		r.Published = &c.Published
+	}
 	r.Paragraphs = pairs(c.Paragraphs)
 	r.Sentences = pairs(c.Sentences)
 	return json.Marshal(r)
@@ -39,9 +48,16 @@ func (a *Article) UnmarshalJSON(b []byte) error {
 	if r.V > FormatVersion {
 		return fmt.Errorf("news: record version %d is newer than this newsgraph reads (%d)", r.V, FormatVersion)
 	}
+	a.Published = ""
+	if r.Published != nil {
+		a.Published = *r.Published
+	}
 	a.Paragraphs = spans(r.Paragraphs)
 	a.Sentences = spans(r.Sentences)
 	a.convertOffsets(runeToByte(a.Text))
+	for i := range a.Captions {
+		convertCaption(&a.Captions[i], runeToByte(a.Captions[i].Text))
+	}
 	return nil
 }
 
@@ -83,6 +99,10 @@ func (a *Article) cloneAnnotations() *Article {
 		}
 	}
 	c.Times = append([]Time(nil), a.Times...)
+	c.Captions = append([]Caption(nil), a.Captions...)
+	for i := range c.Captions {
+		c.Captions[i].Times = append([]Time(nil), c.Captions[i].Times...)
+	}
 	c.Places = append([]Place(nil), a.Places...)
 	c.Events = append([]Event(nil), a.Events...)
 	return &c
@@ -230,5 +250,17 @@ func runeToByte(s string) func(int) int {
 			off = len(idx) - 1
 		}
 		return int(idx[off])
+	}
+}
+
+// convertCaption converts the spans of a caption's times, which index the
+// caption's own text.
+func convertCaption(c *Caption, conv func(int) int) {
+	if conv == nil {
+		return
+	}
+	for i := range c.Times {
+		t := &c.Times[i]
+		t.Start, t.End = conv(t.Start), conv(t.End)
 	}
 }

@@ -55,6 +55,25 @@ func TestJSONRoundTripOffsets(t *testing.T) {
 	}
 }
 
+func TestPublishedNull(t *testing.T) {
+	for _, tc := range []struct {
+		published string
+		want      string
+	}{{"", `"published":null`}, {"2022-05-21", `"published":"2022-05-21"`}} {
+		b, err := json.Marshal(Article{Published: tc.published})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(b), tc.want) {
+			t.Errorf("published %q encoded as %s, want %s", tc.published, b, tc.want)
+		}
+		var back Article
+		if err := json.Unmarshal(b, &back); err != nil || back.Published != tc.published {
+			t.Errorf("round trip of published %q = %q, %v", tc.published, back.Published, err)
+		}
+	}
+}
+
 func TestUnmarshalNewerVersion(t *testing.T) {
 	var a Article
 	if err := json.Unmarshal([]byte(`{"v": 99, "text": "x"}`), &a); err == nil {

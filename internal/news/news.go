@@ -75,6 +75,10 @@ type Caption struct {
 	Text   string `json:"text"`
 	Credit string `json:"credit,omitempty"`
 	Count  int    `json:"count"`
+	// Times are the time expressions of the caption, with spans into
+	// Text (byte offsets inside newsgraph, code points in JSON, like
+	// every other span).
+	Times []Time `json:"times,omitempty"`
 }
 
 // Token is one word, number or punctuation mark of [Article.Text].

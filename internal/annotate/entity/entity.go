@@ -1,0 +1,305 @@
+package entity
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/internal/news"
+	"github.com/newsgraph/newsgraph/internal/pipeline"
+	"github.com/newsgraph/newsgraph/internal/resolve"
+)
+
+// StageID is the ID of the entity stage.
+const StageID = "annotate.entity"
+
+// Version changes whenever the stage's output can change.
+const Version = "1"
+
+func init() {
+	pipeline.Register(pipeline.Info{
+		ID:       StageID,
+		Version:  Version,
+		Requires: []string{"annotate.ner"},
+		Doc:      "groups named mentions into document-local entities (short forms, titles, acronyms, variants)",
+		New:      func(json.RawMessage) (pipeline.Stage, error) { return pipeline.Func(Process), nil },
+	})
+}
+
+// named reports whether mentions of type t name entities (rather than
+// values such as dates or amounts).
+func named(t news.EntityType) bool {
+	switch t {
+	case news.Person, news.Org, news.GPE, news.Loc, news.NORP, news.Fac, news.EventType, news.WorkOfArt, news.Law, news.Misc:
+		return true
+	}
+	return false
+}
+
+// cluster is an entity being built.
+type cluster struct {
+	name    string // fullest clean name so far
+	tokens  []string
+	types   map[news.EntityType]int
+	forms   []string // clean forms in order of first use
+	gender  Gender
+	first   int // index of first mention
+	members []int
+}
+
+func (c *cluster) typ() news.EntityType {
+	// the most frequent specific type; MISC only when there is no other
+	best, n := news.Misc, 0
+	for _, t := range []news.EntityType{news.Person, news.Org, news.GPE, news.Loc, news.NORP, news.Fac, news.EventType, news.WorkOfArt, news.Law} {
+		if c.types[t] > n {
+			best, n = t, c.types[t]
+		}
+	}
+	return best
+}
+
+func (c *cluster) isPerson() bool {
+	return c.types[news.Person] > 0 && c.types[news.Person] >= c.types[news.Org]+c.types[news.GPE]
+}
+
+// Process groups a.Mentions into a.Entities and sets each mention's
+// Entity. When a has no named mentions it first adds those [Find] sees.
+func Process(ctx context.Context, a *news.Article) error {
+	hasNamed := false
+	for _, m := range a.Mentions {
+		if named(m.Type) {
+			hasNamed = true
+			break
+		}
+	}
+	if !hasNamed {
+		a.Mentions = append(a.Mentions, Find(a.Text)...)
+		sort.SliceStable(a.Mentions, func(i, j int) bool { return a.Mentions[i].Start < a.Mentions[j].Start })
+	}
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("entity: %w", err)
+	}
+	a.Entities = Group(a.Mentions)
+	return nil
+}
+
+// Group returns the entities of the named mentions ms, in order of first
+// mention, and sets each named mention's Entity field.
+func Group(ms []news.Mention) []news.Entity {
+	var cs []*cluster
+	owner := make([]int, len(ms))
+	for i := range owner {
+		owner[i] = -1
+	}
+	for i := range ms {
+		m := &ms[i]
+		if !named(m.Type) {
+			continue
+		}
+		person := m.Type == news.Person || m.Type == news.Misc
+		name, titles := CleanName(m.Text, person)
+		if name == "" {
+			continue
+		}
+		toks := strings.Fields(name)
+		best := -1
+		for k := len(cs) - 1; k >= 0; k-- { // most recent first
+			if same(cs[k], m.Type, name, toks) {
+				best = k
+				break
+			}
+		}
+		if best < 0 {
+			cs = append(cs, &cluster{types: map[news.EntityType]int{}, first: i})
+			best = len(cs) - 1
+		}
+		c := cs[best]
+		c.types[m.Type]++
+		if better(name, c.name) {
+			c.name, c.tokens = name, toks
+		}
+		if !contains(c.forms, name) {
+			c.forms = append(c.forms, name)
+		}
+		if g := GenderOf(name, titles); g != Unknown && c.gender == Unknown {
+			c.gender = g
+		}
+		c.members = append(c.members, i)
+		owner[i] = best
+	}
+	out := make([]news.Entity, 0, len(cs))
+	for k, c := range cs {
+		id := "E" + strconv.Itoa(k+1)
+		e := news.Entity{ID: id, Name: c.name, Type: c.typ(), Aliases: []string{}}
+		for _, f := range c.forms {
+			if f != c.name {
+				e.Aliases = append(e.Aliases, f)
+			}
+		}
+		out = append(out, e)
+		for _, i := range c.members {
+			ms[i].Entity = id
+		}
+	}
+	return out
+}
+
+// better reports whether name is a fuller form than cur: more words, then
+// a capitalised organisation designator, then longer.
+func better(name, cur string) bool {
+	if cur == "" {
+		return true
+	}
+	a, b := strings.Fields(name), strings.Fields(cur)
+	if len(a) != len(b) {
+		return len(a) > len(b)
+	}
+	da, db := isCapitalized(a[len(a)-1]) && orgDesignators[fold(a[len(a)-1])], isCapitalized(b[len(b)-1]) && orgDesignators[fold(b[len(b)-1])]
+	if da != db {
+		return da
+	}
+	return len(name) > len(cur)
+}
+
+func contains(xs []string, s string) bool {
+	for _, x := range xs {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// compatible reports whether a mention of type t may join cluster c.
+func compatible(c *cluster, t news.EntityType) bool {
+	ct := c.typ()
+	if t == ct || t == news.Misc || ct == news.Misc {
+		return true
+	}
+	// countries and other places are often typed either way
+	place := func(x news.EntityType) bool { return x == news.GPE || x == news.Loc || x == news.Fac }
+	if place(t) && place(ct) {
+		return true
+	}
+	return false
+}
+
+// same reports whether a mention of type t with clean name (tokens toks)
+// names the thing cluster c names.
+func same(c *cluster, t news.EntityType, name string, toks []string) bool {
+	if !compatible(c, t) {
+		return false
+	}
+	person := t == news.Person || (t == news.Misc && c.isPerson())
+	for _, f := range c.forms {
+		if strings.EqualFold(f, name) {
+			return true
+		}
+	}
+	if person || c.isPerson() {
+		return samePerson(c, toks)
+	}
+	// organisations and places
+	if coreName(name) != "" && coreName(name) == coreName(c.name) {
+		return true
+	}
+	// acronym ↔ expansion ("CPJ", "U.S.")
+	if len(toks) == 1 && isAllCaps(toks[0]) {
+		acr := strings.ReplaceAll(toks[0], ".", "")
+		for _, f := range c.forms {
+			if Acronym(f) == acr || Acronym(coreName2(f)) == acr {
+				return true
+			}
+		}
+	}
+	for _, f := range c.forms {
+		if ft := strings.Fields(f); len(ft) == 1 && isAllCaps(ft[0]) {
+			acr := strings.ReplaceAll(ft[0], ".", "")
+			if Acronym(name) == acr || Acronym(coreName2(name)) == acr {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// coreName is an organisation's name without designators and articles,
+// lower-cased, with spelling variants folded.
+func coreName(name string) string {
+	var keep []string
+	for _, f := range strings.Fields(name) {
+		lf := fold(f)
+		if orgDesignators[lf] || lf == "the" {
+			continue
+		}
+		keep = append(keep, resolve.Skeleton(lf))
+	}
+	return strings.Join(keep, " ")
+}
+
+// coreName2 is name without designators, case kept (for acronyms).
+func coreName2(name string) string {
+	var keep []string
+	for _, f := range strings.Fields(name) {
+		if orgDesignators[fold(f)] {
+			continue
+		}
+		keep = append(keep, f)
+	}
+	return strings.Join(keep, " ")
+}
+
+// samePerson reports whether the name toks can be the person of cluster c:
+// its surname agrees (up to spelling variants) with one of c's forms, and
+// where both give first names, those agree too.
+func samePerson(c *cluster, toks []string) bool {
+	if len(toks) >= 2 {
+		for _, f := range c.forms {
+			if ft := strings.Fields(f); len(ft) >= 2 && !personCompatible(ft, toks) {
+				return false // "Bill Clinton" never joins "Hillary Clinton"
+			}
+		}
+	}
+	for _, f := range c.forms {
+		if personCompatible(strings.Fields(f), toks) {
+			return true
+		}
+	}
+	return false
+}
+
+// personCompatible reports whether two person names may be one person.
+func personCompatible(a, b []string) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return false
+	}
+	la, lb := resolve.Skeleton(fold(a[len(a)-1])), resolve.Skeleton(fold(b[len(b)-1]))
+	if la != lb {
+		// "Hillary" alone may stand for "Hillary Clinton" only by first
+		// name; allow it when one side is a lone word equal to the other's
+		// first name.
+		if len(a) == 1 && len(b) >= 2 && resolve.Skeleton(fold(b[0])) == la {
+			return true
+		}
+		if len(b) == 1 && len(a) >= 2 && resolve.Skeleton(fold(a[0])) == lb {
+			return true
+		}
+		return false
+	}
+	if len(a) == 1 || len(b) == 1 {
+		return true
+	}
+	// both have first names: they must agree (initials agree with names)
+	fa, fb := fold(a[0]), fold(b[0])
+	if fa == fb || resolve.Skeleton(fa) == resolve.Skeleton(fb) {
+		return true
+	}
+	ra, rb := []rune(fa), []rune(fb)
+	if (len(ra) == 1 || len(rb) == 1) && ra[0] == rb[0] {
+		return true
+	}
+	return false
+}

@@ -1,0 +1,209 @@
+package entity
+
+import (
+	"context"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/newsgraph/newsgraph/internal/news"
+)
+
+// mentions finds each "text/TYPE" in order in s and returns it as a
+// mention (the next occurrence after the previous one found).
+func mentions(t *testing.T, s string, specs ...string) []news.Mention {
+	t.Helper()
+	var out []news.Mention
+	from := 0
+	for _, spec := range specs {
+		i := strings.LastIndex(spec, "/")
+		text, typ := spec[:i], news.EntityType(spec[i+1:])
+		j := strings.Index(s[from:], text)
+		if j < 0 {
+			t.Fatalf("mention %q not found after byte %d", text, from)
+		}
+		start := from + j
+		out = append(out, news.Mention{Span: news.Span{Start: start, End: start + len(text)}, Text: text, Type: typ, Confidence: 1})
+		from = start + len(text)
+	}
+	return out
+}
+
+// groups renders entities as "Name [aliases] = mention texts" for
+// comparison.
+func groups(a *news.Article) []string {
+	var out []string
+	for _, e := range a.Entities {
+		var ms []string
+		for _, m := range a.Mentions {
+			if m.Entity == e.ID {
+				ms = append(ms, m.Text)
+			}
+		}
+		out = append(out, string(e.Type)+" "+e.Name+" = "+strings.Join(ms, " | "))
+	}
+	sort.Strings(out)
+	return out
+}
+
+func TestGroup(t *testing.T) {
+	tests := []struct {
+		name  string
+		text  string
+		specs []string
+		want  []string
+	}{
+		{
+			name:  "title stripped, surname links to full name",
+			text:  "Ukrainian President Volodymyr Zelenskyy met troops. Zelenskyy later spoke in Kyiv.",
+			specs: []string{"Ukrainian President Volodymyr Zelenskyy/PERSON", "Zelenskyy/PERSON", "Kyiv/GPE"},
+			want: []string{
+				"GPE Kyiv = Kyiv",
+				"PERSON Volodymyr Zelenskyy = Ukrainian President Volodymyr Zelenskyy | Zelenskyy",
+			},
+		},
+		{
+			name:  "short form before the full name",
+			text:  "Marchenko arrived first. Later, Ihor Marchenko of the port authority joined him.",
+			specs: []string{"Marchenko/PERSON", "Ihor Marchenko/PERSON"},
+			want:  []string{"PERSON Ihor Marchenko = Marchenko | Ihor Marchenko"},
+		},
+		{
+			name:  "two people with one first name stay two",
+			text:  "Pavel Orlik leads the first company. Pavel Demchenko recruits for the second. Demchenko is 24.",
+			specs: []string{"Pavel Orlik/PERSON", "Pavel Demchenko/PERSON", "Demchenko/PERSON"},
+			want: []string{
+				"PERSON Pavel Demchenko = Pavel Demchenko | Demchenko",
+				"PERSON Pavel Orlik = Pavel Orlik",
+			},
+		},
+		{
+			name:  "same surname, different first names",
+			text:  "Hillary Clinton spoke after Bill Clinton. Clinton then took questions.",
+			specs: []string{"Hillary Clinton/PERSON", "Bill Clinton/PERSON", "Clinton/PERSON"},
+			want: []string{
+				"PERSON Bill Clinton = Bill Clinton | Clinton",
+				"PERSON Hillary Clinton = Hillary Clinton",
+			},
+		},
+		{
+			name:  "acronym and expansion",
+			text:  "The Committee to Protect Journalists said the CPJ had counted 12 cases.",
+			specs: []string{"Committee to Protect Journalists/ORG", "CPJ/ORG"},
+			want:  []string{"ORG Committee to Protect Journalists = Committee to Protect Journalists | CPJ"},
+		},
+		{
+			name:  "abbreviation with periods",
+			text:  "The United States and the U.S. Navy; the U.S. said so.",
+			specs: []string{"United States/GPE", "U.S./GPE", "U.S./GPE"},
+			want:  []string{"GPE United States = United States | U.S. | U.S."},
+		},
+		{
+			name:  "organisation designators; a unit named after a person is not the person",
+			text:  "The Ivan Sirko Battalion trained at dawn. Ivan Sirko was a Cossack leader. The Ivan Sirko Regiment then moved east.",
+			specs: []string{"Ivan Sirko Battalion/ORG", "Ivan Sirko/PERSON", "Ivan Sirko Regiment/ORG"},
+			want: []string{
+				"ORG Ivan Sirko Battalion = Ivan Sirko Battalion | Ivan Sirko Regiment",
+				"PERSON Ivan Sirko = Ivan Sirko",
+			},
+		},
+		{
+			name:  "transliteration variants of one surname",
+			text:  "Alexander Lukashenko spoke. Lukashenka's critics answered.",
+			specs: []string{"Alexander Lukashenko/PERSON", "Lukashenka's/PERSON"},
+			want:  []string{"PERSON Alexander Lukashenko = Alexander Lukashenko | Lukashenka's"},
+		},
+		{
+			name:  "values are not entities",
+			text:  "On Friday, May 20, Anna Berg spoke.",
+			specs: []string{"Friday, May 20/DATE", "Anna Berg/PERSON"},
+			want:  []string{"PERSON Anna Berg = Anna Berg"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := &news.Article{Text: tt.text, Mentions: mentions(t, tt.text, tt.specs...)}
+			if err := Process(context.Background(), a); err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, groups(a)); diff != "" {
+				t.Errorf("entities (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestGroupIDsAndAliases(t *testing.T) {
+	text := "Belarusian dictator Alexander Lukashenko met Vladimir Putin. Lukashenko called Putin his ally."
+	a := &news.Article{Text: text, Mentions: mentions(t, text,
+		"Belarusian dictator Alexander Lukashenko/PERSON", "Vladimir Putin/PERSON", "Lukashenko/PERSON", "Putin/PERSON")}
+	if err := Process(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	want := []news.Entity{
+		{ID: "E1", Name: "Alexander Lukashenko", Type: news.Person, Aliases: []string{"Lukashenko"}},
+		{ID: "E2", Name: "Vladimir Putin", Type: news.Person, Aliases: []string{"Putin"}},
+	}
+	if diff := cmp.Diff(want, a.Entities); diff != "" {
+		t.Errorf("entities (-want +got):\n%s", diff)
+	}
+	for _, m := range a.Mentions {
+		if m.Entity == "" {
+			t.Errorf("mention %q has no entity", m.Text)
+		}
+	}
+}
+
+func TestCleanName(t *testing.T) {
+	tests := []struct {
+		in, want string
+		person   bool
+	}{
+		{"Ukrainian President Volodymyr Zelenskyy", "Volodymyr Zelenskyy", true},
+		{"Belarusian dictator Alexander Lukashenko", "Alexander Lukashenko", true},
+		{"Mr. Putin’s", "Putin", true},
+		{"Secretary of State John Kerry", "John Kerry", true},
+		{"Martin Luther King Jr.", "Martin Luther King", true},
+		{"the International Legion for the Territorial Defense of Ukraine", "International Legion for the Territorial Defense of Ukraine", false},
+		{"Bank of America", "Bank of America", true},
+	}
+	for _, tt := range tests {
+		if got, _ := CleanName(tt.in, tt.person); got != tt.want {
+			t.Errorf("CleanName(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestFind(t *testing.T) {
+	text := "Volunteers gathered in Warsaw on Friday. Anna Berg, a nurse from Gdansk, said the Red Cross had sent supplies.\n\nBerg said more would come. NEW SUPPLIES ARRIVE IN TOWN"
+	var got []string
+	for _, m := range Find(text) {
+		got = append(got, m.Text)
+	}
+	want := []string{"Warsaw", "Anna Berg", "Gdansk", "Red Cross", "Berg"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Find (-want +got):\n%s", diff)
+	}
+}
+
+func TestProcessWithoutNER(t *testing.T) {
+	text := "Anna Berg, a nurse, spoke first. Later Berg said the Red Cross would help."
+	a := &news.Article{Text: text}
+	if err := Process(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Entities) == 0 {
+		t.Fatal("no entities found without NER mentions")
+	}
+	var berg *news.Entity
+	for i := range a.Entities {
+		if a.Entities[i].Name == "Anna Berg" {
+			berg = &a.Entities[i]
+		}
+	}
+	if berg == nil || len(berg.Aliases) != 1 || berg.Aliases[0] != "Berg" {
+		t.Errorf("entities = %+v, want Anna Berg with alias Berg", a.Entities)
+	}
+}

@@ -1,0 +1,606 @@
+// Command gen converts the event-coding dictionaries newsgraph builds on
+// (PETRARCH-2's CAMEO verb patterns as labelled with PLOVER categories, the
+// CAMEO→PLOVER table, the Phoenix actor lists and the PLOVER agents list)
+// into the compact, gzipped dictionary that package event embeds
+// (dict.tsv.gz). Run it from the package folder:
+//
+//	go run ./gen -res /path/to/events/resources -plover /path/to/CAMEO2PLOVER-2021.txt
+//
+// The output is deterministic: the same inputs give the same bytes. Its
+// line kinds are documented in package event (dict.go).
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+
+	"golang.org/x/text/language"
+)
+
+func main() {
+	res := flag.String("res", "", "folder holding petrarch2/, petrarch2-plover-derived/, ngec/ (and plover/)")
+	table := flag.String("plover", "", "CAMEO2PLOVER-2021.txt (default: RES/../plover/CAMEO2PLOVER-2021.txt)")
+	out := flag.String("o", "dict.tsv.gz", "output file")
+	flag.Parse()
+	if *res == "" {
+		fmt.Fprintln(os.Stderr, "usage: gen -res DIR [-plover FILE] [-o dict.tsv.gz]")
+		os.Exit(2)
+	}
+	if *table == "" {
+		*table = filepath.Join(*res, "..", "plover", "CAMEO2PLOVER-2021.txt")
+	}
+	var lines []string
+	if err := run(*res, *table, &lines); err != nil {
+		fmt.Fprintln(os.Stderr, "gen:", err)
+		os.Exit(1)
+	}
+	var buf bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	zw.Write([]byte(strings.Join(lines, "\n") + "\n"))
+	zw.Close()
+	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
+		fmt.Fprintln(os.Stderr, "gen:", err)
+		os.Exit(1)
+	}
+	fmt.Fprintf(os.Stderr, "gen: %d lines, %d bytes gzipped\n", len(lines), buf.Len())
+}
+
+func readLines(path string) ([]string, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return strings.Split(strings.ReplaceAll(string(b), "\r", ""), "\n"), nil
+}
+
+type plover struct{ event, mode string }
+
+// cameoTable parses "code: EVENT, mode, context # comment" lines.
+func cameoTable(path string) (map[string]plover, error) {
+	ls, err := readLines(path)
+	if err != nil {
+		return nil, err
+	}
+	m := map[string]plover{}
+	for _, l := range ls {
+		if i := strings.IndexByte(l, '#'); i >= 0 {
+			l = l[:i]
+		}
+		code, rest, ok := strings.Cut(l, ":")
+		if !ok {
+			continue
+		}
+		code = strings.TrimSpace(code)
+		f := strings.Split(rest, ",")
+		ev := strings.TrimSpace(f[0])
+		if ev == "" || code == "" {
+			continue
+		}
+		p := plover{event: ev}
+		if len(f) > 1 {
+			p.mode = strings.TrimSpace(f[1])
+		}
+		m[code] = p
+	}
+	return m, nil
+}
+
+// toPlover maps a CAMEO code to a PLOVER event and mode. Beyond the table:
+// CAMEO 01 (public statements) is not an event; CAMEO 02 (appeals) becomes
+// REQUEST, which PLOVER defines as "all requests, demands, and orders"; the
+// 2016 FIGHT codes (18-20) are ASSAULT in the current manual; occupying
+// territory (192) is coded ASSAULT, since a military occupation is carried
+// out by armed force. Codes absent from the table fall back to their
+// two-digit root.
+func toPlover(tab map[string]plover, code string) (plover, bool) {
+	code = strings.TrimSpace(code)
+	if code == "" || strings.HasPrefix(code, "-") || len(code) < 2 {
+		return plover{}, false
+	}
+	switch {
+	case strings.HasPrefix(code, "01"):
+		return plover{}, false
+	case strings.HasPrefix(code, "02"):
+		mode := ""
+		switch {
+		case strings.HasPrefix(code, "023"), strings.HasPrefix(code, "021"), strings.HasPrefix(code, "022"):
+			mode = "assist"
+		case strings.HasPrefix(code, "024"):
+			mode = "change"
+		case strings.HasPrefix(code, "025"):
+			mode = "yield"
+		case strings.HasPrefix(code, "026"), strings.HasPrefix(code, "027"), strings.HasPrefix(code, "028"):
+			mode = "meet"
+		}
+		return plover{"REQUEST", mode}, true
+	case code == "192":
+		return plover{"ASSAULT", "seize"}, true
+	case strings.HasPrefix(code, "0813"), strings.HasPrefix(code, "0814"):
+		// The manual's CONCEDE: "removing curfews"; the table moved easing
+		// curfews and states of emergency to RETREAT.
+		return plover{"CONCEDE", ""}, true
+	case strings.HasPrefix(code, "163"):
+		// The manual's SANCTION definition: "International (political or
+		// economic) sanctions are coded as discontinue"; the table's line
+		// for 163 (COERCE) contradicts it, and the gold records follow
+		// the definition.
+		return plover{"SANCTION", "discontinue"}, true
+	}
+	for c := code; len(c) >= 2; c = c[:len(c)-1] {
+		if p, ok := tab[c]; ok {
+			switch p.event {
+			case "FIGHT":
+				p.event = "ASSAULT"
+			case "DEMAND":
+				p.event = "REQUEST"
+			case "DISAPPROVE", "INVESTIGATE":
+				p.event = "ACCUSE"
+			}
+			return p, true
+		}
+	}
+	return plover{}, false
+}
+
+func run(res, table string, out *[]string) error {
+	tab, err := cameoTable(table)
+	if err != nil {
+		return err
+	}
+	emit := func(f ...string) { *out = append(*out, strings.Join(f, "\t")) }
+	emit("#", "newsgraph event dictionary: generated by internal/annotate/event/gen from PETRARCH-2 (MIT), PLOVER (CC BY-SA 4.0), NGEC PLOVER_agents (MIT); see docs/THIRD_PARTY.md")
+
+	// Synonym sets from the CAMEO dictionary.
+	cameo, err := readLines(filepath.Join(res, "petrarch2", "CAMEO.2.0.txt"))
+	if err != nil {
+		return err
+	}
+	var cur string
+	syn := map[string][]string{}
+	for _, l := range cameo {
+		if strings.HasPrefix(l, "####### VERB PATTERNS") {
+			break
+		}
+		l = strings.TrimSpace(stripComment(l))
+		switch {
+		case strings.HasPrefix(l, "&"):
+			cur = l
+		case strings.HasPrefix(l, "+") && cur != "":
+			syn[cur] = append(syn[cur], phrase(l[1:]))
+		case l == "":
+		}
+	}
+	for _, k := range sortedKeys(syn) {
+		emit(append([]string{"S", strings.TrimSuffix(k, "_")}, uniq(syn[k])...)...)
+	}
+
+	// Verbs: forms and default codes.
+	vl, err := readLines(filepath.Join(res, "petrarch2-plover-derived", "cameo2_verbs_plover.tsv"))
+	if err != nil {
+		return err
+	}
+	forms := map[string]map[string]bool{} // form → "verb\tblock"
+	defaults := map[string]string{}
+	for i, l := range vl {
+		if i == 0 || l == "" {
+			continue
+		}
+		f := strings.Split(l, "\t")
+		if len(f) < 5 {
+			return fmt.Errorf("cameo2_verbs_plover.tsv:%d: %d fields", i+1, len(f))
+		}
+		block, verb, irr, code, rev := strings.ToLower(f[0]), phrase(strings.TrimPrefix(f[1], "+")), f[2], f[3], f[4]
+		key := verb + "\t" + block
+		add := func(form string) {
+			if form == "" {
+				return
+			}
+			if forms[form] == nil {
+				forms[form] = map[string]bool{}
+			}
+			forms[form][key] = true
+		}
+		for _, fm := range inflect(verb) {
+			add(fm)
+		}
+		for _, x := range strings.Fields(strings.ReplaceAll(irr, ",", " ")) {
+			add(phrase(strings.TrimPrefix(x, "+")))
+		}
+		p, ok := toPlover(tab, code)
+		prv, okr := toPlover(tab, rev)
+		if ok {
+			d := strings.Join([]string{"D", verb, block, p.event, p.mode, code}, "\t")
+			if okr {
+				d += "\t" + prv.event
+			}
+			defaults[key] = d
+		}
+	}
+	for _, fm := range sortedKeys(forms) {
+		for _, k := range sortedKeys(forms[fm]) {
+			emit("V", fm, k)
+		}
+	}
+	for _, k := range sortedKeys(defaults) {
+		*out = append(*out, defaults[k])
+	}
+
+	// Patterns.
+	pl, err := readLines(filepath.Join(res, "petrarch2-plover-derived", "cameo2_verb_patterns_plover.tsv"))
+	if err != nil {
+		return err
+	}
+	for i, l := range pl {
+		if i == 0 || l == "" {
+			continue
+		}
+		f := strings.Split(l, "\t")
+		if len(f) < 5 {
+			return fmt.Errorf("cameo2_verb_patterns_plover.tsv:%d: %d fields", i+1, len(f))
+		}
+		block, pat, code, rev := strings.ToLower(f[0]), strings.Join(strings.Fields(f[2]), " "), f[3], f[4]
+		// The comment names the verb the pattern was written for, when it
+		// is one of the block's verbs.
+		origin := ""
+		if len(f) > 9 {
+			if w := strings.Fields(f[9]); len(w) > 0 {
+				cand := phrase(strings.TrimPrefix(w[0], "+"))
+				for _, v := range strings.Split(f[1], "|") {
+					if phrase(strings.TrimPrefix(v, "+")) == cand {
+						origin = cand
+					}
+				}
+			}
+		}
+		p, ok := toPlover(tab, code)
+		ev, mode := "-", "" // "-": the pattern says this is no event
+		if ok {
+			ev, mode = p.event, p.mode
+		}
+		if strings.TrimSpace(code) == "175" && (block == "apprehend" || block == "confine") {
+			// Arresting or detaining protesters is repression, but not
+			// violence: PLOVER codes arrests COERCE (arrest).
+			ev, mode = "COERCE", "arrest"
+		}
+		revEv := ""
+		if pr, ok := toPlover(tab, rev); ok {
+			revEv = pr.event
+		}
+		emit("P", block, strings.ToLower(pat), ev, mode, strings.TrimSpace(code), revEv, origin)
+	}
+
+	// Actors.
+	if err := actors(filepath.Join(res, "petrarch2", "Phoenix.Countries.actors.txt"), emit); err != nil {
+		return err
+	}
+	if err := actors(filepath.Join(res, "petrarch2", "Phoenix.International.actors.txt"), emit); err != nil {
+		return err
+	}
+	if err := actors(filepath.Join(res, "petrarch2", "Phoenix.MilNonState.actors.txt"), emit); err != nil {
+		return err
+	}
+	if err := agents(filepath.Join(res, "ngec", "PLOVER_agents.txt"), emit); err != nil {
+		return err
+	}
+	// newsgraph's additions: common role nouns of current conflict
+	// reporting that the agents list lacks. They come after the list, so
+	// they never override it.
+	for _, g := range extraAgents {
+		emit("G", g[0], g[1])
+	}
+	for _, v := range extraVerbs {
+		for _, fm := range inflect(v[0]) {
+			emit("V", fm, v[0], v[1])
+		}
+	}
+	for _, o := range verbOverrides {
+		emit(append([]string{"D"}, o[:]...)...)
+	}
+	return nil
+}
+
+var extraAgents = [][2]string{
+	{"force", "MIL"}, {"security service", "SPY"}, {"intelligence service", "SPY"}, {"secret service", "SPY"},
+	{"official", "GOV"}, {"government official", "GOV"}, {"administration", "GOV"}, {"cabinet", "GOV"},
+	{"ministry", "GOV"}, {"lawmaker", "LEG"}, {"legislator", "LEG"}, {"opposition", "OPP"},
+	{"volunteer", "CVL"}, {"saboteur", "UAF"}, {"combatant", "UAF"}, {"partisan", "UAF"},
+	{"protestor", "CVLOPP"}, {"demonstrator", "CVLOPP"}, {"people", "CVL"}, {"citizen", "CVL"},
+	{"battalion", "UAF"}, {"regiment", "MIL"}, {"brigade", "MIL"}, {"legion", "UAF"}, {"unit", "MIL"},
+	{"leader", "ELI"}, {"navy", "MIL"}, {"air force", "MIL"}, {"border guard", "MIL"}, {"prosecutor", "JUD"},
+}
+
+// verbOverrides replace verb defaults (verb, block, event, mode, CAMEO,
+// reverse) that code common non-event uses:
+// "call" as "name" or "consider" is no consultation (calls by phone,
+// "call for" and "call on" are coded by their patterns), and the reject and
+// refuse verbs, whose dictionary defaults are empty, reject.
+// extraVerbs are verbs the CAMEO dictionary lacks: verb, block.
+var extraVerbs = [][2]string{{"urge", "urge"}, {"sanction", "sanction"}, {"execute", "kill"},
+	{"demobilize", "demobilize"}, {"demobilise", "demobilize"}, {"shorten", "shorten"}}
+
+var verbOverrides = [][6]string{
+	{"sanction", "sanction", "SANCTION", "discontinue", "160", ""},
+	// Verbs whose defaults code everyday uses as events ("consider a
+	// plan", "died of wounds", "join a unit", "lead a team", "face
+	// charges", "train recruits"); their patterns still code the political
+	// uses.
+	{"consider", "consider", "-", "", "---", ""},
+	{"die", "die", "-", "", "---", ""},
+	{"join", "assemble", "-", "", "---", ""},
+	{"lead", "oversee_manage", "-", "", "---", ""},
+	{"oversee", "oversee_manage", "-", "", "---", ""},
+	{"face", "meet_people", "-", "", "---", ""},
+	{"train", "prepare", "-", "", "---", ""},
+	{"execute", "kill", "ASSAULT", "targeted", "1823", ""},
+	{"call", "call", "-", "", "---", ""},
+	{"reject", "refuse", "REJECT", "", "120", ""},
+	{"refuse", "refuse", "REJECT", "", "120", ""},
+	{"urge", "urge", "REQUEST", "", "020", ""},
+	{"invade", "invade", "ASSAULT", "seize", "192", ""},
+	// PLOVER: AGREE is "agree to, offer, promise"; signing or ratifying an
+	// agreement is SUPPORT; an official's resignation is RETREAT (resign).
+	{"agree", "agree", "AGREE", "", "031", ""},
+	{"accept", "embrace", "AGREE", "", "031", ""},
+	{"sign", "sign", "SUPPORT", "", "057", ""},
+	{"ratify", "allow", "SUPPORT", "", "057", ""},
+	{"resign", "resign", "RETREAT", "resign", "0831", ""},
+	// PLOVER ACCUSE (allege): "indict, or charge; bring to trial".
+	{"indict", "blame", "ACCUSE", "allege", "112", ""},
+	{"deny", "refuse", "REJECT", "", "120", ""},
+	{"renege", "revoke_", "REJECT", "", "120", ""},
+	{"violate", "violate", "REJECT", "", "120", ""},
+	{"demobilize", "demobilize", "RETREAT", "disarm", "0873", ""},
+	{"demobilise", "demobilize", "RETREAT", "disarm", "0873", ""},
+	// Sending something to someone is aid unless a pattern says otherwise
+	// (troops, envoys, messages); the coder requires a recipient.
+	{"send", "send", "AID", "", "070", ""},
+}
+
+func stripComment(l string) string {
+	if i := strings.IndexByte(l, '#'); i >= 0 {
+		return l[:i]
+	}
+	return l
+}
+
+// phrase turns a dictionary entry (CEASE_FIRE, KABUL_) into lower-case
+// space-separated words.
+func phrase(s string) string {
+	s = strings.TrimSpace(s)
+	s = strings.Trim(s, "_ ")
+	return strings.ToLower(strings.Join(strings.Fields(strings.ReplaceAll(s, "_", " ")), " "))
+}
+
+func uniq(xs []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, x := range xs {
+		if x != "" && !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}
+
+// inflect returns the base form of a verb phrase and its regular inflections
+// (the first word inflects): -s, -ed and -ing, with doubled final consonants
+// offered as alternatives.
+func inflect(v string) []string {
+	words := strings.Fields(v)
+	if len(words) == 0 {
+		return nil
+	}
+	b, rest := words[0], ""
+	if len(words) > 1 {
+		rest = " " + strings.Join(words[1:], " ")
+	}
+	out := []string{b}
+	vowel := func(c byte) bool { return strings.IndexByte("aeiou", c) >= 0 }
+	n := len(b)
+	last := b[n-1]
+	switch {
+	case strings.HasSuffix(b, "s") || strings.HasSuffix(b, "x") || strings.HasSuffix(b, "z") || strings.HasSuffix(b, "ch") || strings.HasSuffix(b, "sh") || strings.HasSuffix(b, "o"):
+		out = append(out, b+"es")
+	case last == 'y' && n > 1 && !vowel(b[n-2]):
+		out = append(out, b[:n-1]+"ies")
+	default:
+		out = append(out, b+"s")
+	}
+	switch {
+	case last == 'e':
+		out = append(out, b+"d", b[:n-1]+"ing")
+	case last == 'y' && n > 1 && !vowel(b[n-2]):
+		out = append(out, b[:n-1]+"ied", b+"ing")
+	default:
+		cvc := n >= 3 && !vowel(last) && vowel(b[n-2]) && !vowel(b[n-3]) && strings.IndexByte("wxy", last) < 0
+		if !cvc || n > 4 {
+			out = append(out, b+"ed", b+"ing")
+		}
+		// A stressed final consonant doubles: always in one syllable
+		// ("stopped"), sometimes in two ("regretted", not "visitted").
+		if cvc {
+			out = append(out, b+string(last)+"ed", b+string(last)+"ing")
+		}
+	}
+	for i := range out {
+		out[i] += rest
+	}
+	return out
+}
+
+var codeRE = regexp.MustCompile(`\[([A-Z~]{3,})\s*([<>]?[0-9]*-?[0-9]*)\]`)
+
+// actors reads a Phoenix actor list: an entry line (NAME_ [CODE]), synonym
+// lines (+NAME_) and code lines ([CODE dates]). It emits, for each entry,
+// "A\tphrase\tCOUNTRY\tsector" for its name and synonyms, with the code in
+// force last (open-ended, else the latest).
+func actors(path string, emit func(...string)) error {
+	ls, err := readLines(path)
+	if err != nil {
+		return err
+	}
+	var names []string
+	var codes [][2]string
+	flush := func() {
+		defer func() { names, codes = nil, nil }()
+		if len(names) == 0 || len(codes) == 0 {
+			return
+		}
+		best := codes[0]
+		for _, c := range codes[1:] {
+			if laterCode(c[1], best[1]) {
+				best = c
+			}
+		}
+		country, sector := splitCode(best[0])
+		if country == "" && sector == "" {
+			return
+		}
+		for _, n := range uniq(names) {
+			if len(n) < 2 {
+				continue
+			}
+			emit("A", n, country, sector)
+		}
+	}
+	for _, raw := range ls {
+		l := stripComment(raw)
+		t := strings.TrimSpace(l)
+		if t == "" {
+			continue
+		}
+		switch {
+		case strings.HasPrefix(t, "["):
+			if m := codeRE.FindStringSubmatch(t); m != nil {
+				codes = append(codes, [2]string{m[1], m[2]})
+			}
+		case strings.HasPrefix(t, "+"):
+			names = append(names, phrase(strings.Fields(t[1:] + " ")[0]))
+		case raw[0] != ' ' && raw[0] != '\t':
+			flush()
+			f := strings.Fields(t)
+			names = append(names, phrase(f[0]))
+			if m := codeRE.FindStringSubmatch(t); m != nil {
+				codes = append(codes, [2]string{m[1], m[2]})
+			}
+		}
+	}
+	flush()
+	return nil
+}
+
+// laterCode reports whether date restriction a is in force later than b
+// (">d" and "" are open-ended; "d1-d2" ends at d2; "<d" ends at d).
+func laterCode(a, b string) bool {
+	end := func(s string) string {
+		switch {
+		case s == "" || strings.HasPrefix(s, ">"):
+			return "99999999"
+		case strings.HasPrefix(s, "<"):
+			return norm8(s[1:])
+		case strings.Contains(s, "-"):
+			return norm8(s[strings.IndexByte(s, '-')+1:])
+		}
+		return norm8(s)
+	}
+	return end(a) > end(b)
+}
+
+// norm8 writes yymmdd and yyyymmdd dates as yyyymmdd (yy above 30 is 19yy).
+func norm8(d string) string {
+	if len(d) == 6 {
+		if d[:2] > "30" {
+			return "19" + d
+		}
+		return "20" + d
+	}
+	return d
+}
+
+// splitCode splits a CAMEO actor code into an ISO 3166-1 alpha-3 country and
+// the sector codes after it ("BLRGOV" → "BLR", "GOV"; "IGOUNO" → "", "IGOUNO").
+func splitCode(code string) (country, sector string) {
+	if len(code) < 3 {
+		return "", ""
+	}
+	head := code[:3]
+	if r, err := language.ParseRegion(head); err == nil && r.IsCountry() {
+		if iso3 := r.ISO3(); iso3 != "" {
+			return iso3, code[3:]
+		}
+	}
+	return "", code
+}
+
+// agents reads the PLOVER agents list: "NOUN_PHRASE [~SECTOR]" lines, with
+// !NAME! substitutions defined as "!NAME! = A, B".
+func agents(path string, emit func(...string)) error {
+	ls, err := readLines(path)
+	if err != nil {
+		return err
+	}
+	subs := map[string][]string{}
+	seen := map[string]bool{}
+	for _, raw := range ls {
+		l := strings.TrimSpace(stripComment(raw))
+		if l == "" {
+			continue
+		}
+		if strings.HasPrefix(l, "!") && strings.Contains(l, "=") {
+			k, v, _ := strings.Cut(l, "=")
+			for _, x := range strings.Split(v, ",") {
+				subs[strings.TrimSpace(k)] = append(subs[strings.TrimSpace(k)], strings.TrimSpace(x))
+			}
+			continue
+		}
+		i := strings.Index(l, "[~")
+		if i < 0 {
+			continue
+		}
+		j := strings.IndexByte(l[i:], ']')
+		if j < 0 {
+			continue
+		}
+		sector := l[i+2 : i+j]
+		names := []string{strings.TrimSpace(l[:i])}
+		for k, vs := range subs {
+			var next []string
+			for _, n := range names {
+				if strings.Contains(n, k) {
+					for _, v := range vs {
+						next = append(next, strings.ReplaceAll(n, k, v))
+					}
+				} else {
+					next = append(next, n)
+				}
+			}
+			names = next
+		}
+		for _, n := range names {
+			p := phrase(n)
+			if p == "" || strings.ContainsAny(p, "!") || seen[p] {
+				continue
+			}
+			seen[p] = true
+			emit("G", p, sector)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,463 @@
+// Package geo resolves place names in news text to gazetteer entries with
+// coordinates, and registers the pipeline stage "annotate.geo", which fills
+// [news.Article.Places].
+//
+// Toponyms come from the NER stage's GPE and LOC mentions and from
+// patterns the stage finds itself: a capitalised name after a locative
+// preposition ("near Warsaw", "outside Minsk"), "the Kyiv region", "Warsaw,
+// Poland", and country and continent names anywhere.
+//
+// Each toponym's candidates ([gazetteer.Gazetteer.Lookup]) are scored by
+// kind and population, by the countries the article names (place names
+// and demonyms such as "Belarusian"), by a qualifier after a comma ("Warsaw,
+// Poland", "Springfield, Illinois"), by a region cue ("the Kyiv region"),
+// and, in a second pass, by nearness to the places already resolved with
+// confidence. Confidence reflects the margin between the best two
+// candidates. Names the gazetteer lacks are left out of Places rather than
+// placed by guess.
+package geo
+
+import (
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/internal/gazetteer"
+	"github.com/newsgraph/newsgraph/internal/news"
+)
+
+// Toponym is a place name in a text.
+type Toponym struct {
+	news.Span
+	Text   string
+	Entity string // the mention's entity, if any
+	// Region is set when the text names a region ("the Kyiv region"):
+	// subdivisions are preferred.
+	Region bool
+	// Qualifier is the place that follows after a comma ("Poland" in
+	// "Warsaw, Poland").
+	Qualifier string
+	// Demonym is set when Text is an adjective or demonym standing for a
+	// country ("Russian").
+	Demonym bool
+	// Locative is set when a locative word precedes ("near Warsaw").
+	Locative bool
+}
+
+// Resolution is a toponym with its gazetteer entry, or Entry -1 when the
+// gazetteer has no candidate.
+type Resolution struct {
+	Toponym
+	Entry      int32
+	Confidence float64
+}
+
+// Resolver resolves toponyms against a gazetteer. It is safe for
+// concurrent use.
+type Resolver struct {
+	G *gazetteer.Gazetteer
+}
+
+const maxCandidates = 60
+
+type cand struct {
+	i     int32
+	alias bool // matched an alias or a shortened form, not the name itself
+	score float64
+}
+
+// candidates returns the entries a toponym may refer to.
+func (r *Resolver) candidates(t *Toponym) []cand {
+	if t.Demonym {
+		if i, ok := r.G.Demonym(t.Text); ok {
+			return []cand{{i: i}}
+		}
+	}
+	var out []cand
+	seen := map[int32]bool{}
+	for n, name := range variants(t.Text) {
+		for _, i := range r.G.Lookup(name) {
+			if seen[i] {
+				continue
+			}
+			seen[i] = true
+			out = append(out, cand{i: i, alias: n > 0})
+			if len(out) >= maxCandidates {
+				return out
+			}
+		}
+		if len(out) > 0 {
+			break
+		}
+	}
+	// "North Africa", "Western US": the place the direction qualifies.
+	// "Colorado State University", "Liverpool Academy": a place inside a
+	// longer name. Both with lower confidence.
+	if len(out) == 0 {
+		for n, sub := range subNames(t.Text) {
+			direction := n == 0 && directions[strings.ToLower(strings.Fields(t.Text)[0])]
+			for _, i := range r.G.Lookup(sub) {
+				e := r.G.Entry(i)
+				ok := e.Kind == gazetteer.KindAdmin1 || e.Kind == gazetteer.KindCity && e.Population >= 100000
+				if !direction && e.Kind == gazetteer.KindCountry && !gazetteer.IsCode(sub) {
+					ok = true // "Colorado State University", "Ukrainian Ministry of Defence"
+				}
+				if !seen[i] && ok {
+					seen[i] = true
+					out = append(out, cand{i: i, alias: true})
+				}
+			}
+			if len(out) > 0 {
+				break
+			}
+		}
+	}
+	// A demonym ("Canadian") means its country more often than a town
+	// of that name.
+	if i, ok := r.G.Demonym(t.Text); ok && !seen[i] {
+		out = append(out, cand{i: i})
+	}
+	return out
+}
+
+// variants returns the forms of a place name to look up, best first.
+func variants(s string) []string {
+	s = strings.TrimSpace(s)
+	out := []string{s}
+	add := func(v string) {
+		v = strings.TrimSpace(v)
+		if v != "" && v != out[len(out)-1] {
+			out = append(out, v)
+		}
+	}
+	low := strings.ToLower(s)
+	for _, p := range []string{"the ", "city of ", "state of ", "republic of ", "province of "} {
+		if strings.HasPrefix(low, p) {
+			add(s[len(p):])
+			low = strings.ToLower(out[len(out)-1])
+			s = out[len(out)-1]
+		}
+	}
+	for _, suf := range []string{"'s", "’s"} {
+		if strings.HasSuffix(s, suf) {
+			add(s[:len(s)-len(suf)])
+			s = out[len(out)-1]
+			low = strings.ToLower(s)
+		}
+	}
+	for _, suf := range []string{" region", " oblast", " province", " state", " county", " district", " city", " governorate", " prefecture", " area"} {
+		if strings.HasSuffix(low, suf) && len(s) > len(suf)+2 {
+			add(s[:len(s)-len(suf)])
+		}
+	}
+	return out
+}
+
+var directions = map[string]bool{"north": true, "south": true, "east": true, "west": true, "northern": true, "southern": true, "eastern": true,
+	"western": true, "central": true, "upper": true, "lower": true, "greater": true, "northeast": true, "northwest": true, "southeast": true,
+	"southwest": true, "north-east": true, "north-west": true, "south-east": true, "south-west": true, "mid": true, "inner": true, "outer": true}
+
+// subNames returns the shorter names inside a multi-word name, longest
+// first: without a leading direction word, then every run of its
+// capitalised words.
+func subNames(s string) []string {
+	words := strings.Fields(s)
+	if len(words) < 2 {
+		return nil
+	}
+	var out []string
+	if directions[strings.ToLower(words[0])] {
+		out = append(out, strings.Join(words[1:], " "))
+	}
+	for n := len(words) - 1; n >= 1; n-- {
+		for i := 0; i+n <= len(words); i++ {
+			w := words[i : i+n]
+			if w[0] == "" || w[0][0] < 'A' || w[0][0] > 'Z' || directions[strings.ToLower(w[0])] {
+				continue
+			}
+			out = append(out, strings.Join(w, " "))
+		}
+	}
+	return out
+}
+
+// context is what the article says about where it is.
+type docContext struct {
+	countries map[string]float64 // ISO code → votes
+	admins    map[string]float64 // "CC.admin1" → votes
+	anchors   []anchor           // places resolved with confidence
+}
+
+type anchor struct {
+	lat, lon float64
+	topo     int // index of the toponym it came from
+}
+
+// Resolve resolves the toponyms of a text. text is scanned for demonyms
+// ("Belarusian") that name the article's countries.
+func (r *Resolver) Resolve(text string, tops []Toponym) []Resolution {
+	cands := make([][]cand, len(tops))
+	for i := range tops {
+		cands[i] = r.candidates(&tops[i])
+	}
+	ctx := &docContext{countries: map[string]float64{}, admins: map[string]float64{}}
+	// Countries named outright, and demonyms in the text.
+	for i, cs := range cands {
+		if len(cs) == 0 {
+			continue
+		}
+		e := r.G.Entry(cs[0].i)
+		if e.Kind == gazetteer.KindCountry && !cs[0].alias || tops[i].Demonym {
+			ctx.countries[e.Country]++
+		}
+		if e.Kind == gazetteer.KindAdmin1 && !cs[0].alias {
+			ctx.admins[e.Country+"."+e.Admin1]++
+			ctx.countries[e.Country] += 0.5
+		}
+	}
+	capitalisedWords(text, func(w string) {
+		if i, ok := r.G.Demonym(w); ok {
+			ctx.countries[r.G.Entry(i).Country] += 0.5
+		}
+	})
+	res := make([]Resolution, len(tops))
+	r.pass(tops, cands, ctx, res)
+	// Second pass: nearness to the places resolved with confidence.
+	for i := range res {
+		if res[i].Entry >= 0 && res[i].Confidence >= 0.75 {
+			e := r.G.Entry(res[i].Entry)
+			if e.Kind == gazetteer.KindCity || e.Kind == gazetteer.KindAdmin1 {
+				ctx.anchors = append(ctx.anchors, anchor{e.Lat, e.Lon, i})
+			}
+		}
+	}
+	if len(ctx.anchors) > 0 {
+		r.pass(tops, cands, ctx, res)
+	}
+	return res
+}
+
+func (r *Resolver) pass(tops []Toponym, cands [][]cand, ctx *docContext, res []Resolution) {
+	for i := range tops {
+		res[i] = Resolution{Toponym: tops[i], Entry: -1}
+		cs := cands[i]
+		if len(cs) == 0 {
+			continue
+		}
+		for j := range cs {
+			cs[j].score = r.score(&tops[i], i, cs, j, ctx)
+		}
+		best, second := 0, -1
+		for j := 1; j < len(cs); j++ {
+			if cs[j].score > cs[best].score {
+				second, best = best, j
+			} else if second < 0 || cs[j].score > cs[second].score {
+				second = j
+			}
+		}
+		margin := 4.0
+		if second >= 0 {
+			margin = cs[best].score - cs[second].score
+		}
+		conf := 0.5 + 0.5*math.Tanh(margin/2)
+		if cs[best].alias {
+			conf *= 0.9
+		}
+		if r.G.Entry(cs[best].i).NoPoint || r.foreignHamlet(&tops[i], cs[best].i, ctx) || r.unsupported(&tops[i], i, cs[best].i, ctx) {
+			continue // better no place than a wrong one
+		}
+		res[i].Entry = cs[best].i
+		res[i].Confidence = math.Round(math.Min(conf, 0.99)*100) / 100
+	}
+}
+
+func (r *Resolver) score(t *Toponym, ti int, cs []cand, j int, ctx *docContext) float64 {
+	c := cs[j]
+	e := r.G.Entry(c.i)
+	pop := math.Log10(float64(e.Population) + 10)
+	var s float64
+	switch e.Kind {
+	case gazetteer.KindContinent:
+		s = 11
+	case gazetteer.KindCountry:
+		s = 10.5
+	case gazetteer.KindAdmin1:
+		if e.NoPoint {
+			pop = 6 // population unknown: a typical subdivision
+		}
+		s = pop + 0.5
+		if t.Region {
+			s += 3
+		}
+	case gazetteer.KindCity:
+		s = pop
+		switch e.Feature {
+		case "PPLC":
+			s += 2.5
+		case "PPLA":
+			s += 0.7
+		case "PPLA2":
+			s += 0.3
+		}
+		if c.alias {
+			s--
+		}
+		// A city that shares its name with a subdivision it is the largest
+		// city of: "New York", "Kyiv". News means the city (but a country
+		// of that name comes first: "Mexico").
+		for _, o := range cs {
+			oe := r.G.Entry(o.i)
+			if oe.Kind == gazetteer.KindCountry {
+				break
+			}
+			if oe.Kind == gazetteer.KindAdmin1 && !oe.NoPoint && oe.Country == e.Country && gazetteer.Distance(oe.Lat, oe.Lon, e.Lat, e.Lon) < 400 && float64(e.Population) > 0.25*float64(oe.Population) {
+				s += 2.5
+				break
+			}
+		}
+	}
+	if v := ctx.countries[e.Country]; v > 0 && e.Kind != gazetteer.KindContinent {
+		s += 1.5 + 0.5*math.Min(v, 4)
+	}
+	if e.Kind == gazetteer.KindCity && ctx.admins[e.Country+"."+e.Admin1] > 0 {
+		s += 1.5
+	}
+	if t.Qualifier != "" && r.qualifies(t.Qualifier, e) {
+		s += 6
+	}
+	// Nearness to the article's other places picks among homonyms; it
+	// does not turn a country's name into a city ("Mexico").
+	if e.Kind == gazetteer.KindCity || e.Kind == gazetteer.KindAdmin1 {
+		shared := false
+		for _, o := range cs {
+			if k := r.G.Entry(o.i).Kind; k == gazetteer.KindCountry || k == gazetteer.KindContinent {
+				shared = true
+				break
+			}
+		}
+		for _, a := range ctx.anchors {
+			if !shared && a.topo != ti && gazetteer.Distance(a.lat, a.lon, e.Lat, e.Lon) < 150 {
+				s += 1.5
+				break
+			}
+		}
+	}
+	return s
+}
+
+// foreignHamlet reports whether e is a small town in a country the article
+// never mentions while it does mention others: "Hampshire" in a British
+// story has no British candidate, and a village in Illinois is not it.
+func (r *Resolver) foreignHamlet(t *Toponym, i int32, ctx *docContext) bool {
+	e := r.G.Entry(i)
+	if e.Kind != gazetteer.KindCity || e.Population >= 50000 || t.Qualifier != "" || ctx.countries[e.Country] > 0 {
+		return false
+	}
+	for _, v := range ctx.countries {
+		if v >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// unsupported reports whether e is a village that nothing in the article
+// supports: no locative word before it, no qualifier, no other place of its
+// subdivision and none nearby. "Atlantic", "Valley" and "Congress" are
+// villages too.
+func (r *Resolver) unsupported(t *Toponym, ti int, i int32, ctx *docContext) bool {
+	e := r.G.Entry(i)
+	if e.Kind != gazetteer.KindCity || e.Population >= 15000 || t.Qualifier != "" || t.Locative || ctx.admins[e.Country+"."+e.Admin1] > 0 {
+		return false
+	}
+	for _, a := range ctx.anchors {
+		if a.topo != ti && gazetteer.Distance(a.lat, a.lon, e.Lat, e.Lon) < 150 {
+			return false
+		}
+	}
+	return true
+}
+
+// qualifies reports whether e lies in the place named by q.
+func (r *Resolver) qualifies(q string, e *gazetteer.Entry) bool {
+	for _, qi := range r.G.Lookup(q) {
+		qe := r.G.Entry(qi)
+		switch qe.Kind {
+		case gazetteer.KindCountry:
+			if qe.Country == e.Country {
+				return true
+			}
+		case gazetteer.KindAdmin1:
+			if qe.Country == e.Country && (qe.Admin1 == e.Admin1 || qe.NoPoint || gazetteer.Distance(qe.Lat, qe.Lon, e.Lat, e.Lon) < 300) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Place converts a resolution to a [news.Place]; ok is false when it is
+// unresolved.
+func (r *Resolver) Place(res Resolution) (news.Place, bool) {
+	if res.Entry < 0 {
+		return news.Place{}, false
+	}
+	e := r.G.Entry(res.Entry)
+	p := news.Place{
+		Span:       res.Span,
+		Text:       res.Text,
+		Entity:     res.Entity,
+		Name:       e.Name,
+		Country:    e.Country,
+		Lat:        e.Lat,
+		Lon:        e.Lon,
+		GeoNames:   e.GeoNames,
+		Confidence: res.Confidence,
+	}
+	switch e.Kind {
+	case gazetteer.KindContinent:
+		p.Feature = "continent"
+	case gazetteer.KindCountry:
+		p.Feature = "country"
+	case gazetteer.KindAdmin1:
+		p.Feature = "admin1"
+		p.Admin1 = e.Admin1
+	default:
+		p.Feature = "city"
+		p.Admin1 = e.Admin1
+	}
+	return p, true
+}
+
+// capitalisedWords calls f with each word of text that starts with a
+// capital (words are runs of letters, hyphens, apostrophes and non-ASCII
+// characters), without a trailing "'s".
+func capitalisedWords(text string, f func(w string)) {
+	inWord := func(c byte) bool {
+		return c == '-' || c == '\'' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c >= 0x80
+	}
+	for i := 0; i < len(text); {
+		if !inWord(text[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(text) && inWord(text[j]) {
+			j++
+		}
+		if w := text[i:j]; w[0] >= 'A' && w[0] <= 'Z' {
+			f(strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s"))
+		}
+		i = j
+	}
+}
+
+// sortToponyms sorts by start, then longest first.
+func sortToponyms(ts []Toponym) {
+	sort.SliceStable(ts, func(i, j int) bool {
+		if ts[i].Start != ts[j].Start {
+			return ts[i].Start < ts[j].Start
+		}
+		return ts[i].End > ts[j].End
+	})
+}

@@ -1,0 +1,334 @@
+package cli
+
+import (
+	"bufio"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/internal/annotate/event/export"
+	"github.com/newsgraph/newsgraph/internal/news"
+	"github.com/newsgraph/newsgraph/internal/store"
+)
+
+func init() {
+	Register(Command{
+		Name:    "export",
+		Summary: "write the whole store as JSON, JSON Lines or CSV (events also as GDELT-like TSV)",
+		Run:     runExport,
+	})
+}
+
+// exportKinds are the record kinds of an export, in output order.
+var exportKinds = []string{"documents", "entities", "quotes", "events", "stories"}
+
+func runExport(ctx context.Context, env *Env, args []string) int {
+	fl := flag.NewFlagSet("export", flag.ContinueOnError)
+	fl.SetOutput(env.Stderr)
+	db := fl.String("db", DefaultDB, "database `file`")
+	format := fl.String("format", "jsonl", "json, jsonl, csv, or tsv (events as GDELT-like rows, docs/format/events-export.md)")
+	kinds := fl.String("kind", strings.Join(exportKinds, ","), "comma-separated `kinds` to export: "+strings.Join(exportKinds, ", "))
+	out := fl.String("out", "", "output `file` (json, jsonl) or directory (csv: one file per kind); default standard output")
+	fl.Usage = func() {
+		fmt.Fprintln(env.Stderr, "Usage: newsgraph export [--db FILE] [--format json|jsonl|csv] [--kind KINDS] [--out PATH]")
+		fmt.Fprintln(env.Stderr, `json:  one object {"v": 1, "documents": [...], "entities": [...], "quotes": [...], "events": [...], "stories": [...]}`)
+		fmt.Fprintln(env.Stderr, `jsonl: one record a line, with "kind": document, entity, quote, event or story`)
+		fmt.Fprintln(env.Stderr, "csv:   one table per kind; to standard output only with a single --kind")
+		fmt.Fprintln(env.Stderr, "tsv:   events only, one GDELT-event-like row each (docs/format/events-export.md)")
+		fl.PrintDefaults()
+	}
+	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return ExitOK
+		}
+		return ExitUsage
+	}
+	if fl.NArg() > 0 {
+		fmt.Fprintf(env.Stderr, "newsgraph export: unexpected arguments %q\n", fl.Args())
+		return ExitUsage
+	}
+	want := map[string]bool{}
+	for _, k := range strings.Split(*kinds, ",") {
+		k = strings.TrimSpace(k)
+		if k == "" {
+			continue
+		}
+		if !contains(exportKinds, k) {
+			fmt.Fprintf(env.Stderr, "newsgraph export: unknown kind %q (want %s)\n", k, strings.Join(exportKinds, ", "))
+			return ExitUsage
+		}
+		want[k] = true
+	}
+	switch *format {
+	case "json", "jsonl", "tsv":
+	case "csv":
+		if *out == "" && len(want) != 1 {
+			fmt.Fprintln(env.Stderr, "newsgraph export: csv writes one table per kind: give one --kind, or --out DIR for all")
+			return ExitUsage
+		}
+	default:
+		fmt.Fprintf(env.Stderr, "newsgraph export: unknown format %q (want json, jsonl, csv or tsv)\n", *format)
+		return ExitUsage
+	}
+	st, err := openStore(ctx, *db)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "newsgraph export: %v\n", err)
+		return ExitUsage
+	}
+	defer st.Close()
+	switch *format {
+	case "csv":
+		err = exportCSV(ctx, st, want, *out, env.Stdout)
+	case "tsv":
+		err = exportTSV(ctx, st, *out, env.Stdout)
+	default:
+		err = exportJSON(ctx, st, want, *format, *out, env.Stdout)
+	}
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "newsgraph export: %v\n", err)
+		return ExitFailure
+	}
+	return ExitOK
+}
+
+// exportTSV writes every stored event as a GDELT-event-like TSV row, with
+// the event export of the event stage.
+func exportTSV(ctx context.Context, st store.Store, path string, stdout io.Writer) error {
+	w0, closeOut, err := output(path, stdout)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(w0, 1<<16)
+	x, err := export.NewWriter(bw, export.TSV)
+	if err != nil {
+		closeOut()
+		return err
+	}
+	err = st.Export(ctx, store.Exporter{Document: func(id string, rec []byte) error {
+		var a news.Article
+		if err := json.Unmarshal(rec, &a); err != nil {
+			return fmt.Errorf("document %s: %w", id, err)
+		}
+		return x.Write(&a)
+	}})
+	if err == nil {
+		err = x.Close()
+	}
+	if err == nil {
+		err = bw.Flush()
+	}
+	if cerr := closeOut(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// output opens path for writing, or returns stdout for "".
+func output(path string, stdout io.Writer) (io.Writer, func() error, error) {
+	if path == "" {
+		return stdout, func() error { return nil }, nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	return f, f.Close, nil
+}
+
+// jsonlQuote is a quote in JSON Lines, where "kind" is the record kind.
+type jsonlQuote struct {
+	store.QuoteHit
+	Kind      string         `json:"kind,omitempty"` // hides QuoteHit.Kind; always empty
+	QuoteKind news.QuoteKind `json:"quote_kind"`
+}
+
+// withKind returns the JSON object b with "kind" as its first field.
+func withKind(kind string, b []byte) []byte {
+	out := make([]byte, 0, len(b)+len(kind)+12)
+	out = append(out, `{"kind":"`...)
+	out = append(out, kind...)
+	out = append(out, '"')
+	if len(b) > 2 {
+		out = append(out, ',')
+	}
+	return append(out, b[1:]...)
+}
+
+func exportJSON(ctx context.Context, st store.Store, want map[string]bool, format, path string, stdout io.Writer) error {
+	w0, closeOut, err := output(path, stdout)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriterSize(w0, 1<<16)
+	var section string // the JSON array being written, for format json
+	n := 0
+	written := map[string]bool{}
+	emit := func(kind, plural string, b []byte) error {
+		if format == "jsonl" {
+			w.Write(withKind(kind, b))
+			return w.WriteByte('\n')
+		}
+		if section != plural {
+			if section != "" {
+				w.WriteString("\n]")
+			}
+			if n == 0 {
+				w.WriteString(`{"v":1`)
+			}
+			fmt.Fprintf(w, ",\n%q: [\n", plural)
+			section, n = plural, n+1
+			written[plural] = true
+		} else {
+			w.WriteString(",\n")
+		}
+		_, err := w.Write(b)
+		return err
+	}
+	marshal := func(kind, plural string, v any) error {
+		b, err := json.Marshal(v)
+		if err != nil {
+			return err
+		}
+		return emit(kind, plural, b)
+	}
+	var x store.Exporter
+	if want["documents"] {
+		x.Document = func(_ string, rec []byte) error { return emit("document", "documents", rec) }
+	}
+	if want["entities"] {
+		x.Entity = func(e news.Entity) error { return marshal("entity", "entities", e) }
+	}
+	if want["quotes"] {
+		x.Quote = func(q store.QuoteHit) error {
+			if format == "jsonl" {
+				// "kind" names the record; the quote's own kind
+				// (direct, partial, indirect) moves to "quote_kind".
+				return marshal("quote", "quotes", jsonlQuote{QuoteHit: q, QuoteKind: q.Kind})
+			}
+			return marshal("quote", "quotes", q)
+		}
+	}
+	if want["events"] {
+		x.Event = func(e store.EventHit) error { return marshal("event", "events", e) }
+	}
+	if want["stories"] {
+		x.Story = func(s news.Story) error { return marshal("story", "stories", s) }
+	}
+	if err := st.Export(ctx, x); err != nil {
+		closeOut()
+		return err
+	}
+	if format == "json" {
+		// Kinds with no records still get their (empty) array.
+		if n == 0 {
+			w.WriteString(`{"v":1`)
+		} else {
+			w.WriteString("\n]")
+		}
+		for _, k := range exportKinds {
+			if want[k] && !written[k] {
+				fmt.Fprintf(w, ",\n%q: []", k)
+			}
+		}
+		w.WriteString("}\n")
+	}
+	if err := w.Flush(); err != nil {
+		closeOut()
+		return err
+	}
+	return closeOut()
+}
+
+func exportCSV(ctx context.Context, st store.Store, want map[string]bool, dir string, stdout io.Writer) error {
+	if dir != "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+	}
+	for _, kind := range exportKinds {
+		if !want[kind] {
+			continue
+		}
+		var w0 io.Writer = stdout
+		closeOut := func() error { return nil }
+		if dir != "" {
+			f, err := os.Create(filepath.Join(dir, kind+".csv"))
+			if err != nil {
+				return err
+			}
+			w0, closeOut = f, f.Close
+		}
+		bw := bufio.NewWriterSize(w0, 1<<16)
+		cw := csv.NewWriter(bw)
+		var x store.Exporter
+		join := func(s []string) string { return strings.Join(s, "; ") }
+		itoa := strconv.Itoa
+		ftoa := func(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+		switch kind {
+		case "documents":
+			cw.Write([]string{"id", "title", "published", "outlet", "url", "path", "language", "chars", "entities", "mentions", "quotes", "events", "removed", "text"})
+			x.Document = func(id string, rec []byte) error {
+				var a news.Article
+				if err := json.Unmarshal(rec, &a); err != nil {
+					return fmt.Errorf("document %s: %w", id, err)
+				}
+				return cw.Write([]string{a.ID, a.Title, a.Published, a.Source.Outlet, a.Source.URL, a.Source.Path, a.Language,
+					itoa(len([]rune(a.Text))), itoa(len(a.Entities)), itoa(len(a.Mentions)), itoa(len(a.Quotes)), itoa(len(a.Events)), itoa(len(a.Removed)), a.Text})
+			}
+		case "entities":
+			cw.Write([]string{"id", "name", "type", "country", "mentions", "documents", "aliases", "document_ids"})
+			x.Entity = func(e news.Entity) error {
+				return cw.Write([]string{e.ID, e.Name, string(e.Type), e.Country, itoa(e.Mentions), itoa(len(e.Documents)), join(e.Aliases), join(e.Documents)})
+			}
+		case "quotes":
+			cw.Write([]string{"document", "speaker", "speaker_name", "kind", "cue", "start", "end", "confidence", "text"})
+			x.Quote = func(q store.QuoteHit) error {
+				return cw.Write([]string{q.Document, q.Speaker, q.SpeakerName, string(q.Kind), q.Cue, itoa(q.Start), itoa(q.End), ftoa(q.Confidence), q.Text})
+			}
+		case "events":
+			cw.Write([]string{"document", "type", "actor", "actor_name", "actor_type", "actor_country", "target", "target_name", "target_type", "target_country",
+				"date", "date_from", "place", "place_name", "sentence", "trigger", "confidence", "evidence"})
+			x.Event = func(e store.EventHit) error {
+				return cw.Write([]string{e.Document, e.Type, e.Actor, e.ActorName, e.ActorType, e.ActorCountry, e.Target, e.TargetName, e.TargetType, e.TargetCountry,
+					e.Date, e.DateFrom, e.Place, e.PlaceName, itoa(e.Sentence), e.Trigger.Text, ftoa(e.Confidence), e.Evidence})
+			}
+		case "stories":
+			cw.Write([]string{"id", "title", "documents", "outlets", "document_ids"})
+			x.Story = func(s news.Story) error {
+				return cw.Write([]string{s.ID, s.Title, itoa(len(s.Documents)), join(s.Outlets), join(s.Documents)})
+			}
+		}
+		err := st.Export(ctx, x)
+		cw.Flush()
+		if err == nil {
+			err = cw.Error()
+		}
+		if err == nil {
+			err = bw.Flush()
+		}
+		if cerr := closeOut(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", kind, err)
+		}
+	}
+	return nil
+}

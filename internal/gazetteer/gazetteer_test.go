@@ -1,0 +1,148 @@
+package gazetteer
+
+import (
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"math"
+	"testing"
+)
+
+func TestDefaultLookup(t *testing.T) {
+	g, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name     string
+		country  string
+		kind     Kind
+		lat, lon float64
+		geonames int
+	}{
+		{"Warsaw", "PL", KindCity, 52.23, 21.01, 756135},
+		{"Minsk", "BY", KindCity, 53.90, 27.57, 625144},
+		{"New York City", "US", KindCity, 40.71, -74.01, 5128581},
+		{"Belarus", "BY", KindCountry, 0, 0, 0},
+		{"Republic of Belarus", "BY", KindCountry, 0, 0, 0},
+		{"US", "US", KindCountry, 0, 0, 0},
+		{"U.S.", "US", KindCountry, 0, 0, 0},
+		{"Europe", "", KindContinent, 48.69, 9.14, 6255148},
+		{"KRAKÓW", "PL", KindCity, 50.06, 19.94, 0},
+	}
+	for _, tt := range tests {
+		l := g.Lookup(tt.name)
+		if len(l) == 0 {
+			t.Errorf("Lookup(%q) found nothing", tt.name)
+			continue
+		}
+		var e *Entry
+		for _, i := range l {
+			if g.Entry(i).Kind == tt.kind {
+				e = g.Entry(i)
+				break
+			}
+		}
+		if e == nil || e.Country != tt.country {
+			t.Errorf("Lookup(%q) has no %c entry in %s: first is %+v", tt.name, tt.kind, tt.country, *g.Entry(l[0]))
+			continue
+		}
+		if tt.lat != 0 && (math.Abs(e.Lat-tt.lat) > 0.01 || math.Abs(e.Lon-tt.lon) > 0.01) {
+			t.Errorf("Lookup(%q) at %.2f,%.2f, want %.2f,%.2f", tt.name, e.Lat, e.Lon, tt.lat, tt.lon)
+		}
+		if tt.geonames != 0 && e.GeoNames != tt.geonames {
+			t.Errorf("Lookup(%q) GeoNames %d, want %d", tt.name, e.GeoNames, tt.geonames)
+		}
+	}
+	for _, i := range g.Lookup("us") {
+		if g.Entry(i).Kind == KindCountry {
+			t.Errorf("Lookup(\"us\") found the country; codes are case-sensitive")
+		}
+	}
+	for word, want := range map[string]string{"Belarusian": "BY", "Belarusians": "BY", "Polish": "PL", "American": "US", "French": "FR"} {
+		i, ok := g.Demonym(word)
+		if !ok || g.Entry(i).Country != want {
+			t.Errorf("Demonym(%q) = %v %v, want %s", word, i, ok, want)
+		}
+	}
+}
+
+func TestKey(t *testing.T) {
+	tests := map[string]string{
+		"Kraków":           "krakow",
+		"  São  Paulo ":    "sao paulo",
+		"Saint-Étienne":    "st etienne",
+		"St. Louis":        "st louis",
+		"Côte d’Ivoire":    "cote divoire",
+		"Łódź":             "lodz",
+		"Nizhniy Novgorod": "nizhniy novgorod",
+		"WASHINGTON, D.C.": "washington dc",
+		"Белоруссия":       "белоруссия",
+	}
+	for in, want := range tests {
+		if got := Key(in); got != want {
+			t.Errorf("Key(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestReadErrors(t *testing.T) {
+	for _, in := range []string{"", "nonsense\n", Magic + "\t99\n", Magic + "\t1\nP\t1\n", Magic + "\t1\nP\tx\tPL\t\tPPL\t1\t2\t3\tA\t\t\n"} {
+		if _, err := Read([]byte(in)); !errors.Is(err, ErrFormat) {
+			t.Errorf("Read(%q) err = %v, want ErrFormat", in, err)
+		}
+	}
+}
+
+func TestRoundTrip(t *testing.T) {
+	in := []Entry{{Kind: KindCity, GeoNames: 1, Country: "PL", Admin1: "78", Feature: "PPLC", Lat: 52.22977, Lon: 21.01178, Population: 5, Name: "Warsaw", Aliases: []string{"Warszawa"}}}
+	var buf bytes.Buffer
+	if err := Write(&buf, in); err != nil {
+		t.Fatal(err)
+	}
+	var z bytes.Buffer
+	zw := gzip.NewWriter(&z)
+	zw.Write(buf.Bytes())
+	zw.Close()
+	g, err := Load(&z)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l := g.Lookup("warszawa"); len(l) != 1 || g.Entry(l[0]).Name != "Warsaw" {
+		t.Errorf("Lookup(warszawa) = %v", l)
+	}
+}
+
+func FuzzRead(f *testing.F) {
+	f.Add([]byte(Magic + "\t1\nP\t1\tPL\t78\tPPLC\t52.2\t21.0\t5\tWarsaw\tWarszawa\t\n"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		es, err := Read(b)
+		if err == nil {
+			New(es)
+		}
+	})
+}
+
+// BenchmarkLoad measures what Default does on first use.
+func BenchmarkLoad(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := loadGzip(embedded); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkLookup(b *testing.B) {
+	g, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	names := []string{"Warsaw", "Minsk", "New York City", "Kyiv", "São Paulo", "Springfield", "U.S.", "Nowhere at all"}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		g.Lookup(names[i%len(names)])
+		i++
+	}
+}

@@ -1,0 +1,575 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/newsgraph/newsgraph/internal/news"
+	"github.com/newsgraph/newsgraph/internal/resolve"
+	"github.com/newsgraph/newsgraph/internal/store"
+)
+
+// maxCandidates caps the global entities one blocking key may return.
+const maxCandidates = 200
+
+// Put implements [store.Store].
+func (s *Store) Put(ctx context.Context, a *news.Article) (bool, error) {
+	c, err := s.PutMany(ctx, []*news.Article{a})
+	if err != nil {
+		return false, err
+	}
+	return c[0], nil
+}
+
+// PutMany implements [store.Store].
+func (s *Store) PutMany(ctx context.Context, as []*news.Article) ([]bool, error) {
+	created := make([]bool, len(as))
+	if len(as) == 0 {
+		return created, nil
+	}
+	// Encode outside the lock and the transaction.
+	recs := make([][]byte, len(as))
+	for i, a := range as {
+		if a == nil || a.ID == "" {
+			return nil, fmt.Errorf("sqlite: article %d has no ID", i)
+		}
+		b, err := json.Marshal(a)
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: encoding article %s: %w", a.ID, err)
+		}
+		recs[i] = b
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return nil, store.ErrClosed
+	}
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: put: %w", err)
+	}
+	defer tx.Rollback()
+	w := &writer{tx: tx, now: time.Now().UTC().Format(time.RFC3339)}
+	for i, a := range as {
+		c, err := w.put(ctx, a, recs[i])
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: storing article %s: %w", a.ID, err)
+		}
+		created[i] = c
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("sqlite: put: %w", err)
+	}
+	return created, nil
+}
+
+// Has implements [store.Store].
+func (s *Store) Has(ctx context.Context, id string) (bool, error) {
+	var n int
+	err := s.r.QueryRowContext(ctx, "SELECT count(*) FROM documents WHERE id = ?", id).Scan(&n)
+	if err != nil {
+		return false, fmt.Errorf("sqlite: has %s: %w", id, err)
+	}
+	return n > 0, nil
+}
+
+// writer stores articles inside one transaction. It prepares each
+// statement once per transaction: a batch of articles runs the same few
+// dozen statements thousands of times.
+type writer struct {
+	tx    *sql.Tx
+	now   string
+	stmts map[string]*sql.Stmt
+}
+
+func (w *writer) stmt(ctx context.Context, q string) (*sql.Stmt, error) {
+	if st, ok := w.stmts[q]; ok {
+		return st, nil
+	}
+	st, err := w.tx.PrepareContext(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	if w.stmts == nil {
+		w.stmts = map[string]*sql.Stmt{}
+	}
+	w.stmts[q] = st
+	return st, nil
+}
+
+func (w *writer) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	st, err := w.stmt(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	return st.ExecContext(ctx, args...)
+}
+
+func (w *writer) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
+	st, err := w.stmt(ctx, q)
+	if err != nil {
+		return w.tx.QueryRowContext(ctx, q, args...) // reports the same error
+	}
+	return st.QueryRowContext(ctx, args...)
+}
+
+func (w *writer) put(ctx context.Context, a *news.Article, rec []byte) (bool, error) {
+	var exists int
+	if err := w.queryRow(ctx, "SELECT count(*) FROM documents WHERE id = ?", a.ID).Scan(&exists); err != nil {
+		return false, err
+	}
+	if exists > 0 {
+		return false, nil
+	}
+	cp := codePoints(a.Text)
+	res, err := w.exec(ctx, `INSERT INTO documents (id, title, published, outlet, url, path, chars, text, record, ingested)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		a.ID, a.Title, a.Published, a.Source.Outlet, a.Source.URL, a.Source.Path,
+		utf8.RuneCountInString(a.Text), a.Text, rec, w.now)
+	if err != nil {
+		return false, err
+	}
+	doc, err := res.LastInsertId()
+	if err != nil {
+		return false, err
+	}
+	if _, err := w.exec(ctx, "INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)", doc, a.Title, a.Text); err != nil {
+		return false, err
+	}
+
+	local, byText, err := w.linkEntities(ctx, a, doc)
+	if err != nil {
+		return false, fmt.Errorf("linking entities: %w", err)
+	}
+	global := func(localID string) any {
+		if g, ok := local[localID]; ok && localID != "" {
+			return g
+		}
+		return nil
+	}
+	mentionEntity := func(m news.Mention) any {
+		if m.Entity != "" {
+			return global(m.Entity)
+		}
+		if g, ok := byText[mentionKey(m)]; ok {
+			return g
+		}
+		return nil
+	}
+	for _, m := range a.Mentions {
+		if _, err := w.exec(ctx, `INSERT INTO mentions (doc, start_cp, end_cp, text, type, entity, confidence) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			doc, cp(m.Start), cp(m.End), m.Text, string(m.Type), mentionEntity(m), m.Confidence); err != nil {
+			return false, err
+		}
+	}
+	for _, q := range a.Quotes {
+		speaker := global(q.Speaker)
+		res, err := w.exec(ctx, `INSERT INTO quotes (doc, start_cp, end_cp, text, speaker, speaker_name, cue, kind, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			doc, cp(q.Start), cp(q.End), q.Text, speaker, q.SpeakerName, q.Cue, string(q.Kind), q.Confidence)
+		if err != nil {
+			return false, err
+		}
+		qid, err := res.LastInsertId()
+		if err != nil {
+			return false, err
+		}
+		// The quote is about the entities mentioned inside it.
+		about := map[int64]bool{}
+		for _, m := range a.Mentions {
+			if !q.Span.Contains(m.Span) {
+				continue
+			}
+			if g, ok := mentionEntity(m).(int64); ok && g != speaker && !about[g] {
+				about[g] = true
+				if _, err := w.exec(ctx, "INSERT OR IGNORE INTO quote_about (quote, entity) VALUES (?, ?)", qid, g); err != nil {
+					return false, err
+				}
+			}
+		}
+	}
+	for _, t := range a.Times {
+		if _, err := w.exec(ctx, `INSERT INTO times (doc, start_cp, end_cp, text, value, kind) VALUES (?, ?, ?, ?, ?, ?)`,
+			doc, cp(t.Start), cp(t.End), t.Text, t.Value, string(t.Kind)); err != nil {
+			return false, err
+		}
+	}
+	for _, p := range a.Places {
+		if _, err := w.exec(ctx, `INSERT INTO places (doc, start_cp, end_cp, text, name, country, lat, lon, geonames, entity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			doc, cp(p.Start), cp(p.End), p.Text, p.Name, p.Country, p.Lat, p.Lon, p.GeoNames, global(p.Entity)); err != nil {
+			return false, err
+		}
+	}
+	for _, e := range a.Events {
+		ev := e
+		actor, target, place := global(e.Actor), global(e.Target), global(e.Place)
+		ev.Actor, ev.Target, ev.Place = globalID(actor), globalID(target), globalID(place)
+		ev.Trigger.Start, ev.Trigger.End = cp(e.Trigger.Start), cp(e.Trigger.End)
+		evidence := ""
+		if e.Sentence >= 0 && e.Sentence < len(a.Sentences) {
+			evidence = a.Slice(a.Sentences[e.Sentence])
+		}
+		b, err := json.Marshal(ev)
+		if err != nil {
+			return false, err
+		}
+		if _, err := w.exec(ctx, `INSERT INTO events (doc, type, actor, target, date, confidence, event, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			doc, e.Type, actor, target, e.Date, e.Confidence, b, evidence); err != nil {
+			return false, err
+		}
+	}
+	return true, nil
+}
+
+// globalID formats a global entity rowid (an int64, or nil) as its ID.
+func globalID(v any) string {
+	if g, ok := v.(int64); ok {
+		return entityID(g)
+	}
+	return ""
+}
+
+// entityID formats the public ID of a global entity.
+func entityID(rowid int64) string { return "g" + strconv.FormatInt(rowid, 10) }
+
+// parseEntityID returns the rowid of a global entity ID.
+func parseEntityID(id string) (int64, bool) {
+	if !strings.HasPrefix(id, "g") {
+		return 0, false
+	}
+	n, err := strconv.ParseInt(id[1:], 10, 64)
+	return n, err == nil && n > 0
+}
+
+// nameTypes are the mention types that name things worth a global entity;
+// values (dates, amounts) are not.
+var nameTypes = map[news.EntityType]bool{
+	news.Person: true, news.Org: true, news.GPE: true, news.Loc: true, news.NORP: true,
+	news.Fac: true, news.EventType: true, news.WorkOfArt: true, news.Law: true, news.Misc: true,
+}
+
+func mentionKey(m news.Mention) string { return string(m.Type) + "\x00" + resolve.Normalize(m.Text) }
+
+// localEntities returns the article's document-local entities with their
+// mention counts. When the pipeline produced mentions but no entities (no
+// coreference stage ran), each distinct (type, name) of a naming mention
+// stands for one entity, and byText maps mentionKey to its local ID.
+func localEntities(a *news.Article) (ents []news.Entity, counts map[string]int, byText map[string]string) {
+	counts = map[string]int{}
+	if len(a.Entities) > 0 {
+		for _, m := range a.Mentions {
+			if m.Entity != "" {
+				counts[m.Entity]++
+			}
+		}
+		return a.Entities, counts, nil
+	}
+	byText = map[string]string{}
+	idx := map[string]int{}
+	for _, m := range a.Mentions {
+		if !nameTypes[m.Type] || resolve.Normalize(m.Text) == "" {
+			continue
+		}
+		k := mentionKey(m)
+		i, ok := idx[k]
+		if !ok {
+			i = len(ents)
+			idx[k] = i
+			id := "m" + strconv.Itoa(i+1)
+			byText[k] = id
+			ents = append(ents, news.Entity{ID: id, Name: m.Text, Type: m.Type})
+		}
+		e := &ents[i]
+		counts[e.ID]++
+		if len(m.Text) > len(e.Name) {
+			e.Aliases = appendNew(e.Aliases, e.Name)
+			e.Name = m.Text
+		} else if m.Text != e.Name {
+			e.Aliases = appendNew(e.Aliases, m.Text)
+		}
+	}
+	return ents, counts, byText
+}
+
+func appendNew(list []string, s string) []string {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
+}
+
+// linkEntities links each document-local entity of a to a global entity,
+// creating one when resolve.Match finds none, and records aliases, keys and
+// the entity↔document link. It returns local ID → global rowid, and
+// mentionKey → global rowid for articles without local entities.
+func (w *writer) linkEntities(ctx context.Context, a *news.Article, doc int64) (map[string]int64, map[string]int64, error) {
+	ents, counts, byText := localEntities(a)
+	local := make(map[string]int64, len(ents))
+	look := &lookup{w: w}
+	for _, e := range ents {
+		if _, dup := local[e.ID]; dup || e.ID == "" {
+			continue // a malformed record: the first entity of an ID wins
+		}
+		keys := resolve.Keys(e)
+		var g int64
+		if len(keys) > 0 {
+			cands, err := look.CandidatesByKey(ctx, keys)
+			if err != nil {
+				return nil, nil, err
+			}
+			if c, ok := resolve.Match(e, cands); ok {
+				g, _ = parseEntityID(c.ID)
+			}
+		}
+		if g == 0 {
+			res, err := w.exec(ctx, "INSERT INTO entities (name, type, country) VALUES (?, ?, ?)", e.Name, string(e.Type), e.Country)
+			if err != nil {
+				return nil, nil, err
+			}
+			if g, err = res.LastInsertId(); err != nil {
+				return nil, nil, err
+			}
+		}
+		local[e.ID] = g
+		n := counts[e.ID]
+		res, err := w.exec(ctx, "INSERT OR IGNORE INTO entity_documents (entity, doc, local_id, mentions) VALUES (?, ?, ?, ?)", g, doc, e.ID, n)
+		if err != nil {
+			return nil, nil, err
+		}
+		newDoc := 0
+		if k, _ := res.RowsAffected(); k > 0 {
+			newDoc = 1
+		} else {
+			// Two local entities of one article linked to the same global
+			// one: add the mentions to the existing link.
+			if _, err := w.exec(ctx, "UPDATE entity_documents SET mentions = mentions + ? WHERE entity = ? AND doc = ?", n, g, doc); err != nil {
+				return nil, nil, err
+			}
+		}
+		if _, err := w.exec(ctx, `UPDATE entities SET mentions = mentions + ?, documents = documents + ?,
+			country = CASE WHEN country = '' THEN ? ELSE country END WHERE rowid = ?`, n, newDoc, e.Country, g); err != nil {
+			return nil, nil, err
+		}
+		for _, name := range append([]string{e.Name}, e.Aliases...) {
+			if strings.TrimSpace(name) == "" {
+				continue
+			}
+			if _, err := w.exec(ctx, `INSERT INTO entity_aliases (entity, alias, documents) VALUES (?, ?, 1)
+				ON CONFLICT (entity, alias) DO UPDATE SET documents = documents + ?`, g, name, newDoc); err != nil {
+				return nil, nil, err
+			}
+		}
+		for _, k := range keys {
+			if _, err := w.exec(ctx, "INSERT OR IGNORE INTO entity_keys (key, entity) VALUES (?, ?)", k, g); err != nil {
+				return nil, nil, err
+			}
+		}
+		// The entity's name is the alias most documents use, the longest
+		// on a tie.
+		if _, err := w.exec(ctx, `UPDATE entities SET name = (SELECT alias FROM entity_aliases WHERE entity = ?1
+			ORDER BY documents DESC, length(alias) DESC, alias LIMIT 1) WHERE rowid = ?1`, g); err != nil {
+			return nil, nil, err
+		}
+	}
+	var textMap map[string]int64
+	if byText != nil {
+		textMap = make(map[string]int64, len(byText))
+		for k, id := range byText {
+			if g, ok := local[id]; ok {
+				textMap[k] = g
+			}
+		}
+	}
+	return local, textMap, nil
+}
+
+// lookup implements resolve.Lookup inside a write transaction, so an
+// article sees the entities the articles before it in the same batch
+// created.
+type lookup struct {
+	w *writer
+}
+
+var _ resolve.Lookup = (*lookup)(nil)
+
+func (l *lookup) CandidatesByKey(ctx context.Context, keys []string) ([]resolve.Candidate, error) {
+	if len(keys) == 0 {
+		return nil, nil
+	}
+	args := make([]any, len(keys))
+	for i, k := range keys {
+		args[i] = k
+	}
+	st, err := l.w.stmt(ctx, `SELECT e.rowid, e.name, e.type,
+		(SELECT json_group_array(alias) FROM (SELECT alias FROM entity_aliases WHERE entity = e.rowid ORDER BY documents DESC, alias))
+		FROM entities e WHERE e.rowid IN (SELECT entity FROM entity_keys WHERE key IN (`+placeholders(len(keys))+`) LIMIT `+strconv.Itoa(maxCandidates)+`)`)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := st.QueryContext(ctx, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var cands []resolve.Candidate
+	for rows.Next() {
+		var id int64
+		var c resolve.Candidate
+		var typ, aliases string
+		if err := rows.Scan(&id, &c.Name, &typ, &aliases); err != nil {
+			return nil, err
+		}
+		c.ID, c.Type = entityID(id), news.EntityType(typ)
+		if err := json.Unmarshal([]byte(aliases), &c.Aliases); err != nil {
+			return nil, fmt.Errorf("decoding aliases of %s: %w", c.ID, err)
+		}
+		cands = append(cands, c)
+	}
+	return cands, rows.Err()
+}
+
+func placeholders(n int) string {
+	if n <= 0 {
+		return ""
+	}
+	return strings.Repeat("?,", n-1) + "?"
+}
+
+// codePoints returns a function mapping byte offsets of s to code-point
+// offsets (the public contract's offsets).
+func codePoints(s string) func(int) int {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return func(off int) int { return min(max(off, 0), len(s)) }
+	}
+	idx := make([]int32, len(s)+1)
+	n := int32(0)
+	for i := 0; i < len(s); {
+		_, w := utf8.DecodeRuneInString(s[i:])
+		for j := 0; j < w; j++ {
+			idx[i+j] = n
+		}
+		i += w
+		n++
+	}
+	idx[len(s)] = n
+	return func(off int) int { return int(idx[min(max(off, 0), len(s))]) }
+}
+
+// PutStory implements [store.Store].
+func (s *Store) PutStory(ctx context.Context, st news.Story) error {
+	if st.ID == "" {
+		return fmt.Errorf("sqlite: story has no ID: %w", store.ErrBadQuery)
+	}
+	return s.write(ctx, func(tx *sql.Tx) error {
+		sid, err := upsertStory(ctx, tx, st.ID, st.Title)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "DELETE FROM story_documents WHERE story = ?", sid); err != nil {
+			return err
+		}
+		for _, d := range st.Documents {
+			if err := addToStory(ctx, tx, sid, d, st.Duplicates[d]); err != nil {
+				return err
+			}
+		}
+		return dropEmptyStories(ctx, tx)
+	})
+}
+
+// SetStory implements [store.Store].
+func (s *Store) SetStory(ctx context.Context, docID, storyID, duplicateOf string) error {
+	if storyID == "" {
+		return fmt.Errorf("sqlite: story has no ID: %w", store.ErrBadQuery)
+	}
+	return s.write(ctx, func(tx *sql.Tx) error {
+		var title string
+		err := tx.QueryRowContext(ctx, "SELECT title FROM documents WHERE id = ?", docID).Scan(&title)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("document %s: %w", docID, store.ErrNotFound)
+		}
+		if err != nil {
+			return err
+		}
+		var sid int64
+		err = tx.QueryRowContext(ctx, "SELECT rowid FROM stories WHERE id = ?", storyID).Scan(&sid)
+		if errors.Is(err, sql.ErrNoRows) {
+			sid, err = upsertStory(ctx, tx, storyID, title)
+		}
+		if err != nil {
+			return err
+		}
+		if err := addToStory(ctx, tx, sid, docID, duplicateOf); err != nil {
+			return err
+		}
+		return dropEmptyStories(ctx, tx)
+	})
+}
+
+func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return store.ErrClosed
+	}
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("sqlite: %w", err)
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return fmt.Errorf("sqlite: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("sqlite: %w", err)
+	}
+	return nil
+}
+
+func upsertStory(ctx context.Context, tx *sql.Tx, id, title string) (int64, error) {
+	now := time.Now().UTC().Format(time.RFC3339)
+	if _, err := tx.ExecContext(ctx, `INSERT INTO stories (id, title, updated) VALUES (?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET title = CASE WHEN excluded.title = '' THEN title ELSE excluded.title END, updated = excluded.updated`,
+		id, title, now); err != nil {
+		return 0, err
+	}
+	var sid int64
+	err := tx.QueryRowContext(ctx, "SELECT rowid FROM stories WHERE id = ?", id).Scan(&sid)
+	return sid, err
+}
+
+func addToStory(ctx context.Context, tx *sql.Tx, sid int64, docID, duplicateOf string) error {
+	var doc int64
+	err := tx.QueryRowContext(ctx, "SELECT rowid FROM documents WHERE id = ?", docID).Scan(&doc)
+	if errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("document %s: %w", docID, store.ErrNotFound)
+	}
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, "DELETE FROM story_documents WHERE doc = ?", doc); err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, "INSERT INTO story_documents (story, doc, duplicate_of) VALUES (?, ?, ?)", sid, doc, duplicateOf)
+	return err
+}
+
+func dropEmptyStories(ctx context.Context, tx *sql.Tx) error {
+	_, err := tx.ExecContext(ctx, "DELETE FROM stories WHERE rowid NOT IN (SELECT story FROM story_documents)")
+	return err
+}
