@@ -14,6 +14,8 @@ package ner
 //  3. A lone nationality word ("Ukrainians") that is not also a place or a
 //     personal name is a nationality (MISC, shown as NORP), whatever the
 //     model made of its context.
+//  4. A one-word "place" the gazetteers know only as a personal name,
+//     followed by "who", is a person ("a 19-year-old, Ales, who ...").
 
 var groupNouns = map[string]bool{}
 
@@ -52,6 +54,25 @@ func (m *Model) applyRules(ts []tok, sp []tagged) []tagged {
 			if cats&gDemonym != 0 && cats&(gCountry|gCity|gCityBig|gAdmin|gCapital|gName|gRegion) == 0 {
 				s.Class = MISC
 			}
+		}
+	}
+	// Rule 4: a personal name the gazetteers do not know as a place,
+	// followed by "who", is a person ("a 19-year-old, Ales, who ...").
+	for k := range sp {
+		s := &sp[k]
+		if s.Class != LOC || s.End-s.Start != 1 {
+			continue
+		}
+		j := s.End
+		if j < len(ts) && ts[j].w == "," {
+			j++
+		}
+		if j >= len(ts) || ts[j].lw != "who" {
+			continue
+		}
+		cats := m.spanCats(ts, s.Start, s.End)
+		if cats&gName != 0 && cats&(gCountry|gCity|gCityBig|gAdmin|gCapital|gRegion|gDemonym) == 0 {
+			s.Class = PER
 		}
 	}
 	for k := range sp {
