@@ -6,6 +6,7 @@ package annotate
 
 import (
 	"context"
+	"errors"
 	"io"
 
 	"github.com/newsgraph/newsgraph/internal/news"
@@ -27,6 +28,10 @@ type Options struct {
 	Ordered bool
 	// Version is recorded in each article's provenance.
 	Version string
+	// Skip, when set, is called for each article read, before it is
+	// annotated; articles it reports true for are dropped (ingest skips
+	// articles already stored). An error stops the run.
+	Skip func(*news.Article) (bool, error)
 }
 
 // Chain builds the chain of the given stage IDs, or of every registered
@@ -64,6 +69,15 @@ func RunChain(ctx context.Context, chain *pipeline.Chain, paths []string, opt Op
 			if a != nil {
 				a.Provenance.Version = opt.Version
 			}
+			if err == nil && a != nil && opt.Skip != nil {
+				skip, serr := opt.Skip(a)
+				if serr != nil {
+					return serr
+				}
+				if skip {
+					return nil
+				}
+			}
 			select {
 			case in <- pipeline.Item{Article: a, Err: err}:
 				return nil
@@ -75,7 +89,9 @@ func RunChain(ctx context.Context, chain *pipeline.Chain, paths []string, opt Op
 	r := &pipeline.Runner{Chain: chain, Workers: opt.Workers, Ordered: opt.Ordered}
 	err := r.Run(ctx, in, emit)
 	cancel()
-	if rerr := <-readErr; err == nil && rerr != nil && rerr != context.Canceled {
+	if rerr := <-readErr; rerr != nil && !errors.Is(rerr, context.Canceled) {
+		// A failure of the reader (or of Skip) is the cause of the
+		// runner's cancellation, so it is the error to report.
 		err = rerr
 	}
 	return err

@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/newsgraph/newsgraph/internal/annotate/event/export"
 	"github.com/newsgraph/newsgraph/internal/news"
 	"github.com/newsgraph/newsgraph/internal/store"
 )
@@ -21,7 +22,7 @@ import (
 func init() {
 	Register(Command{
 		Name:    "export",
-		Summary: "write the whole store as JSON, JSON Lines or CSV",
+		Summary: "write the whole store as JSON, JSON Lines or CSV (events also as GDELT-like TSV)",
 		Run:     runExport,
 	})
 }
@@ -33,7 +34,7 @@ func runExport(ctx context.Context, env *Env, args []string) int {
 	fl := flag.NewFlagSet("export", flag.ContinueOnError)
 	fl.SetOutput(env.Stderr)
 	db := fl.String("db", DefaultDB, "database `file`")
-	format := fl.String("format", "jsonl", "json, jsonl or csv")
+	format := fl.String("format", "jsonl", "json, jsonl, csv, or tsv (events as GDELT-like rows, docs/format/events-export.md)")
 	kinds := fl.String("kind", strings.Join(exportKinds, ","), "comma-separated `kinds` to export: "+strings.Join(exportKinds, ", "))
 	out := fl.String("out", "", "output `file` (json, jsonl) or directory (csv: one file per kind); default standard output")
 	fl.Usage = func() {
@@ -41,6 +42,7 @@ func runExport(ctx context.Context, env *Env, args []string) int {
 		fmt.Fprintln(env.Stderr, `json:  one object {"v": 1, "documents": [...], "entities": [...], "quotes": [...], "events": [...], "stories": [...]}`)
 		fmt.Fprintln(env.Stderr, `jsonl: one record a line, with "kind": document, entity, quote, event or story`)
 		fmt.Fprintln(env.Stderr, "csv:   one table per kind; to standard output only with a single --kind")
+		fmt.Fprintln(env.Stderr, "tsv:   events only, one GDELT-event-like row each (docs/format/events-export.md)")
 		fl.PrintDefaults()
 	}
 	if err := fl.Parse(args); err != nil {
@@ -66,14 +68,14 @@ func runExport(ctx context.Context, env *Env, args []string) int {
 		want[k] = true
 	}
 	switch *format {
-	case "json", "jsonl":
+	case "json", "jsonl", "tsv":
 	case "csv":
 		if *out == "" && len(want) != 1 {
 			fmt.Fprintln(env.Stderr, "newsgraph export: csv writes one table per kind: give one --kind, or --out DIR for all")
 			return ExitUsage
 		}
 	default:
-		fmt.Fprintf(env.Stderr, "newsgraph export: unknown format %q (want json, jsonl or csv)\n", *format)
+		fmt.Fprintf(env.Stderr, "newsgraph export: unknown format %q (want json, jsonl, csv or tsv)\n", *format)
 		return ExitUsage
 	}
 	st, err := openStore(ctx, *db)
@@ -82,9 +84,12 @@ func runExport(ctx context.Context, env *Env, args []string) int {
 		return ExitUsage
 	}
 	defer st.Close()
-	if *format == "csv" {
+	switch *format {
+	case "csv":
 		err = exportCSV(ctx, st, want, *out, env.Stdout)
-	} else {
+	case "tsv":
+		err = exportTSV(ctx, st, *out, env.Stdout)
+	default:
 		err = exportJSON(ctx, st, want, *format, *out, env.Stdout)
 	}
 	if err != nil {
@@ -92,6 +97,38 @@ func runExport(ctx context.Context, env *Env, args []string) int {
 		return ExitFailure
 	}
 	return ExitOK
+}
+
+// exportTSV writes every stored event as a GDELT-event-like TSV row, with
+// the event export of the event stage.
+func exportTSV(ctx context.Context, st store.Store, path string, stdout io.Writer) error {
+	w0, closeOut, err := output(path, stdout)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(w0, 1<<16)
+	x, err := export.NewWriter(bw, export.TSV)
+	if err != nil {
+		closeOut()
+		return err
+	}
+	err = st.Export(ctx, store.Exporter{Document: func(id string, rec []byte) error {
+		var a news.Article
+		if err := json.Unmarshal(rec, &a); err != nil {
+			return fmt.Errorf("document %s: %w", id, err)
+		}
+		return x.Write(&a)
+	}})
+	if err == nil {
+		err = x.Close()
+	}
+	if err == nil {
+		err = bw.Flush()
+	}
+	if cerr := closeOut(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 func contains(list []string, s string) bool {

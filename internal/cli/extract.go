@@ -12,6 +12,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/internal/eval/extract"
 	htmlextract "github.com/newsgraph/newsgraph/internal/extract"
+	"github.com/newsgraph/newsgraph/internal/news"
 )
 
 func init() {
@@ -30,6 +31,7 @@ func runEvalExtract(ctx context.Context, env *Env, args []string) int {
 	predictPath := fs.String("predict", "", "also write the extracted text to `FILE` as {\"<id>\": {\"articleBody\": …}}")
 	workers := fs.Int("workers", runtime.NumCPU(), "pages extracted at once")
 	worst := fs.Int("worst", 0, "list the `N` pages with the lowest F1 on stderr")
+	stage := fs.Bool("stage", false, "score the text of the whole extract stage (HTML extraction, then cleaning) rather than HTML extraction alone")
 	fs.Usage = func() {
 		fmt.Fprintln(env.Stderr, "Usage: newsgraph eval extract --html DIR --gold ground-truth.json [--predict OUT.json]")
 		fs.PrintDefaults()
@@ -69,9 +71,15 @@ func runEvalExtract(ctx context.Context, env *Env, args []string) int {
 					continue
 				}
 				var body string
-				d, err := htmlextract.HTML(raw, gold[id].URL)
-				if err == nil {
-					body = d.Text
+				if *stage {
+					a := &news.Article{Raw: raw, Format: news.FormatHTML, Source: news.Source{URL: gold[id].URL}}
+					err = htmlextract.Process(ctx, a)
+					body = a.Text
+				} else {
+					var d *htmlextract.Doc
+					if d, err = htmlextract.HTML(raw, gold[id].URL); err == nil {
+						body = d.Text
+					}
 				}
 				mu.Lock()
 				if err != nil {

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -17,6 +18,7 @@ import (
 	"github.com/newsgraph/newsgraph/internal/annotate"
 	"github.com/newsgraph/newsgraph/internal/news"
 	"github.com/newsgraph/newsgraph/internal/pipeline"
+	"github.com/newsgraph/newsgraph/internal/resolve/story"
 	"github.com/newsgraph/newsgraph/internal/source"
 	"github.com/newsgraph/newsgraph/internal/store"
 	"github.com/newsgraph/newsgraph/internal/store/sqlite"
@@ -40,6 +42,8 @@ func runIngest(ctx context.Context, env *Env, args []string) int {
 	workers := fl.Int("workers", 0, "articles annotated at once (default: one per CPU)")
 	batch := fl.Int("batch", 64, "articles stored per transaction")
 	quiet := fl.Bool("quiet", false, "no progress output")
+	stages := fl.String("stages", "", "comma-separated stage `IDs` to run, with what they require (default: all)")
+	noStories := fl.Bool("no-stories", false, "do not group new articles into stories")
 	fl.Usage = func() {
 		fmt.Fprintln(env.Stderr, "Usage: newsgraph ingest [--db FILE] [--workers N] PATH...")
 		fmt.Fprintln(env.Stderr, "Annotates every article under PATH (files, directories, - for stdin) and stores")
@@ -66,7 +70,7 @@ func runIngest(ctx context.Context, env *Env, args []string) int {
 	defer st.Close()
 	sum, err := Ingest(ctx, st, fl.Args(), IngestOptions{
 		Workers: *workers, Batch: *batch, Stdin: env.Stdin, Errors: env.Stderr,
-		Progress: progressFor(env.Stderr, *quiet), DB: *db,
+		Progress: progressFor(env.Stderr, *quiet), DB: *db, Stages: splitList(*stages), NoStories: *noStories,
 	})
 	if sum != nil {
 		if sum.New == 0 && sum.Unchanged > 0 && sum.Failed == 0 {
@@ -96,6 +100,11 @@ type IngestOptions struct {
 	Progress Progress
 	// DB names the database in messages.
 	DB string
+	// Stages are the stage IDs to run (with their requirements); empty
+	// means every registered stage.
+	Stages []string
+	// NoStories turns off story clustering of new articles.
+	NoStories bool
 }
 
 // Progress shows how an ingest is going. Update is called about four
@@ -140,11 +149,18 @@ func Ingest(ctx context.Context, st store.Store, paths []string, opt IngestOptio
 	if opt.Errors == nil {
 		opt.Errors = io.Discard
 	}
-	chain, err := annotate.Chain(nil)
+	chain, err := annotate.Chain(opt.Stages)
 	if err != nil {
 		return nil, err
 	}
 	defer chain.Close()
+
+	var clusterer *story.Clusterer
+	if !opt.NoStories {
+		if clusterer, err = restoreStories(ctx, st, opt.Errors); err != nil {
+			return nil, err
+		}
+	}
 
 	var c counters
 	c.total.Store(totalBytes(paths))
@@ -187,36 +203,6 @@ func Ingest(ctx context.Context, st store.Store, paths []string, opt IngestOptio
 		}
 	}()
 
-	// Reader: skips articles already stored, feeds the rest to the runner.
-	in := make(chan pipeline.Item)
-	readErr := make(chan error, 1)
-	go func() {
-		defer close(in)
-		readErr <- source.Walk(ctx, paths, source.Options{Stdin: opt.Stdin}, func(a *news.Article, err error) error {
-			if a != nil {
-				c.bytes.Add(int64(len(a.Raw)))
-				a.Provenance.Version = Version
-			}
-			if err == nil && a != nil {
-				known, herr := st.Has(ctx, a.ID)
-				if herr != nil {
-					return herr
-				}
-				if known {
-					c.read.Add(1)
-					c.unchanged.Add(1)
-					return nil
-				}
-			}
-			select {
-			case in <- pipeline.Item{Article: a, Err: err}:
-				return nil
-			case <-ctx.Done():
-				return ctx.Err()
-			}
-		})
-	}()
-
 	// Writer: stores annotated articles in batches.
 	toWrite := make(chan *news.Article, 2*opt.Batch)
 	writeErr := make(chan error, 1)
@@ -231,6 +217,16 @@ func Ingest(ctx context.Context, st store.Store, paths []string, opt IngestOptio
 			created, err := st.PutMany(context.WithoutCancel(ctx), pending)
 			if err != nil {
 				return err
+			}
+			if clusterer != nil {
+				for i, a := range pending {
+					if !created[i] {
+						continue
+					}
+					if err := assignStory(context.WithoutCancel(ctx), st, clusterer, a); err != nil {
+						return err
+					}
+				}
 			}
 			for _, ok := range created {
 				if ok {
@@ -276,8 +272,19 @@ func Ingest(ctx context.Context, st store.Store, paths []string, opt IngestOptio
 		writeErr <- err
 	}()
 
-	r := &pipeline.Runner{Chain: chain, Workers: opt.Workers}
-	runErr := r.Run(ctx, in, func(res pipeline.Result) error {
+	// Articles already stored are counted as unchanged and never annotated.
+	skip := func(a *news.Article) (bool, error) {
+		c.bytes.Add(int64(len(a.Raw)))
+		known, err := st.Has(ctx, a.ID)
+		if err != nil || !known {
+			return false, err
+		}
+		c.read.Add(1)
+		c.unchanged.Add(1)
+		return true, nil
+	}
+	aopt := annotate.Options{Workers: opt.Workers, Stdin: opt.Stdin, Version: Version, Skip: skip}
+	runErr := annotate.RunChain(ctx, chain, paths, aopt, func(res pipeline.Result) error {
 		if res.Err != nil {
 			c.read.Add(1)
 			c.failed.Add(1)
@@ -297,7 +304,6 @@ func Ingest(ctx context.Context, st store.Store, paths []string, opt IngestOptio
 	})
 	close(toWrite)
 	werr := <-writeErr
-	rerr := <-readErr
 	close(stopTick)
 	<-tickDone
 	sum := snapshot()
@@ -307,8 +313,6 @@ func Ingest(ctx context.Context, st store.Store, paths []string, opt IngestOptio
 	switch {
 	case werr != nil:
 		return &sum, fmt.Errorf("storing articles in %s: %w", opt.DB, werr)
-	case rerr != nil && !errors.Is(rerr, context.Canceled):
-		return &sum, rerr
 	case runErr != nil:
 		if errors.Is(runErr, context.Canceled) {
 			return &sum, errors.New("interrupted; articles stored so far are kept, run the same command again to go on")
@@ -321,6 +325,81 @@ func Ingest(ctx context.Context, st store.Store, paths []string, opt IngestOptio
 type counters struct {
 	read, new, unchanged, failed atomic.Int64
 	bytes, total                 atomic.Int64
+}
+
+// restoreWindow is how far back from the newest stored article restore
+// replays articles into the story clusterer: new articles join stories
+// whose latest article is within a few days of them, so older stories need
+// not be in memory.
+const restoreWindow = 30 * 24 * time.Hour
+
+// restoreStories rebuilds the story clusterer from the store: articles
+// already in a story and published within restoreWindow of the newest one
+// (or undated) are replayed into it, and stored articles without a story
+// (stored before story clustering ran, or by a run killed between storing
+// and clustering) are assigned now. Memory stays bounded by the window;
+// the scan of the stored records is linear but decodes only their dates
+// outside it.
+func restoreStories(ctx context.Context, st store.Store, errs io.Writer) (*story.Clusterer, error) {
+	cl := story.New(story.Config{})
+	type member struct{ story, dupOf string }
+	members := map[string]member{}
+	for off := 0; ; off += store.MaxLimit {
+		l, err := st.Stories(ctx, store.Page{Offset: off, Limit: store.MaxLimit})
+		if err != nil {
+			return nil, err
+		}
+		for _, s := range l.Stories {
+			for _, d := range s.Documents {
+				members[d] = member{s.ID, s.Duplicates[d]}
+			}
+		}
+		if off+len(l.Stories) >= l.Total || len(l.Stories) == 0 {
+			break
+		}
+	}
+	cutoff := ""
+	if l, err := st.Documents(ctx, store.DocQuery{Page: store.Page{Limit: 1}}); err == nil && len(l.Documents) > 0 {
+		if t, err := time.Parse("2006-01-02", l.Documents[0].Published); err == nil {
+			cutoff = t.Add(-restoreWindow).Format("2006-01-02")
+		}
+	}
+	err := st.Export(ctx, store.Exporter{Document: func(id string, rec []byte) error {
+		m, stored := members[id]
+		if stored && cutoff != "" {
+			var head struct {
+				Published string `json:"published"`
+			}
+			if json.Unmarshal(rec, &head) == nil && head.Published != "" && head.Published < cutoff {
+				return nil // too old to be joined by new articles
+			}
+		}
+		a := new(news.Article)
+		if err := json.Unmarshal(rec, a); err != nil {
+			fmt.Fprintf(errs, "newsgraph ingest: warning: stored article %s: %v\n", id, err)
+			return nil
+		}
+		if stored {
+			return cl.Restore(story.FromArticle(a), m.story, m.dupOf)
+		}
+		return assignStory(ctx, st, cl, a)
+	}})
+	if err != nil {
+		return nil, fmt.Errorf("restoring stories: %w", err)
+	}
+	return cl, nil
+}
+
+// assignStory puts a stored article into a story and records it.
+func assignStory(ctx context.Context, st store.Store, cl *story.Clusterer, a *news.Article) error {
+	asg, err := cl.Assign(story.FromArticle(a))
+	if err != nil {
+		return fmt.Errorf("story of %s: %w", a.ID, err)
+	}
+	if err := st.SetStory(ctx, a.ID, asg.Story, asg.DuplicateOf); err != nil {
+		return fmt.Errorf("story of %s: %w", a.ID, err)
+	}
+	return nil
 }
 
 // describe names the input of a failed result.
@@ -444,4 +523,15 @@ func short(s IngestSummary) string {
 // openStore opens an existing database for the read commands.
 func openStore(ctx context.Context, path string) (*sqlite.Store, error) {
 	return sqlite.Open(ctx, path, sqlite.Options{MustExist: true})
+}
+
+// splitList splits a comma-separated flag value, dropping empty items.
+func splitList(s string) []string {
+	var out []string
+	for _, x := range strings.Split(s, ",") {
+		if x = strings.TrimSpace(x); x != "" {
+			out = append(out, x)
+		}
+	}
+	return out
 }

@@ -103,13 +103,20 @@ func writeCorpus(t testing.TB, path string, n int) {
 
 func countDocs(t *testing.T, db string) int {
 	t.Helper()
+	return count(t, db, "SELECT count(*) FROM documents")
+}
+
+// count runs a counting query on a database another process may be
+// writing.
+func count(t *testing.T, db, query string) int {
+	t.Helper()
 	conn, err := sql.Open("sqlite", db+"?_pragma=query_only(ON)&_pragma=busy_timeout(5000)")
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer conn.Close()
 	var n int
-	if err := conn.QueryRow("SELECT count(*) FROM documents").Scan(&n); err != nil {
+	if err := conn.QueryRow(query).Scan(&n); err != nil {
 		return -1 // not created yet
 	}
 	return n
@@ -128,7 +135,9 @@ func TestIngestKilledAndResumed(t *testing.T) {
 	db := filepath.Join(dir, "kill.db")
 	writeCorpus(t, corpus, n)
 
-	cmd := newsgraph("ingest", "--db", db, "--batch", "32", corpus)
+	// Only the extract stage: this test is about storage, and the full
+	// pipeline would make it slow.
+	cmd := newsgraph("ingest", "--db", db, "--batch", "32", "--stages", "extract", corpus)
 	var out1 bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out1, &out1
 	if err := cmd.Start(); err != nil {
@@ -162,7 +171,7 @@ func TestIngestKilledAndResumed(t *testing.T) {
 	}
 	t.Logf("killed with %d of %d articles stored", atKill, n)
 
-	out, err := newsgraph("ingest", "--db", db, corpus).CombinedOutput()
+	out, err := newsgraph("ingest", "--db", db, "--stages", "extract", corpus).CombinedOutput()
 	if err != nil {
 		t.Fatalf("second ingest: %v\n%s", err, out)
 	}
@@ -212,6 +221,11 @@ func TestIngestKilledAndResumed(t *testing.T) {
 	if len(titles) != n {
 		t.Errorf("%d distinct articles stored; want %d", len(titles), n)
 	}
+	// Every article is in exactly one story, including those stored just
+	// before the kill, whose story the second run assigned.
+	if got := count(t, db, "SELECT count(DISTINCT doc) FROM story_documents"); got != n {
+		t.Errorf("%d articles are in a story; want all %d", got, n)
+	}
 
 	// A third run adds nothing and says so.
 	out, err = newsgraph("ingest", "--db", db, corpus).CombinedOutput()
@@ -241,6 +255,9 @@ func TestIngestExamplesTwice(t *testing.T) {
 		}
 		if run == 1 && !strings.Contains(stdout.String(), "nothing new") {
 			t.Errorf("second run does not say nothing is new:\n%s", stdout.String())
+		}
+		if got := count(t, db, "SELECT count(DISTINCT doc) FROM story_documents"); got != 2 {
+			t.Errorf("run %d: %d example articles in a story; want 2", run+1, got)
 		}
 	}
 }
@@ -300,32 +317,84 @@ func TestIngestUsage(t *testing.T) {
 }
 
 // BenchmarkIngest measures annotate + store over a generated corpus: the
-// articles/s metric is what a user sees from newsgraph ingest.
+// articles/s metric is what a user sees from newsgraph ingest. It runs the
+// whole pipeline and, for comparison, the extract stage alone.
 func BenchmarkIngest(b *testing.B) {
-	const n = 2000
+	const n = 500
 	dir := b.TempDir()
 	corpus := filepath.Join(dir, "bench.jsonl")
 	writeCorpus(b, corpus, n)
-	b.ReportAllocs()
-	var m0, m1 runtime.MemStats
-	runtime.ReadMemStats(&m0)
-	b.ResetTimer()
-	start := time.Now()
-	for i := 0; i < b.N; i++ {
-		st, err := sqlite.Open(context.Background(), filepath.Join(dir, fmt.Sprintf("bench%d.db", i)), sqlite.Options{})
-		if err != nil {
-			b.Fatal(err)
+	for _, stages := range [][]string{nil, {"extract"}} {
+		name := "stages=all"
+		if stages != nil {
+			name = "stages=" + strings.Join(stages, ",")
 		}
-		sum, err := cli.Ingest(context.Background(), st, []string{corpus}, cli.IngestOptions{})
-		if err != nil || sum.New != n {
-			b.Fatalf("ingest: %v, %+v", err, sum)
-		}
-		st.Close()
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			var m0, m1 runtime.MemStats
+			runtime.ReadMemStats(&m0)
+			b.ResetTimer()
+			start := time.Now()
+			for i := 0; i < b.N; i++ {
+				st, err := sqlite.Open(context.Background(), filepath.Join(b.TempDir(), "bench.db"), sqlite.Options{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				sum, err := cli.Ingest(context.Background(), st, []string{corpus}, cli.IngestOptions{Stages: stages})
+				if err != nil || sum.New != n {
+					b.Fatalf("ingest: %v, %+v", err, sum)
+				}
+				st.Close()
+			}
+			b.StopTimer()
+			elapsed := time.Since(start)
+			runtime.ReadMemStats(&m1)
+			b.ReportMetric(float64(n*b.N)/elapsed.Seconds(), "articles/s")
+			b.ReportMetric(float64(m1.Mallocs-m0.Mallocs)/float64(n*b.N), "allocs/article")
+			b.ReportMetric(float64(m1.TotalAlloc-m0.TotalAlloc)/float64(n*b.N), "B/article")
+		})
 	}
-	b.StopTimer()
-	elapsed := time.Since(start)
-	runtime.ReadMemStats(&m1)
-	b.ReportMetric(float64(n*b.N)/elapsed.Seconds(), "articles/s")
-	b.ReportMetric(float64(m1.Mallocs-m0.Mallocs)/float64(n*b.N), "allocs/article")
-	b.ReportMetric(float64(m1.TotalAlloc-m0.TotalAlloc)/float64(n*b.N), "B/article")
+}
+
+// TestIngestConcurrentProcesses runs two ingests of the same corpus into
+// one database at once: each article is stored exactly once, and between
+// them the two runs report every article as new exactly once.
+func TestIngestConcurrentProcesses(t *testing.T) {
+	if testing.Short() {
+		t.Skip("ingests 2,000 articles twice")
+	}
+	const n = 2000
+	dir := t.TempDir()
+	corpus := filepath.Join(dir, "corpus.jsonl")
+	db := filepath.Join(dir, "two.db")
+	writeCorpus(t, corpus, n)
+	var outs [2]bytes.Buffer
+	var cmds [2]*exec.Cmd
+	for i := range cmds {
+		cmds[i] = newsgraph("ingest", "--db", db, "--stages", "extract", corpus)
+		cmds[i].Stdout, cmds[i].Stderr = &outs[i], &outs[i]
+		if err := cmds[i].Start(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	newTotal := 0
+	for i, cmd := range cmds {
+		if err := cmd.Wait(); err != nil {
+			t.Fatalf("ingest %d: %v\n%s", i+1, err, outs[i].String())
+		}
+		var read, nw, unchanged, failed int
+		if _, err := fmt.Sscanf(lastLine(outs[i].Bytes()), "read %d, new %d, unchanged %d, failed %d,", &read, &nw, &unchanged, &failed); err != nil {
+			t.Fatalf("ingest %d summary %q: %v", i+1, lastLine(outs[i].Bytes()), err)
+		}
+		if read != n || nw+unchanged != n || failed != 0 {
+			t.Errorf("ingest %d: read %d, new %d, unchanged %d, failed %d; want %d read", i+1, read, nw, unchanged, failed, n)
+		}
+		newTotal += nw
+	}
+	if newTotal != n {
+		t.Errorf("the two runs stored %d new articles between them; want %d", newTotal, n)
+	}
+	if got := countDocs(t, db); got != n {
+		t.Errorf("store holds %d documents; want %d", got, n)
+	}
 }

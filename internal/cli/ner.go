@@ -56,7 +56,7 @@ func trainNER(ctx context.Context, env *Env, args []string) int {
 	fs := flag.NewFlagSet("train ner", flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
 	trainPath := fs.String("train", filepath.Join("..", "shared", "eval", "ner", "conll2003", "eng.train"), "CoNLL-2003 training `file`")
-	devPath := fs.String("dev", "", "CoNLL-2003 development `file`: keep the epoch that scores best on it")
+	devPath := fs.String("dev", filepath.Join("..", "shared", "eval", "ner", "conll2003", "eng.testa"), "CoNLL-2003 development `file`: keep the epoch that scores best on it (empty: train all epochs)")
 	extra := fs.String("extra", "", "a second CoNLL `file` trained on as well (the development set, for a release model)")
 	out := fs.String("out", filepath.Join("internal", "annotate", "ner", "data", "model.gz"), "where to write the model")
 	epochs := fs.Int("epochs", 12, "training epochs")

@@ -87,8 +87,11 @@ func plainSnippet(s string, term bool) string {
 }
 
 func runQuerySearch(ctx context.Context, env *Env, args []string) int {
-	q := newQueryFlags(env, "query search", "newsgraph query search [--db FILE] [--limit N] [--offset N] [--json] TEXT...\n"+
+	q := newQueryFlags(env, "query search", "newsgraph query search [--db FILE] [--from DATE] [--to DATE] [--outlet NAME] [--limit N] [--offset N] [--json] TEXT...\n"+
 		"TEXT: words (stemmed), \"a phrase\", prefix*, a OR b, -word or NOT word to exclude.")
+	from := q.fl.String("from", "", "only articles published on or after this `date` (YYYY, YYYY-MM or YYYY-MM-DD)")
+	to := q.fl.String("to", "", "only articles published on or before this `date`")
+	outlet := q.fl.String("outlet", "", "only articles of this `outlet`")
 	rest, code, ok := q.parse(args)
 	if !ok {
 		return code
@@ -104,7 +107,8 @@ func runQuerySearch(ctx context.Context, env *Env, args []string) int {
 		return ExitUsage
 	}
 	defer st.Close()
-	res, err := st.Search(ctx, store.SearchQuery{Text: strings.Join(rest, " "), Page: q.page()})
+	res, err := st.Search(ctx, store.SearchQuery{Text: strings.Join(rest, " "), Page: q.page(),
+		DocFilter: store.DocFilter{From: *from, To: *to, Outlet: *outlet}})
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "newsgraph query search: %v\n", err)
 		if errors.Is(err, store.ErrBadQuery) {

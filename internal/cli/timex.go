@@ -17,16 +17,22 @@ func runEvalTimex(ctx context.Context, env *Env, args []string) int {
 	fs := flag.NewFlagSet("eval timex", flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
 	dir := fs.String("tml", "", "directory of TimeML .tml files (searched recursively)")
+	cat := fs.String("cat", "", "directory of MEANTIME CAT .xml files (searched recursively), instead of --tml")
 	split := fs.String("split", "all", "which files: all, dev (four fifths) or heldout (every fifth file in path order)")
 	verbose := fs.Bool("v", false, "print every missed, spurious and wrongly valued expression")
 	if err := fs.Parse(args); err != nil {
 		return ExitUsage
 	}
-	if *dir == "" || fs.NArg() > 0 {
-		fmt.Fprintln(env.Stderr, "usage: newsgraph eval timex --tml DIR [--split all|dev|heldout] [-v]")
+	if (*dir == "") == (*cat == "") || fs.NArg() > 0 {
+		fmt.Fprintln(env.Stderr, "usage: newsgraph eval timex --tml DIR | --cat DIR [--split all|dev|heldout] [-v]")
 		return ExitUsage
 	}
+	read := evaltimex.ReadFile
 	files, err := evaltimex.Files(*dir)
+	if *cat != "" {
+		read, *dir = evaltimex.ReadCATFile, *cat
+		files, err = evaltimex.CATFiles(*cat)
+	}
 	if err == nil {
 		files, err = evaltimex.Select(files, evaltimex.Split(*split))
 	}
@@ -35,7 +41,7 @@ func runEvalTimex(ctx context.Context, env *Env, args []string) int {
 		return ExitUsage
 	}
 	if len(files) == 0 {
-		fmt.Fprintf(env.Stderr, "newsgraph: no .tml files under %s\n", *dir)
+		fmt.Fprintf(env.Stderr, "newsgraph: no input files under %s\n", *dir)
 		return ExitUsage
 	}
 	var c evaltimex.Counts
@@ -45,7 +51,7 @@ func runEvalTimex(ctx context.Context, env *Env, args []string) int {
 			fmt.Fprintln(env.Stderr, "newsgraph:", err)
 			return ExitFailure
 		}
-		d, err := evaltimex.ReadFile(f)
+		d, err := read(f)
 		if err != nil {
 			fmt.Fprintln(env.Stderr, "newsgraph:", err)
 			failed++
@@ -56,6 +62,23 @@ func runEvalTimex(ctx context.Context, env *Env, args []string) int {
 			fmt.Fprintf(env.Stderr, "newsgraph: %s: %v\n", f, err)
 		}
 		sys := timex.Find(d.Text, ref)
+		if d.Limit > 0 {
+			n := 0
+			for _, t := range sys {
+				if t.Start < d.Limit {
+					sys[n] = t
+					n++
+				}
+			}
+			sys = sys[:n]
+			gold := d.Timexs[:0]
+			for _, g := range d.Timexs {
+				if g.Start < d.Limit {
+					gold = append(gold, g)
+				}
+			}
+			d.Timexs = gold
+		}
 		c.Add(d.Timexs, sys)
 		if *verbose {
 			evaltimex.Diff(env.Stdout, d, sys)

@@ -27,6 +27,24 @@ type Cleaned struct {
 // from metadata. The rules are general ones for web and wire news; they
 // never name an outlet.
 func Clean(body, title string) Cleaned {
+	return CleanWith(body, title, CleanOptions{})
+}
+
+// CleanOptions tunes [CleanWith].
+type CleanOptions struct {
+	// Structured says the body comes from HTML extraction, which already
+	// used the page's structure to drop promotions and find captions. The
+	// rules that guess from plain text alone then stay off: an ALL-CAPS
+	// line is a section heading, a short line ending in brackets is not a
+	// caption unless the brackets hold a photo credit, the line before a
+	// credit line is not taken for its caption, a headline-like first line
+	// is a title only when it matches the page's title, and repeated lines
+	// (interview questions, list items) are kept.
+	Structured bool
+}
+
+// CleanWith is [Clean] with options.
+func CleanWith(body, title string, opt CleanOptions) Cleaned {
 	paras := paragraphs(body)
 	c := Cleaned{}
 	kinds := make([]news.RemovedKind, len(paras))
@@ -35,7 +53,7 @@ func Clean(body, title string) Cleaned {
 	// reads like a headline; and copies of it right after.
 	i := 0
 	titleKey := normKey(title)
-	if len(paras) > 1 && (titleKey != "" && normKey(paras[0]) == titleKey || looksLikeHeadline(paras[0], paras[1:])) {
+	if len(paras) > 1 && (titleKey != "" && normKey(paras[0]) == titleKey || !opt.Structured && looksLikeHeadline(paras[0], paras[1:])) {
 		c.Title = paras[0]
 		titleKey = normKey(paras[0])
 	}
@@ -52,13 +70,13 @@ func Clean(body, title string) Cleaned {
 		p := paras[j]
 		if isCredit(p) {
 			kinds[j] = news.RemovedCredit
-			if j > i && kinds[j-1] == "" && isCaptionCandidate(paras[j-1]) {
+			if !opt.Structured && j > i && kinds[j-1] == "" && isCaptionCandidate(paras[j-1]) {
 				kinds[j-1] = news.RemovedCaption
 				credit[j-1] = strings.Trim(p, "()[] ")
 			}
 			continue
 		}
-		if cap, cred, ok := splitTrailingCredit(p); ok {
+		if cap, cred, ok := splitTrailingCredit(p, opt.Structured); ok {
 			paras[j] = cap
 			kinds[j] = news.RemovedCaption
 			credit[j] = cred
@@ -70,7 +88,7 @@ func Clean(body, title string) Cleaned {
 		if kinds[j] != "" {
 			continue
 		}
-		kinds[j] = paragraphKind(paras[j])
+		kinds[j] = paragraphKind(paras[j], opt.Structured)
 	}
 
 	// 4. Repeats. A caption repeated with small edits ("on Friday" for
@@ -101,7 +119,7 @@ func Clean(body, title string) Cleaned {
 			capLeads = append(capLeads, lead)
 			c.Captions = append(c.Captions, news.Caption{Text: paras[j], Credit: credit[j], Count: 1})
 		case "":
-			if _, dup := seen[key]; dup {
+			if _, dup := seen[key]; dup && !opt.Structured {
 				kinds[j] = news.RemovedDuplicate
 			} else {
 				seen[key] = j
@@ -225,7 +243,7 @@ var captionCreditRE = regexp.MustCompile(`^(.*\S)\s*[(\[]([^()\[\]]{2,80})[)\]]$
 // splitTrailingCredit splits a caption with its credit in brackets at the
 // end: either a photo credit, or a short unpunctuated line (a caption, not a
 // sentence) ending in a bracketed source.
-func splitTrailingCredit(p string) (caption, credit string, ok bool) {
+func splitTrailingCredit(p string, creditOnly bool) (caption, credit string, ok bool) {
 	if !strings.HasSuffix(p, ")") && !strings.HasSuffix(p, "]") {
 		return "", "", false
 	}
@@ -236,6 +254,9 @@ func splitTrailingCredit(p string) (caption, credit string, ok bool) {
 	body, cred := m[1], m[2]
 	if isCredit("(" + cred + ")") {
 		return body, cred, true
+	}
+	if creditOnly {
+		return "", "", false
 	}
 	// A caption line: short, no sentence punctuation, bracketed source.
 	if !endsSentence(body) && !strings.ContainsAny(body, ".!?") && len(strings.Fields(body)) <= 20 &&
@@ -275,7 +296,7 @@ func containsAny(s string, subs []string) bool {
 }
 
 // paragraphKind returns the kind of removal a paragraph needs, or "" to keep it.
-func paragraphKind(p string) news.RemovedKind {
+func paragraphKind(p string, structured bool) news.RemovedKind {
 	words := len(strings.Fields(p))
 	if words <= 30 {
 		lower := strings.ToLower(p)
@@ -288,7 +309,7 @@ func paragraphKind(p string) news.RemovedKind {
 			return news.RemovedPromo
 		}
 	}
-	if words >= 3 && isAllCaps(p) {
+	if !structured && words >= 3 && isAllCaps(p) {
 		return news.RemovedPromo // a headline of another story
 	}
 	return ""

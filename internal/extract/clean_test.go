@@ -3,7 +3,6 @@ package extract
 import (
 	"context"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,8 +12,6 @@ import (
 
 	"github.com/newsgraph/newsgraph/internal/news"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 func TestClean(t *testing.T) {
 	tests := []struct {

@@ -27,6 +27,10 @@ type Doc struct {
 	// Text is the main text, one paragraph per line block: paragraphs are
 	// separated by a blank line.
 	Text string
+	// Headings are the paragraphs of Text that the page sets as section
+	// headings (<h2>…<h6>), in order: they are article text even when they
+	// are short or in capitals.
+	Headings []string
 	// Captions and Removed hold what extraction took out of the text.
 	Captions []news.Caption
 	Removed  []news.Removed

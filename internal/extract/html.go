@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	nurl "net/url"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -18,8 +19,42 @@ import (
 // [ErrTooLarge].
 const MaxHTMLBytes = 20 << 20
 
-// ErrTooLarge is returned for pages over [MaxHTMLBytes].
+// ErrTooLarge is returned for pages over [MaxHTMLBytes], and for pages
+// with more elements or paragraph text than any article has.
 var ErrTooLarge = errors.New("extract: page too large")
+
+// Limits on the parsed page.
+const (
+	maxElements  = 100000
+	maxBlockText = 256 << 10
+)
+
+// pageSize counts the elements of the page and the bytes of text inside
+// paragraph-like elements.
+func pageSize(root *html.Node) (elements, text int) {
+	var walk func(n *html.Node, inBlock bool)
+	walk = func(n *html.Node, inBlock bool) {
+		switch n.Type {
+		case html.ElementNode:
+			elements++
+			switch n.Data {
+			case "script", "style", "template", "svg", "noscript":
+				return
+			case "p", "li", "td", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "dd":
+				inBlock = true
+			}
+		case html.TextNode:
+			if inBlock {
+				text += len(n.Data)
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, inBlock)
+		}
+	}
+	walk(root, false)
+	return elements, text
+}
 
 // HTML extracts the main text and metadata of an HTML page. pageURL, when
 // not empty, is where the page was fetched from; it resolves relative
@@ -53,7 +88,14 @@ func HTML(raw []byte, pageURL string) (doc *Doc, err error) {
 	if !hasBodyContent(root) {
 		return nil, fmt.Errorf("%w: the page has no body text", ErrNoContent)
 	}
+	if n, text := pageSize(root); n > maxElements || text > maxBlockText {
+		// Main-content detection takes time quadratic in the number of
+		// paragraphs; no article is this long.
+		return nil, fmt.Errorf("%w: %d elements and %d KiB of paragraph text, limits %d and %d KiB", ErrTooLarge, n, text>>10, maxElements, maxBlockText>>10)
+	}
 	src := scanSource(root)
+	keepEmbeddedPosts(root)
+	dropHoverCards(root)
 
 	opts := trafilatura.Options{
 		EnableFallback:  true,
@@ -80,6 +122,9 @@ func HTML(raw []byte, pageURL string) (doc *Doc, err error) {
 			b.WriteString("\n\n")
 		}
 		b.WriteString(p.text)
+		if isHeadingTag(p.tag) {
+			d.Headings = append(d.Headings, p.text)
+		}
 	}
 	d.Text = b.String()
 	d.Language = Language(d.Text, src.lang)
@@ -131,7 +176,7 @@ func fillMetadata(d *Doc, m trafilatura.Metadata, src *source, pageURL string) {
 	if !m.Date.IsZero() {
 		d.Published = m.Date.Format("2006-01-02")
 	}
-	d.SiteName = clean(m.Sitename)
+	d.SiteName = siteName(m.Sitename, pageURL)
 	d.URL = canonicalURL(src.canonical, pageURL)
 	if d.URL == "" {
 		d.URL = m.URL
@@ -161,19 +206,70 @@ func canonicalURL(canonical, pageURL string) string {
 	return c.String()
 }
 
-// splitAuthors splits go-trafilatura's "A; B" author string.
+// splitAuthors splits go-trafilatura's "A; B" author string, dropping
+// credentials ("MS", "PhD") that it splits off as names of their own and
+// date words that run into a name ("Jane Doe Monday").
 func splitAuthors(s string) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, a := range strings.Split(s, ";") {
-		a = clean(a)
-		if a == "" || seen[strings.ToLower(a)] {
+		words := strings.Fields(a)
+		for len(words) > 0 && dateWords[strings.ToLower(strings.Trim(words[len(words)-1], ",."))] {
+			words = words[:len(words)-1]
+		}
+		a = strings.Join(words, " ")
+		a = bylinePrefixRE.ReplaceAllString(a, "")
+		if len(out) > 0 && jobTitleRE.MatchString(a) {
+			continue // "AP Sports Writer" after the writer's name
+		}
+		if a == "" || seen[strings.ToLower(a)] || isCredential(a) || len(words) == 1 && dateWords[strings.ToLower(a)] {
 			continue
 		}
 		seen[strings.ToLower(a)] = true
 		out = append(out, a)
 	}
 	return out
+}
+
+var (
+	bylinePrefixRE = regexp.MustCompile(`^(?i:(?:analysis|opinion|commentary|story|text|words|written|reporting|interview)\s+)?(?i:by)\s+`)
+	jobTitleRE     = regexp.MustCompile(`(?i)\b(?:writer|editor|editor-at-large|correspondent|columnist|reporter|contributor|staff|bureau chief|producer|critic)s?$`)
+)
+
+// siteName cleans the outlet name a page declares: a URL or a copyright
+// line is not a name, and some pages declare the name twice.
+func siteName(name, pageURL string) string {
+	name = clean(name)
+	if i := strings.Index(name, ";"); i > 0 {
+		name = strings.TrimSpace(name[:i])
+	}
+	lower := strings.ToLower(name)
+	if strings.HasPrefix(lower, "copyright") || strings.HasPrefix(name, "©") {
+		name = ""
+	}
+	if strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://") {
+		// A home page names the site; any other page (a social-media
+		// profile, say) does not.
+		if p, err := nurl.Parse(name); err == nil && p.Host != "" && (p.Path == "" || p.Path == "/") {
+			return strings.TrimPrefix(strings.ToLower(p.Hostname()), "www.")
+		}
+		return ""
+	}
+	if name == "" {
+		if p, err := nurl.Parse(pageURL); err == nil && p.Host != "" {
+			return strings.TrimPrefix(strings.ToLower(p.Hostname()), "www.")
+		}
+	}
+	return name
+}
+
+// isCredential reports whether s is a degree or title that follows a name.
+func isCredential(s string) bool {
+	switch strings.ToUpper(strings.ReplaceAll(s, ".", "")) {
+	case "MS", "MA", "MSC", "RD", "RDN", "PHD", "MD", "DO", "RN", "MPH", "MBA", "JD", "CPT", "CDE", "LD", "BSC", "BA", "JR", "SR", "II", "III", "ESQ":
+		return true
+	}
+	return false
 }
 
 // clean collapses runs of white space and trims the ends.

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/internal/news"
 )
@@ -20,6 +21,17 @@ func postProcess(d *Doc, blocks []block, src *source) []block {
 	}
 	markTitle(d, blocks, kinds, src)
 	markLinkLists(blocks, kinds, src)
+	markTagLists(blocks, kinds)
+	markAboutSection(blocks, kinds)
+
+	// The captions of the article's figures, whether or not extraction
+	// kept them.
+	for _, f := range src.figures {
+		if !f.outside && (f.inArticle || !src.hasArticle) {
+			text, credit := splitCredit(f.text)
+			d.addCaption(text, credit)
+		}
+	}
 
 	out := blocks[:0:0]
 	for i, b := range blocks {
@@ -28,7 +40,9 @@ func postProcess(d *Doc, blocks []block, src *source) []block {
 			out = append(out, b)
 		case news.RemovedCaption:
 			text, credit := splitCredit(b.text)
-			d.addCaption(text, credit)
+			if !d.hasCaption(text) {
+				d.addCaption(text, credit)
+			}
 			fallthrough
 		default:
 			d.Removed = append(d.Removed, news.Removed{Kind: kinds[i], Text: b.text})
@@ -42,20 +56,31 @@ func postProcess(d *Doc, blocks []block, src *source) []block {
 func classify(d *Doc, b block, src *source) news.RemovedKind {
 	t := b.text
 	switch {
-	case src.captions[t], len(t) < 300 && src.alts[t] && !isHeadingTag(b.tag), photoCopyrightRE.MatchString(t):
+	case src.captions[t]:
 		return news.RemovedCaption
 	case src.credits[t] || isCreditLine(t):
 		return news.RemovedCredit
+	case len(t) < 300 && src.alts[t] && !isHeadingTag(b.tag), len(t) < 260 && photoCopyrightRE.MatchString(t):
+		return news.RemovedCaption
 	case endsWithPhotoCredit(t):
 		// A caption the page did not mark as one: "Police stand guard
 		// on Monday. (AP Photo/Jane Doe)".
 		return news.RemovedCaption
 	case isPromo(t):
 		return news.RemovedPromo
-	case isBoilerplate(t) || isDateLine(t) || isBylineLine(t, d.Byline):
+	case isBoilerplate(t) || isDateLine(t) || isBylineLine(t, d.Byline) || isBreadcrumb(t):
 		return news.RemovedBoilerplate
 	}
 	return ""
+}
+
+func (d *Doc) hasCaption(text string) bool {
+	for _, c := range d.Captions {
+		if c.Text == text {
+			return true
+		}
+	}
+	return false
 }
 
 func (d *Doc) addCaption(text, credit string) {
@@ -72,7 +97,7 @@ func (d *Doc) addCaption(text, credit string) {
 }
 
 // creditWords are what photo, video and graphic credits start with.
-const creditWords = `(?:(?:AP|AFP|Reuters|EPA|Getty|Associated Press|[A-Z][\w.&-]*)\s+)?(?:Photo|Photos|Photograph|Photographs|Picture|Pictures|Pic|Image|Images|Illustration|Graphic|Video|Footage|Credit|Credits|Foto|Photo credit|Image credit|Image copyright|Image caption|Copyright|Courtesy)`
+const creditWords = `(?:(?:AP|AFP|Reuters|EPA|Getty|Associated Press|Staff|File|Handout|Pool)\s+)?(?:Photo|Photos|Photograph|Photographs|Picture|Pictures|Pic|Image|Images|Illustration|Photo illustration|Graphic|Video|Footage|Credit|Credits|Foto|Photo credit|Image credit|Image copyright|Image caption|Copyright|Courtesy)`
 
 var (
 	// A whole paragraph that is a credit: "Photo: Jane Doe/Reuters",
@@ -101,7 +126,19 @@ func isCreditLine(s string) bool {
 // endsWithPhotoCredit reports whether a paragraph closes with a
 // parenthesised photo credit, the mark of a caption.
 func endsWithPhotoCredit(s string) bool {
-	return len(s) < 600 && trailingCreditRE.MatchString(s)
+	t := strings.TrimRight(s, " ")
+	if len(t) >= 600 || !strings.HasSuffix(t, ")") && !strings.HasSuffix(t, "]") {
+		return false
+	}
+	// The credit is short: look only at the end of the paragraph.
+	if len(t) > 200 {
+		cut := len(t) - 200
+		for cut < len(t) && !utf8.RuneStart(t[cut]) {
+			cut++
+		}
+		t = t[cut:]
+	}
+	return trailingCreditRE.MatchString(t)
 }
 
 // splitCredit splits a caption into its text and a trailing credit.
@@ -128,10 +165,13 @@ var promoRE = regexp.MustCompile(`(?i)^(?:` +
 	`|.{0,120}\b(?:newsletters?|your inbox|thanks for signing up|thank you for signing up|your subscription)\b.{0,120}` +
 	`|.{0,100}\b(?:more|other|top|latest|related) (?:stories|news|articles|headlines) (?:from|on|in|about)\b.{0,60}` +
 	`|most (?:read|popular|viewed|shared|watched)\b.{0,60}` +
+	`|more\b.{0,40}:\s*https?://.{0,200}` +
 	`|follow .{0,60}\bcoverage\b.{0,120}` +
 	`|.{0,160}\bclick here\b.{0,160}` +
-	`|.{0,200}\bsubscri(?:be|ption|ptions|bers?)\b.{0,100}\b(?:for as little as|per month|a month|per year|a year|free trial|issues for|\d+% off)\b.{0,200}` +
 	`)$`)
+
+// subscriptionOfferRE matches an offer of a paid subscription.
+var subscriptionOfferRE = regexp.MustCompile(`(?i)\bsubscri(?:be|ption|ptions|bers?)\b.{0,100}(?:\b(?:for as little as|for just|free trial|issues for|use the code|promo code)\b|\d+% off\b|(?:[$£€₹]|\brs\.?|\busd|\beur)\s?\d[\d.,]*\s*(?:a|per|/|for (?:the )?first)\s*(?:week|month|year))`)
 
 // tagPromoRE matches runs of promoted headlines tagged by kind:
 // "Headline [VIDEO]|Other headline [PICTURES]".
@@ -143,7 +183,10 @@ func isPromo(s string) bool {
 	if len(s) < 300 && promoRE.MatchString(s) {
 		return true
 	}
-	return len(tagPromoRE.FindAllStringIndex(s, 3)) >= 2
+	if len(s) < 800 && subscriptionOfferRE.MatchString(s) {
+		return true
+	}
+	return strings.Contains(s, "[") && len(tagPromoRE.FindAllStringIndex(s, 3)) >= 2
 }
 
 // furniture is page furniture that appears as a paragraph of its own,
@@ -183,6 +226,9 @@ var (
 // navigation labels, reading times, comment rules, copyright and rights
 // lines, tag lists, contact lines for the author and wire-service credits.
 func isBoilerplate(s string) bool {
+	if len(s) > 400 {
+		return false
+	}
 	key := strings.ToLower(strings.TrimFunc(s, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) || unicode.IsSymbol(r) }))
 	if furniture[key] || furniture[strings.TrimSuffix(key, ".")] {
 		return true
@@ -274,7 +320,16 @@ func isBylineLine(s string, byline []string) bool {
 			return true
 		}
 	}
-	return bylineRE.MatchString(s)
+	m := bylineRE.FindStringSubmatch(s)
+	if m == nil || strings.HasSuffix(s, ".") && !strings.HasSuffix(m[1], ".") {
+		return false
+	}
+	for _, w := range wordsOf(m[1]) {
+		if dateWords[w] && w != "de" && w != "da" {
+			return false // "By Tuesday, …"
+		}
+	}
+	return true
 }
 
 // markTitle marks the article's title, and the page's <h1>, where they open
@@ -380,6 +435,7 @@ const (
 // markLinkLists marks link-only paragraphs as promotions, together with the
 // short heading that introduces a run of them ("More stories").
 func markLinkLists(blocks []block, kinds []news.RemovedKind, src *source) {
+	listed := make([]bool, len(blocks)) // marked here as part of a list of links
 	linky := func(i int) bool {
 		// Headlines have words; a bare address or a name is a reference.
 		t := blocks[i].text
@@ -405,6 +461,7 @@ func markLinkLists(blocks []block, kinds []news.RemovedKind, src *source) {
 			continue
 		}
 		kinds[i] = news.RemovedPromo
+		listed[i] = true
 		if run >= 2 && i > 0 && kinds[i-1] == "" && isIntro(blocks[i-1].text) {
 			kinds[i-1] = news.RemovedPromo
 		}
@@ -418,16 +475,17 @@ func markLinkLists(blocks []block, kinds []news.RemovedKind, src *source) {
 		kinds[i] = news.RemovedPromo
 		for j := i + 1; j < len(blocks) && blocks[j].tag == "li" && len(blocks[j].text) < 300; j++ {
 			kinds[j] = news.RemovedPromo
+			listed[j] = true
 			i = j
 		}
 	}
 
 	// Teaser lines between promoted headlines: the summary under each
-	// headline of a "related stories" block.
-	promo := func(i int) bool { return i >= 0 && i < len(blocks) && kinds[i] == news.RemovedPromo }
+	// headline of a "related stories" block, down to the last one.
+	inList := func(i int) bool { return i >= 0 && i < len(blocks) && listed[i] }
 	var teasers []int
 	for i := range blocks {
-		if kinds[i] == "" && len(blocks[i].text) < 200 && promo(i-1) && (promo(i+1) || i == len(blocks)-1) {
+		if kinds[i] == "" && len(blocks[i].text) < 200 && inList(i-1) && (inList(i+1) || i == len(blocks)-1 && inList(i-3)) {
 			teasers = append(teasers, i)
 		}
 	}
@@ -447,4 +505,58 @@ func isIntro(s string) bool {
 	}
 	s = strings.TrimRight(s, " ")
 	return !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "\"") && !strings.HasSuffix(s, "”")
+}
+
+// isBreadcrumb reports whether a paragraph is a navigation trail:
+// "News » World » Europe".
+func isBreadcrumb(s string) bool {
+	if len(s) > 200 {
+		return false
+	}
+	n := 0
+	for _, sep := range []string{" » ", " › ", " > ", " / ", " → "} {
+		n += strings.Count(s, sep)
+	}
+	return n >= 2 && !strings.HasSuffix(s, ".")
+}
+
+// tagHeadings introduce a list of an article's tags or topics.
+var tagHeadings = map[string]bool{
+	"tags": true, "topics": true, "keywords": true, "related topics": true, "filed under": true,
+	"categories": true, "more on": true, "etiquetas": true, "schlagwörter": true, "mots-clés": true,
+}
+
+// markTagLists marks the comma-separated list that follows a "Tags"
+// heading.
+func markTagLists(blocks []block, kinds []news.RemovedKind) {
+	for i := 0; i+1 < len(blocks); i++ {
+		key := strings.ToLower(strings.Trim(blocks[i].text, " :"))
+		if !tagHeadings[key] {
+			continue
+		}
+		kinds[i] = news.RemovedBoilerplate
+		next := blocks[i+1].text
+		if len(next) < 600 && strings.Count(next, ",") >= 2 && !strings.Contains(next, ". ") {
+			kinds[i+1] = news.RemovedBoilerplate
+		}
+	}
+}
+
+var aboutRE = regexp.MustCompile(`^(?:About|ABOUT)\s+(?:the\s+(?:author|authors|writer|reporter|company|study|survey)\b|\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+\p{Lu}[\p{L}\p{N}&.'’-]*){0,4})\s*:?$`)
+
+// markAboutSection marks an "About Acme Corp" section that closes an
+// article (a press release's boilerplate, an author's biography) and
+// everything after it.
+func markAboutSection(blocks []block, kinds []news.RemovedKind) {
+	for i := len(blocks) * 3 / 5; i < len(blocks); i++ {
+		if kinds[i] != "" || !aboutRE.MatchString(blocks[i].text) {
+			continue
+		}
+		for j := i; j < len(blocks); j++ {
+			if kinds[j] == "" {
+				kinds[j] = news.RemovedBoilerplate
+			}
+		}
+		return
+	}
 }

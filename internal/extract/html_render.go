@@ -2,6 +2,8 @@ package extract
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 )
@@ -39,6 +41,10 @@ type renderer struct {
 	out []block
 	cur strings.Builder
 	tag string
+	// edge is set at the start and end of an inline element: go-trafilatura
+	// trims the text around formatting and links, so the space between
+	// "<em>reach</em> prospects" may be gone and is put back there.
+	edge bool
 }
 
 func (r *renderer) flush() {
@@ -54,7 +60,14 @@ func (r *renderer) walk(n *html.Node, tag string) {
 	case html.TextNode:
 		if r.cur.Len() == 0 {
 			r.tag = tag
+		} else if r.edge && n.Data != "" {
+			prev, _ := utf8.DecodeLastRuneInString(r.cur.String())
+			next, _ := utf8.DecodeRuneInString(n.Data)
+			if needSpace(prev, next) {
+				r.cur.WriteByte(' ')
+			}
 		}
+		r.edge = false
 		r.cur.WriteString(n.Data)
 		return
 	case html.ElementNode:
@@ -74,13 +87,42 @@ func (r *renderer) walk(n *html.Node, tag string) {
 	if block {
 		r.flush()
 		tag = n.Data
+	} else if n.Type == html.ElementNode {
+		r.edge = true
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		r.walk(c, tag)
+	}
+	if !block && n.Type == html.ElementNode {
+		r.edge = true
 	}
 	if block {
 		r.flush()
 	} else if n.Type == html.ElementNode && (n.Data == "td" || n.Data == "th" || n.Data == "cell") {
 		r.cur.WriteByte(' ')
 	}
+}
+
+// needSpace reports whether two pieces of text that met at the edge of an
+// inline element need a space between them: between two words, or after
+// closing punctuation before a word. Scripts written without spaces
+// (Chinese, Japanese) never get one.
+func needSpace(prev, next rune) bool {
+	if !wordRune(next) || noSpaceScript(prev) || noSpaceScript(next) {
+		return false
+	}
+	if wordRune(prev) {
+		return true
+	}
+	switch prev {
+	case '.', ',', ';', ':', '!', '?', ')', ']', '”', '»':
+		return true
+	}
+	return false
+}
+
+func wordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+func noSpaceScript(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar)
 }

@@ -17,6 +17,11 @@ type source struct {
 	// caption-like element, credits that of credit elements.
 	captions map[string]bool
 	credits  map[string]bool
+	// figures lists, in page order, the captions of the article's own
+	// figures (inside <article> or <main>, or anywhere outside navigation
+	// on pages without them) with their credits.
+	figures    []figure
+	hasArticle bool
 	// links maps the collapsed text of short paragraph-like elements to
 	// the share of that text inside links; headings holds the text of h1
 	// elements (the title as the page shows it).
@@ -41,6 +46,8 @@ func scanSource(root *html.Node) *source {
 			switch n.Data {
 			case "script", "style", "noscript", "template", "svg":
 				return
+			case "article", "main":
+				s.hasArticle = true
 			case "html":
 				if s.lang == "" {
 					s.lang = attr(n, "lang")
@@ -159,8 +166,13 @@ func (s *source) linkShare(text string) float64 {
 // <br> or nested blocks come out of extraction as several paragraphs), and
 // the text of credit elements inside it.
 func (s *source) addCaption(n *html.Node) {
-	if t := clean(textOf(n)); t != "" {
+	t := clean(textOf(n))
+	if t != "" {
 		s.captions[t] = true
+	}
+	if t != "" && len(t) < 1000 {
+		f := figure{text: t, inArticle: inArticle(n), outside: inFurniture(n)}
+		s.figures = append(s.figures, f)
 	}
 	for _, b := range render(n) {
 		s.captions[b.text] = true
@@ -177,6 +189,31 @@ func (s *source) addCaption(n *html.Node) {
 		}
 	}
 	walk(n)
+}
+
+// figure is a caption element of the page.
+type figure struct {
+	text      string
+	inArticle bool // inside <article>, <main> or an itemprop=articleBody element
+	outside   bool // inside <nav>, <header>, <footer> or <aside>
+}
+
+func inArticle(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type == html.ElementNode && (p.Data == "article" || p.Data == "main" || attr(p, "itemprop") == "articleBody") {
+			return true
+		}
+	}
+	return false
+}
+
+func inFurniture(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type == html.ElementNode && (p.Data == "nav" || p.Data == "header" || p.Data == "footer" || p.Data == "aside") {
+			return true
+		}
+	}
+	return false
 }
 
 // captionKind classifies an element by its class, id and itemprop as a

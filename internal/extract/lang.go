@@ -8,7 +8,7 @@ import (
 )
 
 // langSample is how much text language identification looks at.
-const langSample = 4096
+const langSample = 1536
 
 // Language identifies the language of text as an ISO 639-1 code, or ""
 // when it cannot tell. declared is what the page says about itself (the
@@ -39,14 +39,9 @@ func Language(text, declared string) string {
 	switch {
 	case code == "":
 		return declared
-	case code == declared:
-		return code
-	case info.IsReliable() || declared == "":
-		// Long texts are reliable; whatlanggo's confidence on short ones
-		// is low, and there the page's declaration is the better guide.
-		if !info.IsReliable() && letters < 200 {
-			return declared
-		}
+	case declared == "" || code == declared || info.IsReliable():
+		// whatlanggo's confidence is low on short texts; there the page's
+		// own declaration is the better guide, and otherwise the best guess.
 		return code
 	default:
 		return declared

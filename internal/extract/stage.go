@@ -51,7 +51,7 @@ func Process(ctx context.Context, a *news.Article) error {
 		a.Captions = append(a.Captions, d.Captions...)
 		a.Removed = append(a.Removed, d.Removed...)
 	}
-	c := Clean(body, a.Title)
+	c := CleanWith(body, a.Title, CleanOptions{Structured: a.Format == news.FormatHTML})
 	a.Text = c.Text
 	a.Paragraphs = c.Paragraphs
 	if a.Title == "" {
@@ -64,7 +64,7 @@ func Process(ctx context.Context, a *news.Article) error {
 	a.Removed = append(a.Removed, c.Removed...)
 	a.Captions = mergeCaptions(a.Captions, c.Captions)
 	if a.Language == "" {
-		a.Language = "en"
+		a.Language = Language(a.Text, "")
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	_ "embed"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"math"
@@ -39,9 +40,32 @@ var (
 // Default returns the embedded gazetteer, loading it on first use.
 func Default() (*Gazetteer, error) {
 	defaultOnce.Do(func() {
-		defaultGaz, defaultErr = Load(bytes.NewReader(embedded))
+		defaultGaz, defaultErr = loadGzip(embedded)
 	})
 	return defaultGaz, defaultErr
+}
+
+// loadGzip loads a gzip file held in memory, sizing the buffer from the
+// gzip trailer so the text is read in one go.
+func loadGzip(b []byte) (*Gazetteer, error) {
+	if len(b) < 18 {
+		return nil, fmt.Errorf("%w: too short", ErrFormat)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		return nil, fmt.Errorf("gazetteer: %w", err)
+	}
+	n := int(binary.LittleEndian.Uint32(b[len(b)-4:]))
+	buf := make([]byte, n+1)
+	m, err := io.ReadFull(zr, buf)
+	if err != io.ErrUnexpectedEOF || m != n {
+		return Load(bytes.NewReader(b)) // larger than 4 GiB or odd: read it the slow way
+	}
+	entries, err := Read(buf[:m])
+	if err != nil {
+		return nil, err
+	}
+	return New(entries), nil
 }
 
 // Load reads a gzip-compressed gazetteer file.

@@ -193,6 +193,12 @@ func page(r *http.Request) (store.Page, error) {
 	return p.Norm(), nil
 }
 
+// filter reads from, to and outlet.
+func filter(r *http.Request) store.DocFilter {
+	q := r.URL.Query()
+	return store.DocFilter{From: q.Get("from"), To: q.Get("to"), Outlet: q.Get("outlet")}
+}
+
 // Health is the body of /api/v1/health.
 type Health struct {
 	Status  string       `json:"status"`
@@ -214,7 +220,7 @@ func (s *Server) documents(r *http.Request) (any, error) {
 		return nil, err
 	}
 	q := r.URL.Query()
-	return s.st.Documents(r.Context(), store.DocQuery{Page: p, Entity: q.Get("entity"), Story: q.Get("story")})
+	return s.st.Documents(r.Context(), store.DocQuery{Page: p, DocFilter: filter(r), Entity: q.Get("entity"), Story: q.Get("story")})
 }
 
 // DocumentBody is the body of /api/v1/documents/{id}.
@@ -254,7 +260,7 @@ func (s *Server) search(r *http.Request) (any, error) {
 	if len(q) > MaxQueryBytes {
 		return nil, badRequest("the search is over %d bytes", MaxQueryBytes)
 	}
-	return s.st.Search(r.Context(), store.SearchQuery{Text: q, Page: p})
+	return s.st.Search(r.Context(), store.SearchQuery{Text: q, Page: p, DocFilter: filter(r)})
 }
 
 func (s *Server) entities(r *http.Request) (any, error) {

@@ -152,9 +152,20 @@ type DocSummary struct {
 	Chars     int    `json:"chars"`    // length of the clean text in code points
 }
 
+// DocFilter narrows documents by publication date and outlet. Dates are
+// YYYY-MM-DD or a prefix of one (2022, 2022-05); both ends are inclusive
+// (To "2022-05" includes every day of May). Setting From or To leaves out
+// undated documents.
+type DocFilter struct {
+	From   string `json:"from,omitempty"`
+	To     string `json:"to,omitempty"`
+	Outlet string `json:"outlet,omitempty"`
+}
+
 // DocQuery selects documents to list.
 type DocQuery struct {
 	Page
+	DocFilter
 	// Entity keeps documents that mention this global entity.
 	Entity string
 	// Story keeps the documents of this story.
@@ -194,6 +205,7 @@ type EntityRef struct {
 // SearchQuery is a full-text search.
 type SearchQuery struct {
 	Page
+	DocFilter
 	// Text is the user's query; see [ParseQuery].
 	Text string
 }

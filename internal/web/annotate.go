@@ -38,6 +38,16 @@ func annotatedHTML(d *store.Document) template.HTML {
 		}
 		marks = append(marks, mark{Span: q.Span, class: "q", title: t})
 	}
+	for _, e := range a.Events {
+		t := e.Type
+		if e.ActorName != "" || e.TargetName != "" {
+			t += ": " + orDash(e.ActorName) + " → " + orDash(e.TargetName)
+		}
+		if e.Date != "" {
+			t += " (" + e.Date + ")"
+		}
+		marks = append(marks, mark{Span: e.Trigger.Span, class: "e", title: "event " + t})
+	}
 	for _, t := range a.Times {
 		v := t.Value
 		if v == "" {
@@ -75,6 +85,13 @@ func annotatedHTML(d *store.Document) template.HTML {
 		b.WriteString("</p>\n")
 	}
 	return template.HTML(b.String())
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "–"
+	}
+	return s
 }
 
 func writeMarked(b *strings.Builder, text string, p news.Span, marks []mark) {

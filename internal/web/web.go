@@ -193,11 +193,12 @@ func newPager(r *http.Request, p store.Page, total, shown int) pager {
 }
 
 type homeData struct {
-	Search *store.SearchResult
-	Docs   *store.DocList
-	Stats  *store.Stats
-	Pager  pager
-	Error  string
+	From, To, Outlet string
+	Search           *store.SearchResult
+	Docs             *store.DocList
+	Stats            *store.Stats
+	Pager            pager
+	Error            string
 }
 
 func (u *UI) home(r *http.Request) (string, view, error) {
@@ -210,9 +211,11 @@ func (u *UI) home(r *http.Request) (string, view, error) {
 		return "", view{}, err
 	}
 	if q != "" {
-		d.Search, err = u.st.Search(ctx, store.SearchQuery{Text: q, Page: p})
+		f := store.DocFilter{From: r.URL.Query().Get("from"), To: r.URL.Query().Get("to"), Outlet: r.URL.Query().Get("outlet")}
+		d.From, d.To, d.Outlet = f.From, f.To, f.Outlet
+		d.Search, err = u.st.Search(ctx, store.SearchQuery{Text: q, Page: p, DocFilter: f})
 		if errors.Is(err, store.ErrBadQuery) {
-			d.Error, err = "Nothing to search for: type some words.", nil
+			d.Error, err = "Cannot search: "+strings.TrimPrefix(err.Error(), "store: bad query: "), nil
 		}
 		if err != nil {
 			return "", view{}, err
@@ -367,6 +370,7 @@ func (u *UI) timeline(r *http.Request) (string, view, error) {
 type placesData struct {
 	Places *store.PlaceList
 	Points []point
+	Land   string // SVG path data of the basemap
 }
 
 type point struct {
@@ -380,6 +384,9 @@ func (u *UI) places(r *http.Request) (string, view, error) {
 		return "", view{}, err
 	}
 	d := placesData{Places: l}
+	if d.Land, err = landPath(); err != nil {
+		u.opt.Logger.Error("basemap failed", "err", err) // the map still shows the places
+	}
 	maxN := 1
 	for _, p := range l.Places {
 		maxN = max(maxN, p.Mentions)

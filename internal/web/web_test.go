@@ -49,7 +49,8 @@ func TestPages(t *testing.T) {
 	}{
 		{"/", 200, []string{`href="/doc/doc1"`, "Volunteers &lt;b&gt;train&lt;/b&gt;"}},
 		{"/?q=warsaw", 200, []string{"1 article for", "<mark>Warsaw</mark>"}},
-		{"/?q=%22%22", 200, []string{"Nothing to search for"}},
+		{"/?q=%22%22", 200, []string{"Cannot search", "no words"}},
+		{"/?q=warsaw&from=May", 200, []string{"Cannot search", "from date"}},
 		{"/doc/doc1", 200, []string{"Removed by cleaning", "CLICK HERE TO GET THE APP", "×10",
 			`<a class="m m-person" href="/entity/g1"`, "we fight &lt;here&gt;", `class="q"`, "Warsaw &amp; Minsk"}},
 		{"/doc/nope", 404, []string{"Not found"}},
@@ -59,7 +60,7 @@ func TestPages(t *testing.T) {
 		{"/quotes?speaker=kulazhanka", 200, []string{"we fight &lt;here&gt;"}},
 		{"/timeline?bucket=day", 200, []string{"2022-05-21"}},
 		{"/timeline?bucket=week", 400, nil},
-		{"/places", 200, []string{"<circle", "Warsaw"}},
+		{"/places", 200, []string{"<circle", "Warsaw", `<path class="land" d="M`}},
 		{"/graph", 200, []string{"<svg", "Pavel Kulazhanka"}},
 		{"/stories", 200, []string{"No stories yet"}},
 		{"/story/none", 404, nil},

@@ -1,8 +1,9 @@
 package geo
 
 import (
-	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/internal/gazetteer"
 	"github.com/newsgraph/newsgraph/internal/news"
@@ -16,12 +17,114 @@ type Options struct {
 	Demonyms bool
 }
 
-// capRun is a run of capitalised words, possibly joined by "of", "de",
-// "al" and the like ("Republic of Belarus", "Rio de Janeiro").
-var capRun = regexp.MustCompile(capTok + `(?:[ \t]+(?:(?:of|de|del|da|do|dos|al|el|la|le|upon|am|an der)[ \t]+)?` + capTok + `)*`)
+// A capitalised run is a run of capitalised words, possibly joined by "of",
+// "de", "al" and the like ("Republic of Belarus", "Rio de Janeiro"); a
+// capitalised word is "Warsaw", "U.S.", "St.", "Saint-Étienne". The
+// scanners below match what the expression
+//
+//	tok(?:[ \t]+(?:(?:of|de|del|da|do|dos|al|el|la|le|upon|am|an der)[ \t]+)?tok)*
+//	tok = (?:(?:\p{Lu}\.){2,}|(?:St|Mt|Ft|Pt)\.|\p{Lu}[\p{L}\p{M}'’-]*)
+//
+// matches, in one pass without backtracking.
 
-// capTok is one capitalised word: "Warsaw", "U.S.", "St.", "Saint-Étienne".
-const capTok = `(?:(?:\p{Lu}\.){2,}|(?:St|Mt|Ft|Pt)\.|\p{Lu}[\p{L}\p{M}'’-]*)`
+// joiners are the lower-case words a capitalised run may contain.
+var joiners = []string{"of", "de", "del", "da", "do", "dos", "al", "el", "la", "le", "upon", "am", "an der"}
+
+// capTokAt returns the end of the capitalised word at i, or -1.
+func capTokAt(text string, i int) int {
+	r, n := utf8.DecodeRuneInString(text[i:])
+	if !unicode.IsUpper(r) {
+		return -1
+	}
+	// U.S., U.K.: two or more capital-dot pairs.
+	j, pairs := i, 0
+	for j < len(text) {
+		r, n := utf8.DecodeRuneInString(text[j:])
+		if !unicode.IsUpper(r) || j+n >= len(text) || text[j+n] != '.' {
+			break
+		}
+		j += n + 1
+		pairs++
+	}
+	if pairs >= 2 {
+		return j
+	}
+	if len(text)-i >= 3 && text[i+2] == '.' {
+		switch text[i : i+2] {
+		case "St", "Mt", "Ft", "Pt":
+			return i + 3
+		}
+	}
+	j = i + n
+	for j < len(text) {
+		r, n := utf8.DecodeRuneInString(text[j:])
+		if !(unicode.IsLetter(r) || unicode.IsMark(r) || r == '\'' || r == '’' || r == '-') {
+			break
+		}
+		j += n
+	}
+	return j
+}
+
+// capRunAt returns the end of the capitalised run at i, or -1.
+func capRunAt(text string, i int) int {
+	end := capTokAt(text, i)
+	if end < 0 {
+		return -1
+	}
+	for {
+		j := end
+		for j < len(text) && (text[j] == ' ' || text[j] == '\t') {
+			j++
+		}
+		if j == end {
+			return end
+		}
+		next := -1
+		for _, w := range joiners {
+			if strings.HasPrefix(text[j:], w) {
+				k := j + len(w)
+				if k < len(text) && (text[k] == ' ' || text[k] == '\t') {
+					for k < len(text) && (text[k] == ' ' || text[k] == '\t') {
+						k++
+					}
+					if e := capTokAt(text, k); e >= 0 {
+						next = e
+						break
+					}
+				}
+			}
+		}
+		if next < 0 {
+			next = capTokAt(text, j)
+		}
+		if next < 0 {
+			return end
+		}
+		end = next
+	}
+}
+
+// capRuns returns the [start, end) byte spans of the capitalised runs of
+// text, leftmost first, without overlaps.
+func capRuns(text string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf && (c < 'A' || c > 'Z') {
+			i++
+			continue
+		}
+		if e := capRunAt(text, i); e > i {
+			out = append(out, [2]int{i, e})
+			i = e
+			continue
+		}
+		_, n := utf8.DecodeRuneInString(text[i:])
+		i += n
+	}
+	return out
+}
 
 // locative words put a place after them.
 var locative = map[string]bool{"near": true, "outside": true, "in": true, "from": true, "to": true, "at": true, "across": true, "around": true,
@@ -81,7 +184,7 @@ func Find(g *gazetteer.Gazetteer, text string, mentions []news.Mention, opt Opti
 		}
 		return -1
 	}
-	for _, m := range capRun.FindAllStringIndex(text, -1) {
+	for _, m := range capRuns(text) {
 		start, end := m[0], m[1]
 		run := text[start:end]
 		// Drop a sentence starter ("In Ukraine") and trailing dots.
@@ -110,6 +213,17 @@ func Find(g *gazetteer.Gazetteer, text string, mentions []news.Mention, opt Opti
 		if run == "" {
 			continue
 		}
+		if calendarWords[run] {
+			continue // "in March", "on Sunday"
+		}
+		// The whole run, or else the longest leading part of it that is a
+		// prominent place or a demonym: "U.S. President", "Toronto Police",
+		// "Russian President Vladimir Putin".
+		l, demonym, end := lookupRun(g, text, start, end, opt)
+		if end < 0 {
+			continue
+		}
+		run = text[start:end]
 		sp := news.Span{Start: start, End: end}
 		if overlaps(sp, blocked) {
 			continue
@@ -117,16 +231,6 @@ func Find(g *gazetteer.Gazetteer, text string, mentions []news.Mention, opt Opti
 		prev := prevWord(text, start)
 		next, nextEnd := nextWord(text, end)
 		region := regionWords[strings.ToLower(next)]
-		l := g.Lookup(run)
-		demonym := false
-		if len(l) == 0 && opt.Demonyms {
-			if _, ok := g.Demonym(run); ok {
-				demonym = true
-			}
-		}
-		if len(l) == 0 && !demonym {
-			continue
-		}
 		if i := have(sp); i >= 0 {
 			if region {
 				out[i].Region = true
@@ -180,6 +284,56 @@ func Hints(text string, ts []Toponym) {
 			ts[i].Qualifier = ts[i+1].Text
 		}
 	}
+}
+
+// calendarWords are capitalised words that name months and days, not
+// places (there are towns called March and Sunday).
+var calendarWords = map[string]bool{"January": true, "February": true, "March": true, "April": true, "May": true, "June": true,
+	"July": true, "August": true, "September": true, "October": true, "November": true, "December": true, "Monday": true,
+	"Tuesday": true, "Wednesday": true, "Thursday": true, "Friday": true, "Saturday": true, "Sunday": true}
+
+// lookupRun looks up the capitalised run text[start:end], or failing that
+// its longest leading part that names a country, continent, subdivision or
+// city of 100,000 or more, or (with opt.Demonyms) a demonym. It returns the
+// entries, whether the match is a demonym, and the end of the match, or -1.
+func lookupRun(g *gazetteer.Gazetteer, text string, start, end int, opt Options) ([]int32, bool, int) {
+	run := text[start:end]
+	if l := g.Lookup(run); len(l) > 0 {
+		return l, false, end
+	}
+	if demonymOK(g, run, opt) {
+		return nil, true, end
+	}
+	for e := strings.LastIndexByte(run, ' '); e > 0; e = strings.LastIndexByte(run[:e], ' ') {
+		part := strings.TrimRight(run[:e], " ")
+		for _, i := range g.Lookup(part) {
+			en := g.Entry(i)
+			if en.Kind != gazetteer.KindCity || en.Population >= 100000 {
+				return g.Lookup(part), false, start + len(part)
+			}
+		}
+		if demonymOK(g, part, opt) {
+			return nil, true, start + len(part)
+		}
+	}
+	return nil, false, -1
+}
+
+// demonymOK reports whether s is a demonym used as an adjective: plurals
+// ("Canadians") name people, not places.
+func demonymOK(g *gazetteer.Gazetteer, s string, opt Options) bool {
+	if !opt.Demonyms {
+		return false
+	}
+	if _, ok := g.Demonym(s); !ok {
+		return false
+	}
+	if strings.HasSuffix(s, "s") {
+		if _, ok := g.Demonym(s[:len(s)-1]); ok {
+			return false
+		}
+	}
+	return true
 }
 
 func dedupe(ts []Toponym) []Toponym {
@@ -240,11 +394,18 @@ func followedByPlace(g *gazetteer.Gazetteer, text string, end int) bool {
 	if end >= len(text) || text[end] != ',' {
 		return false
 	}
-	m := capRun.FindStringIndex(text[end+1:])
-	if m == nil || strings.TrimSpace(text[end+1:end+1+m[0]]) != "" {
+	i := end + 1
+	for i < len(text) && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r' || text[i] == '\v' || text[i] == '\f') {
+		i++
+	}
+	e := -1
+	if i < len(text) {
+		e = capRunAt(text, i)
+	}
+	if e < 0 {
 		return false
 	}
-	for _, i := range g.Lookup(text[end+1+m[0] : end+1+m[1]]) {
+	for _, i := range g.Lookup(text[i:e]) {
 		if k := g.Entry(i).Kind; k == gazetteer.KindCountry || k == gazetteer.KindAdmin1 {
 			return true
 		}

@@ -215,11 +215,11 @@ func (r *Resolver) Resolve(text string, tops []Toponym) []Resolution {
 			ctx.countries[e.Country] += 0.5
 		}
 	}
-	for _, w := range capitalisedWords(text) {
+	capitalisedWords(text, func(w string) {
 		if i, ok := r.G.Demonym(w); ok {
 			ctx.countries[r.G.Entry(i).Country] += 0.5
 		}
-	}
+	})
 	res := make([]Resolution, len(tops))
 	r.pass(tops, cands, ctx, res)
 	// Second pass: nearness to the places resolved with confidence.
@@ -429,17 +429,27 @@ func (r *Resolver) Place(res Resolution) (news.Place, bool) {
 	return p, true
 }
 
-// capitalisedWords returns the words of text that start with a capital.
-func capitalisedWords(text string) []string {
-	var out []string
-	for _, w := range strings.FieldsFunc(text, func(r rune) bool {
-		return !(r == '-' || r == '\'' || r == '’' || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || r > 127)
-	}) {
-		if w != "" && w[0] >= 'A' && w[0] <= 'Z' {
-			out = append(out, strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s"))
-		}
+// capitalisedWords calls f with each word of text that starts with a
+// capital (words are runs of letters, hyphens, apostrophes and non-ASCII
+// characters), without a trailing "'s".
+func capitalisedWords(text string, f func(w string)) {
+	inWord := func(c byte) bool {
+		return c == '-' || c == '\'' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c >= 0x80
 	}
-	return out
+	for i := 0; i < len(text); {
+		if !inWord(text[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(text) && inWord(text[j]) {
+			j++
+		}
+		if w := text[i:j]; w[0] >= 'A' && w[0] <= 'Z' {
+			f(strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s"))
+		}
+		i = j
+	}
 }
 
 // sortToponyms sorts by start, then longest first.

@@ -71,6 +71,12 @@ func TestStage(t *testing.T) {
 			absent:   []string{"George Washington", "Washington"},
 		},
 		{
+			name:   "the leading place of a longer name; no months",
+			text:   "U.S. President Joe Biden spoke in March about Toronto Police and the BA pension.",
+			want:   map[string]string{"U.S.": "US", "Toronto": "CA:43.70,-79.42"},
+			absent: []string{"March", "BA", "U.S. President Joe Biden"},
+		},
+		{
 			name: "a qualifier picks the state",
 			text: "Police in Springfield, Illinois, said the state capital was calm.",
 			want: map[string]string{"Springfield": "US:39.80,-89.64"},
@@ -182,4 +188,23 @@ func BenchmarkStage(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+func FuzzStage(f *testing.F) {
+	for _, s := range []string{"near Warsaw, Poland", "U.S. President in the Kyiv region", "Ł\xffódź, the São Paulo'S", "’s ’s", "A. B. C."} {
+		f.Add(s)
+	}
+	r := resolver(f)
+	s := &Stage{R: r}
+	f.Fuzz(func(t *testing.T, text string) {
+		a := &news.Article{Text: text}
+		if err := s.Process(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range a.Places {
+			if p.Start < 0 || p.End > len(text) || p.Start >= p.End || text[p.Start:p.End] != p.Text {
+				t.Fatalf("bad place %+v in %q", p, text)
+			}
+		}
+	})
 }

@@ -84,8 +84,10 @@ func readLexicon(r io.Reader) (*lexicon, error) {
 	}
 	sc := bufio.NewScanner(zr)
 	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
-	l := &lexicon{words: map[string]lexEntry{}, gaz: &gazetteer{phrases: map[uint64]uint16{}}}
+	l := &lexicon{words: make(map[string]lexEntry, 1<<16), gaz: &gazetteer{}}
+	l.gaz.phrases.reserve(1 << 19)
 	line := 0
+	var fields [8]string
 	for sc.Scan() {
 		line++
 		s := sc.Text()
@@ -95,7 +97,7 @@ func readLexicon(r io.Reader) (*lexicon, error) {
 			}
 			continue
 		}
-		f := strings.Split(s, "\t")
+		f := splitTabs(s, fields[:0])
 		switch {
 		case len(f) == 6 && f[0] == "w":
 			var e lexEntry
@@ -131,7 +133,7 @@ func readLexicon(r io.Reader) (*lexicon, error) {
 			if err != nil || cats <= 0 || cats >= 1<<numGazCats {
 				return nil, fmt.Errorf("ner: lexicon line %d: bad categories %q", line, f[1])
 			}
-			l.gaz.add(strings.Split(f[2], " "), uint16(cats))
+			l.gaz.add(f[2], uint16(cats))
 		default:
 			return nil, fmt.Errorf("ner: lexicon line %d: malformed", line)
 		}
@@ -143,3 +145,17 @@ func readLexicon(r io.Reader) (*lexicon, error) {
 }
 
 const lexiconHeader = "newsgraph-ner-lexicon 1"
+
+// splitTabs splits s at tabs into dst (at most cap(dst) fields; the last
+// holds the rest).
+func splitTabs(s string, dst []string) []string {
+	for len(dst) < cap(dst)-1 {
+		i := strings.IndexByte(s, '\t')
+		if i < 0 {
+			break
+		}
+		dst = append(dst, s[:i])
+		s = s[i+1:]
+	}
+	return append(dst, s)
+}

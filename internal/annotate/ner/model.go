@@ -75,6 +75,9 @@ func (t *table) get(k uint64) int32 {
 
 type scratch struct {
 	feats []uint64
+	slots []int32
+	off   []int32
+	base  [][numLabels]int32
 	toks  [][]tok
 	ls    []label
 	hist  map[string]*history
@@ -102,10 +105,21 @@ func (m *Model) Tag(doc [][]string) [][]Span {
 	return out
 }
 
+// Confidence calibration: a mention's confidence is the logistic of its
+// weakest token's score margin, (margin - confBias) / confTemp, fitted by
+// log loss on the development set.
+var (
+	confTemp = 32.0
+	confBias = 0.0
+)
+
+func confidence(margin float64) float64 { return 1 / (1 + math.Exp(-(margin-confBias)/confTemp)) }
+
 // tagged is a span with the model's confidence in it.
 type tagged struct {
 	Span
-	conf float64
+	conf   float64
+	margin float64
 }
 
 type tagResult struct {
@@ -144,32 +158,59 @@ func (m *Model) tagToks(toks [][]tok, labs *[][]label) tagResult {
 		}
 		ls := sc.ls[:len(s)]
 		margins = margins[:0]
+		// Static features first, for the whole sentence: the look-ups
+		// are independent, so their cache misses overlap.
+		sc.slots = sc.slots[:0]
+		sc.off = append(sc.off[:0], 0)
 		for i := range s {
-			var scores [numLabels]int32
 			sc.feats = static(sc.feats[:0], s, i)
-			sc.feats = dynamic(sc.feats, s, i, ls, sc.hist)
 			for _, f := range sc.feats {
 				if r := m.table.get(f); r >= 0 {
-					row := m.w[int(r)*numLabels : int(r)*numLabels+numLabels]
+					sc.slots = append(sc.slots, r)
+				}
+			}
+			sc.off = append(sc.off, int32(len(sc.slots)))
+		}
+		if cap(sc.base) < len(s) {
+			sc.base = make([][numLabels]int32, len(s))
+		}
+		base := sc.base[:len(s)]
+		for i := range s {
+			b := &base[i]
+			*b = [numLabels]int32{}
+			for _, r := range sc.slots[sc.off[i]:sc.off[i+1]] {
+				row := (*[numLabels]int16)(m.w[int(r)*numLabels:])
+				for l, v := range row {
+					b[l] += int32(v)
+				}
+			}
+		}
+		for i := range s {
+			scores := base[i]
+			sc.feats = dynamic(sc.feats[:0], s, i, ls, sc.hist)
+			for _, f := range sc.feats {
+				if r := m.table.get(f); r >= 0 {
+					row := (*[numLabels]int16)(m.w[int(r)*numLabels:])
 					for l, v := range row {
 						scores[l] += int32(v)
 					}
 				}
 			}
+			last := i == len(s)-1
+			best := decide(&scores, ls, i, last)
+			ls[i] = best
 			prev := lblO
 			if i > 0 {
 				prev = ls[i-1]
 			}
-			best, margin := bestAllowedMargin(&scores, prev, i == len(s)-1)
-			ls[i] = best
-			margins = append(margins, float64(margin)*float64(m.scale))
+			margins = append(margins, float64(margin(&scores, best, prev, last))*float64(m.scale))
 		}
 		for _, sp := range spans(ls) {
 			low := math.Inf(1)
 			for k := sp.Start; k < sp.End; k++ {
 				low = math.Min(low, margins[k])
 			}
-			res.spans[si] = append(res.spans[si], tagged{Span: sp, conf: 1 / (1 + math.Exp(-low))})
+			res.spans[si] = append(res.spans[si], tagged{Span: sp, conf: confidence(low), margin: low})
 		}
 		sc.remember(s, ls)
 		if labs != nil {
@@ -179,24 +220,48 @@ func (m *Model) tagToks(toks [][]tok, labs *[][]label) tagResult {
 	return res
 }
 
-// bestAllowedMargin is bestAllowed with the margin over the runner-up.
-func bestAllowedMargin(scores *[numLabels]int32, prev label, last bool) (label, int32) {
-	best, second := label(255), label(255)
-	for l := label(0); int(l) < numLabels; l++ {
-		if !allowed(prev, l, last) {
+// margin returns how far label l's score is above the best other label
+// that could have followed prev.
+func margin(scores *[numLabels]int32, l, prev label, last bool) int32 {
+	second, any := int32(0), false
+	for k, v := range scores {
+		if label(k) != l && allowed(prev, label(k), last) && (!any || v > second) {
+			second, any = v, true
+		}
+	}
+	if !any {
+		return 1 << 20
+	}
+	return scores[l] - second
+}
+
+// decide picks the label of token i given the labels before it. When the
+// best label would end an open entity early (O, or a new entity, after B-
+// or I-), the open entity is closed at i-1 (B→U, I→L) instead of being
+// forced to go on; otherwise the best label BILOU allows is taken.
+func decide[T int32 | int64](scores *[numLabels]T, ls []label, i int, last bool) label {
+	prev := lblO
+	if i > 0 {
+		prev = ls[i-1]
+	}
+	best := label(0)
+	for l := label(1); int(l) < numLabels; l++ {
+		if last && (l.pos() == posB || l.pos() == posI) {
 			continue
 		}
-		switch {
-		case best == 255 || scores[l] > scores[best]:
-			best, second = l, best
-		case second == 255 || scores[l] > scores[second]:
-			second = l
+		if scores[l] > scores[best] {
+			best = l
 		}
 	}
-	if second == 255 {
-		return best, 1 << 20
+	if prev.open() && (best == lblO || best.pos() == posB || best.pos() == posU) {
+		if prev.pos() == posB {
+			ls[i-1] = mkLabel(prev.class(), posU)
+		} else {
+			ls[i-1] = mkLabel(prev.class(), posL)
+		}
+		return best
 	}
-	return best, scores[best] - scores[second]
+	return bestAllowed(scores, prev, last)
 }
 
 // bestAllowed returns the highest-scoring label that may follow prev.
@@ -250,6 +315,9 @@ const (
 	modelMagic   = "newsgraph-ner\n"
 	modelVersion = 2
 )
+
+// maxModelBytes bounds a model's uncompressed size.
+const maxModelBytes = 1 << 30
 
 // ErrFormat reports a model file newsgraph cannot read.
 var ErrFormat = errors.New("ner: not a newsgraph NER model, or a version this build cannot read")
@@ -330,9 +398,12 @@ func readWeights(r io.Reader) (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
 	}
-	data, err := io.ReadAll(zr)
+	data, err := io.ReadAll(io.LimitReader(zr, maxModelBytes+1))
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
+	}
+	if len(data) > maxModelBytes {
+		return nil, fmt.Errorf("%w: larger than %d bytes", ErrFormat, maxModelBytes)
 	}
 	br := bytes.NewReader(data)
 	magic := make([]byte, len(modelMagic))

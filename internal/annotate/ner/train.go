@@ -211,11 +211,7 @@ func trainPass(base *Model, train []Example, stacks [][][]label, dev []Example, 
 							}
 						}
 					}
-					prev := lblO
-					if i > 0 {
-						prev = ls[i-1]
-					}
-					pred := bestAllowed(&scores, prev, i == len(s.toks)-1)
+					pred := decide(&scores, ls, i, i == len(s.toks)-1)
 					gold := s.gold[i]
 					if pred != gold {
 						errs++

@@ -54,6 +54,16 @@ var extraCues = []string{
 	"interject", "interjected", "lament", "lamented", "quote", "quoted", "quoting", "ask", "asked", "asking",
 }
 
+// extraLemmas are verbs of saying (mostly manner of speaking) newsgraph
+// adds, with all their regular forms.
+var extraLemmas = []string{
+	"quip", "joke", "remark", "respond", "shout", "yell", "wonder", "answer", "react", "chant", "confess", "retort",
+	"blast", "slam", "mock", "scoff", "muse", "recount", "reiterate", "assert", "interject", "lament", "boom", "bark",
+	"scream", "exclaim", "plead", "snap", "sneer", "gush", "whisper", "mutter", "sigh", "proclaim", "tweet", "post",
+	"rant", "rave", "thunder", "roar", "cheer", "jeer", "boast", "brag", "tease", "chide", "scold", "grumble",
+	"complain", "concur", "inquire", "marvel", "observe", "opine", "pledge", "pronounce", "recall", "repeat", "vow",
+}
+
 // irregular gives the past forms of irregular lemmas on the textacy list.
 var irregular = map[string][]string{
 	"say": {"said"}, "tell": {"told"}, "think": {"thought"}, "write": {"wrote", "written"}, "find": {"found"},
@@ -86,6 +96,12 @@ func loadCues() map[string]bool {
 	read("cues/textacy_reporting_verbs.txt", true)
 	for _, w := range extraCues {
 		m[w] = true
+	}
+	for _, l := range extraLemmas {
+		m[l] = true
+		for _, x := range inflections(l) {
+			m[x] = true
+		}
 	}
 	return m
 }

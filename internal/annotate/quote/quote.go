@@ -72,6 +72,13 @@ func Find(a *news.Article) []news.Quote {
 		}
 	}
 	r := newResolver(d)
+	d.attributed = map[int]bool{}
+	d.quoteName = map[int]bool{}
+	for i, q := range qs {
+		if n := countWords(d.toks[q.cs:q.ce]); n > 0 && n <= 4 && titleCase(d.toks[q.cs:q.ce]) {
+			d.quoteName[i+1] = true
+		}
+	}
 	var out []news.Quote
 	type last struct {
 		sp   speaker
@@ -79,6 +86,7 @@ func Find(a *news.Article) []news.Quote {
 		para int
 	}
 	var prev *last
+	var pending []int // direct quotes with no frame, for a frame that follows
 	for i, q := range qs {
 		content := a.Text[q.start:q.end]
 		nw := countWords(d.toks[q.cs:q.ce])
@@ -103,6 +111,12 @@ func Find(a *news.Article) []news.Quote {
 				if !sp.ok {
 					cueTok, sp = d.afterFrame(q, r, i+1)
 				}
+				if !sp.ok {
+					cueTok, sp = d.colonFrame(q, r, i+1)
+				}
+			}
+			if !sp.ok {
+				cueTok, sp = d.mannerFrame(q, r, i+1)
 			}
 			if !sp.ok {
 				cueTok, sp = d.colonSpeaker(q, r, i+1)
@@ -126,6 +140,9 @@ func Find(a *news.Article) []news.Quote {
 			if !sp.ok && nw < 4 || nw <= 4 && titleCase(d.toks[q.cs:q.ce]) && (!sp.ok || cueTok < 0 || namingForms[d.toks[cueTok].lower]) {
 				continue
 			}
+			if d.titleInProse(q) {
+				continue // "said in his book “Doomed to Succeed,”"
+			}
 		case news.QuotePartial:
 			if titleCase(d.toks[q.cs:q.ce]) {
 				continue // a name or a title in quotation marks
@@ -139,6 +156,9 @@ func Find(a *news.Article) []news.Quote {
 			}
 		}
 		if !sp.ok {
+			if kind == news.QuoteDirect && d.startsSentence(q) && nw >= 4 {
+				pending = append(pending, i)
+			}
 			continue // scare quotes, titles, unattributed
 		}
 		if cueTok >= 0 && isUpperWord(d.toks[cueTok].text) || upperText(content) {
@@ -164,6 +184,7 @@ func Find(a *news.Article) []news.Quote {
 			qt.CueSpan = &cs
 		}
 		out = append(out, qt)
+		d.attributed[i+1] = true
 		{
 			endTok := q.close
 			if endTok < 0 {
@@ -173,6 +194,27 @@ func Find(a *news.Article) []news.Quote {
 			if sp.entity != "" {
 				r.lastSpeaker = sp.entity
 				r.lastSpeakerSent = d.toks[endTok].sent
+			}
+		}
+	}
+	// “Q1.” “Q2,” he said. — a framed quote right after takes the
+	// unframed one before it in its paragraph
+	for _, i := range pending {
+		q := qs[i]
+		if i+1 >= len(qs) || q.close < 0 || !d.attributed[i+2] {
+			continue
+		}
+		n := qs[i+1]
+		if d.toks[n.open].para != d.toks[q.close].para || d.toks[n.open].sent > d.toks[q.close].sent+1 {
+			continue
+		}
+		for _, o := range out {
+			if o.Start == n.start && o.Kind == news.QuoteDirect && o.Speaker != "" {
+				ss := *o.SpeakerSpan
+				out = append(out, news.Quote{Span: news.Span{Start: q.start, End: q.end}, Text: a.Text[q.start:q.end],
+					Speaker: o.Speaker, SpeakerName: o.SpeakerName, SpeakerSpan: &ss, Kind: news.QuoteDirect, Confidence: 0.6})
+				d.attributed[i+1] = true
+				break
 			}
 		}
 	}
@@ -280,7 +322,7 @@ func (d *doc) pairMarks() []qspan {
 		t := d.toks[i]
 		if open >= 0 && t.para != openPara {
 			// the quote was left open at the end of the previous paragraph
-			if k := markOf(t.text); (k == openMark || k == eitherMark) && d.paraStartTok(i) {
+			if k := markOf(t.text); (k == openMark || k == eitherMark) && d.paraStartTok(i) && markFamily(t.text) == markFamily(d.toks[open].text) {
 				openPara = t.para
 				continue // continues
 			}
@@ -304,6 +346,11 @@ func (d *doc) pairMarks() []qspan {
 			open, openPara = i, t.para
 		case open >= 0 && (k == closeMark || k == eitherMark):
 			closeAt(i, i-1)
+		case open >= 0 && k == openMark && i > 0 && d.toks[i-1].end == t.start && !d.toks[i-1].word && (i+1 >= len(d.toks) || d.toks[i+1].start > t.end):
+			// “It's unusual,“ — an opening mark typed where a closing one
+			// belongs: glued to the punctuation before it, apart from the
+			// word after
+			closeAt(i, i-1)
 		case open >= 0 && k == openMark:
 			// a second opening mark: treat the first as unclosed
 			closeAt(-1, i-1)
@@ -314,6 +361,18 @@ func (d *doc) pairMarks() []qspan {
 		closeAt(-1, len(d.toks)-1)
 	}
 	return out
+}
+
+// markFamily groups quotation marks by style: a quote continued into the
+// next paragraph reopens with a mark of its own style.
+func markFamily(m string) int {
+	switch m {
+	case "\"":
+		return 1
+	case "''", "``":
+		return 2
+	}
+	return 0 // curly and angle marks
 }
 
 // singleClose returns the index of the ’ that closes a ‘ at i in the same
@@ -366,7 +425,18 @@ func (d *doc) kindOf(q qspan) news.QuoteKind {
 		}
 		return news.QuotePartial
 	}
+	if q.open > 0 && d.toks[q.open-1].lower == "that" {
+		return news.QuotePartial // said that “…”: the writer's clause holds the quote
+	}
 	if !upper {
+		// a lower-case clause right after its cue or a colon is still a
+		// whole utterance: said “it gets me mad.”
+		if q.open > 0 && countWords(d.toks[q.cs:q.ce]) >= 3 {
+			p := d.toks[q.open-1]
+			if p.text == ":" || d.isCue(q.open-1) && speechForms[p.lower] {
+				return news.QuoteDirect
+			}
+		}
 		return news.QuotePartial
 	}
 	if q.open > 0 {
@@ -438,10 +508,14 @@ func (d *doc) afterFrame(q qspan, r *resolver, qi int) (int, speaker) {
 			}
 		}
 	}
-	// the frame stops at the next quotation
+	// the frame stops at the next quotation, unless that is a name in
+	// quotation marks ("wearing “Ted Cruz” pins")
 	var ks []int
 	for k := c + 1; k < end; k++ {
-		if d.toks[k].inQuote != 0 {
+		if qi := d.toks[k].inQuote; qi != 0 {
+			if d.quoteName[qi] {
+				continue
+			}
 			break
 		}
 		ks = append(ks, k)
@@ -475,10 +549,39 @@ func (d *doc) afterFrame(q qspan, r *resolver, qi int) (int, speaker) {
 		if !d.isCue(k) || d.toks[k].lower == "according" {
 			continue
 		}
-		if sp := d.subjectOf(k, ks[0], r, qi); sp.ok {
+		if sp := d.subjectOf(k, ks[0], r, qi); sp.ok && !(sp.entity != "" && d.placeMention(sp.span)) {
 			return k, sp
 		}
+		// "…,” like the recent volatility, said Richard Curtin"
+		if b := k - 1; b >= ks[0] && d.toks[b].text == "," {
+			if sp := d.npAfter(k+1, end, r, qi); sp.ok && sp.entity != "" {
+				return k, sp
+			}
+		}
 		break
+	}
+	// "…,” Cecelia Purner, 67, a retired teacher in Allentown, Pa., said":
+	// the name that opens the frame, across a long apposition
+	if t := d.toks[ks[0]]; t.mention > 0 && !d.placeMention(d.mentions[t.mention-1].Span) {
+		last := d.mentionEnd(ks[0])
+		if last+1 < end && d.toks[last+1].text == "," {
+			for n := 1; n < len(ks) && n < 40; n++ {
+				k := ks[n]
+				if !d.isCue(k) {
+					continue
+				}
+				j := k - 1
+				for j > ks[0] && d.toks[j].word && (auxWords[d.toks[j].lower] || isAdverb(d.toks[j].lower)) {
+					j--
+				}
+				if d.toks[j].text == "," {
+					if sp := d.npEndingAt(last, ks[0], r, qi); sp.ok {
+						return k, sp
+					}
+				}
+				break
+			}
+		}
 	}
 	return -1, speaker{}
 }
@@ -548,6 +651,136 @@ func (d *doc) colonParagraph(q qspan, r *resolver, qi int) (int, speaker) {
 	return -1, speaker{}
 }
 
+// titleInProse reports whether q is a title quoted in ordinary prose: all
+// its words capitalised, not introduced by a colon or a verb of saying,
+// in a sentence whose other words are not (a headline quoting someone in
+// capitals is speech; a book title inside a sentence is not).
+func (d *doc) titleInProse(q qspan) bool {
+	nw := countWords(d.toks[q.cs:q.ce])
+	if nw < 2 || !titleCase(d.toks[q.cs:q.ce]) {
+		return false
+	}
+	if p := q.open - 1; p >= 0 && (d.toks[p].text == ":" || d.toks[p].text == "," && p > 0 && d.isCue(p-1) || d.isCue(p)) {
+		return false
+	}
+	s := d.toks[q.open].sent
+	lower := 0
+	for k := d.sentTok[s][0]; k < d.sentTok[s][1]; k++ {
+		t := d.toks[k]
+		if t.inQuote == 0 && t.word {
+			if r, _ := utf8.DecodeRuneInString(t.text); unicode.IsLower(r) {
+				lower++
+			}
+		}
+	}
+	return lower >= 3
+}
+
+// colonFrame attributes "Trump leaned in and boomed: “…”" and "As
+// Professor Foner put it: “…”": a quotation after a colon takes the subject
+// of the clause the colon ends, whatever its verb.
+func (d *doc) colonFrame(q qspan, r *resolver, qi int) (int, speaker) {
+	p := q.open - 1
+	if p < 1 || d.toks[p].text != ":" || d.toks[p].sent != d.toks[q.open].sent {
+		return -1, speaker{}
+	}
+	from := d.sentTok[d.toks[p].sent][0]
+	if sp := d.clauseSubject(p, from, r, qi); sp.ok && !(sp.entity != "" && d.placeMention(sp.span)) {
+		return p, sp
+	}
+	return -1, speaker{}
+}
+
+// mannerFrame attributes "“Go back to Univision,” Trump barked" and "“This
+// is fantastic!” beamed Donald Hartley": a name and a verb of any kind
+// right after the closing mark.
+func (d *doc) mannerFrame(q qspan, r *resolver, qi int) (int, speaker) {
+	c := q.close
+	if c < 0 || c+2 >= len(d.toks) || d.toks[c+1].sent != d.toks[c].sent && d.toks[c+1].para != d.toks[c].para {
+		return -1, speaker{}
+	}
+	// the quotation must end like an utterance
+	if last := d.toks[q.ce-1].text; last != "," && last != "!" && last != "?" {
+		return -1, speaker{}
+	}
+	k := c + 1
+	// "an angry Hollande retaliated": skip a determiner and adjectives
+	// before a name
+	if determiners[d.toks[k].lower] {
+		for n := k + 1; n < len(d.toks) && n <= k+3; n++ {
+			if d.toks[n].mention > 0 {
+				k = n
+				break
+			}
+			if !d.toks[n].word {
+				break
+			}
+		}
+	}
+	t := d.toks[k]
+	if t.inQuote != 0 || !t.word {
+		return -1, speaker{}
+	}
+	// NAME VERB
+	if t.mention > 0 || t.lower == "he" || t.lower == "she" {
+		last := k
+		if t.mention > 0 {
+			last = d.mentionEnd(k)
+		}
+		if last+1 < len(d.toks) && d.mannerVerb(last+1) {
+			if sp := d.npEndingAt(last, k, r, qi); sp.ok && (sp.pronoun || d.personMention(sp.span)) {
+				return last + 1, sp
+			}
+		}
+		return -1, speaker{}
+	}
+	// VERB NAME
+	if d.mannerVerb(k) && k+1 < len(d.toks) && d.toks[k+1].mention > 0 {
+		if sp := d.npAfter(k+1, min(len(d.toks), k+8), r, qi); sp.ok && d.personMention(sp.span) {
+			return k, sp
+		}
+	}
+	return -1, speaker{}
+}
+
+// mannerVerb reports whether token k is a lower-case past-tense or present
+// verb form that can report speech ("barked", "screamed", "beamed",
+// "quips").
+func (d *doc) mannerVerb(k int) bool {
+	t := d.toks[k]
+	if !t.word || t.inQuote != 0 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t.text)
+	if unicode.IsUpper(r) || auxWords[t.lower] || clauseBreak[t.lower] {
+		return false
+	}
+	return d.isCue(k) || strings.HasSuffix(t.lower, "ed") && len(t.lower) > 4
+}
+
+// speakerMention reports whether the mention at span is a person or an
+// organisation (not a nationality or a place: "Belarusian fighters that
+// took up arms" is no report).
+func (d *doc) speakerMention(span news.Span) bool {
+	for _, m := range d.mentions {
+		if m.Span == span {
+			return m.Type == news.Person || m.Type == news.Org || m.Type == news.Misc
+		}
+	}
+	return false
+}
+
+// personMention reports whether the mention at span is a person (or an
+// untyped name).
+func (d *doc) personMention(span news.Span) bool {
+	for _, m := range d.mentions {
+		if m.Span == span {
+			return m.Type == news.Person || m.Type == news.Misc
+		}
+	}
+	return false
+}
+
 // colonSpeaker attributes "Kerry: “…”": a name right before the colon
 // that introduces the quotation.
 func (d *doc) colonSpeaker(q qspan, r *resolver, qi int) (int, speaker) {
@@ -573,7 +806,11 @@ func (d *doc) colonSpeaker(q qspan, r *resolver, qi int) (int, speaker) {
 var auxWords = set("has", "have", "had", "will", "would", "also", "then", "later", "previously", "once", "again", "is", "was",
 	"are", "were", "did", "does", "do", "not", "never", "had", "can", "could", "may", "might", "must", "should", "shall",
 	"often", "repeatedly", "recently", "already", "still", "even", "just", "first", "last", "reportedly", "allegedly",
-	"initially", "since", "been", "being", "has", "now", "n’t", "n't")
+	"initially", "since", "been", "being", "has", "now", "n’t", "n't", "long", "soon", "always", "ever", "earlier", "later",
+	"privately", "once", "twice", "again",
+	"didn’t", "didn't", "don’t", "don't", "doesn’t", "doesn't", "won’t", "won't", "wouldn’t", "wouldn't", "can’t", "can't",
+	"couldn’t", "couldn't", "isn’t", "isn't", "wasn’t", "wasn't", "hasn’t", "hasn't", "haven’t", "haven't", "hadn’t",
+	"hadn't", "shouldn’t", "shouldn't", "aren’t", "aren't", "weren’t", "weren't")
 
 // pronouns that can stand for a speaker.
 var personalPronouns = set("he", "she", "they", "we", "i", "it")
@@ -592,6 +829,19 @@ func (d *doc) subjectOf(k, from int, r *resolver, qi int) speaker {
 	j := k - 1
 	for j >= from && d.toks[j].inQuote == 0 && d.toks[j].word && (auxWords[d.toks[j].lower] || isAdverb(d.toks[j].lower)) {
 		j--
+	}
+	if j > from && d.toks[j].lower == "to" {
+		// "went on to say", "wanted to tell": the subject of the verb
+		// before the infinitive
+		for n := 0; n < 3 && j > from; n++ {
+			j--
+			if w := d.toks[j]; !w.word || w.mention > 0 || personalPronouns[w.lower] || clauseBreak[w.lower] && w.lower != "on" {
+				break
+			}
+		}
+		for j >= from && d.toks[j].inQuote == 0 && d.toks[j].word && (auxWords[d.toks[j].lower] || isAdverb(d.toks[j].lower)) {
+			j--
+		}
 	}
 	if j < from || d.toks[j].inQuote != 0 {
 		return speaker{}
@@ -665,8 +915,14 @@ func (d *doc) subjectOf(k, from int, r *resolver, qi int) speaker {
 func (s speaker) common() bool { return s.ok && s.entity == "" && !s.pronoun }
 
 func isAdverb(w string) bool {
-	return len(w) > 4 && strings.HasSuffix(w, "ly") && w != "only" && w != "family" && w != "italy" && w != "ally" && w != "rally"
+	return len(w) > 4 && strings.HasSuffix(w, "ly") && !lyWords[w]
 }
+
+// lyWords end in -ly but are not adverbs of manner (or not only).
+var lyWords = set("only", "early", "likely", "daily", "weekly", "monthly", "yearly", "elderly", "friendly", "lonely",
+	"lovely", "costly", "deadly", "holy", "ugly", "silly", "family", "italy", "ally", "rally", "assembly", "supply",
+	"reply", "july", "bully", "kelly", "emily", "sally", "molly", "billy", "holly", "lily", "orderly", "scholarly",
+	"unlikely", "wily", "burly", "surly", "homily", "anomaly", "monopoly", "italy")
 
 // npEndingAt returns the noun phrase that ends at token j: a mention, a
 // pronoun or a short common noun phrase.
@@ -694,9 +950,23 @@ func (d *doc) npEndingAt(j, from int, r *resolver, qi int) speaker {
 		}
 		return speaker{entity: m.Entity, name: name, span: m.Span, ok: true}
 	}
-	if personalPronouns[t.lower] {
-		sp := speaker{span: news.Span{Start: t.start, End: t.end}, pronoun: true, ok: true}
-		if t.lower == "he" || t.lower == "she" {
+	if (t.lower == "who" || t.lower == "which") && j-1 >= from {
+		// "Glenn Beck, who said…", "voters who say…": the antecedent
+		// speaks; the relative pronoun stands for it
+		ante := j - 1
+		if d.toks[ante].text == "," {
+			ante--
+		}
+		sp := d.npEndingAt(ante, from, r, qi)
+		if sp.ok {
+			sp.span = news.Span{Start: t.start, End: t.end}
+			sp.pronoun = true
+		}
+		return sp
+	}
+	if base := uncontract(t.lower); personalPronouns[base] {
+		sp := speaker{span: news.Span{Start: t.start, End: t.end}, name: t.text, pronoun: true, ok: true} // the pronoun names it until resolved
+		if base == "he" || base == "she" {
 			if id := r.resolve(j, qi); id != "" {
 				sp.entity = id
 				if e := d.a.EntityByID(id); e != nil {
@@ -708,7 +978,7 @@ func (d *doc) npEndingAt(j, from int, r *resolver, qi int) speaker {
 	}
 	// a common noun phrase: up to 6 lower-case words back to a determiner
 	// or a clause break
-	if !t.word || clauseBreak[t.lower] || isAdverb(t.lower) || !isNounish(t.lower) {
+	if !t.word || clauseBreak[t.lower] || isAdverb(t.lower) || !isNounish(t.lower) || determiners[t.lower] {
 		return speaker{}
 	}
 	start := j
@@ -785,7 +1055,7 @@ func (d *doc) npAfter(k, end int, r *resolver, qi int) speaker {
 			break
 		}
 		if personalPronouns[t.lower] && i == k {
-			sp := speaker{span: news.Span{Start: t.start, End: t.end}, pronoun: true, ok: true}
+			sp := speaker{span: news.Span{Start: t.start, End: t.end}, name: t.text, pronoun: true, ok: true} // the pronoun names it until resolved
 			if t.lower == "he" || t.lower == "she" {
 				if id := r.resolve(i, qi); id != "" {
 					sp.entity = id
@@ -842,6 +1112,49 @@ func (d *doc) clauseSubject(k, from int, r *resolver, qi int) speaker {
 	return speaker{}
 }
 
+// placeMention reports whether the mention at span is a place (a GPE or
+// LOC), which speaks only in metonymy and is the wrong end of an
+// apposition ("a teacher in Allentown, Pa., said").
+func (d *doc) placeMention(span news.Span) bool {
+	for _, m := range d.mentions {
+		if m.Span == span {
+			return m.Type == news.GPE || m.Type == news.Loc || m.Type == news.Fac
+		}
+	}
+	return false
+}
+
+// quoteAttributed reports whether quotation qi (1-based) was given a
+// speaker.
+func (d *doc) quoteAttributed(qi int) bool { return d.attributed[qi] }
+
+// uncontract strips a contraction from a pronoun: "he’d" → "he".
+func uncontract(w string) string {
+	for _, suf := range []string{"’d", "'d", "’ll", "'ll", "’s", "'s", "’ve", "'ve", "’re", "'re", "’m", "'m"} {
+		if strings.HasSuffix(w, suf) {
+			return w[:len(w)-len(suf)]
+		}
+	}
+	return w
+}
+
+// nounContext reports whether token p makes the word after it a noun: a
+// determiner, a possessive or a number.
+func (d *doc) nounContext(p int) bool {
+	t := d.toks[p]
+	if !t.word {
+		return false
+	}
+	if determiners[t.lower] || possessives[t.lower] || strings.HasSuffix(t.lower, "’s") || strings.HasSuffix(t.lower, "'s") {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(t.text)
+	return unicode.IsDigit(r) || numberWords[t.lower]
+}
+
+var possessives = set("his", "her", "their", "its", "our", "my", "your", "whose")
+var numberWords = set("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "hundreds", "thousands", "millions")
+
 // isCue reports whether token k is a reporting verb: a cue form in lower
 // case ("States" in "United States" is not one), or "According".
 func (d *doc) isCue(k int) bool {
@@ -849,8 +1162,15 @@ func (d *doc) isCue(k int) bool {
 	if !t.word || !cueForms[t.lower] {
 		return false
 	}
+	if k > 0 && d.toks[k-1].sent == t.sent && d.nounContext(k-1) {
+		return false // "the state", "nine states", "his promises": nouns
+	}
 	r, _ := utf8.DecodeRuneInString(t.text)
-	return !unicode.IsUpper(r) || t.lower == "according"
+	if !unicode.IsUpper(r) || t.lower == "according" {
+		return true
+	}
+	// "Said Dorothy Poynter, …: “…”" opens its sentence with the cue
+	return !isUpperWord(t.text) && d.sentTok[t.sent][0] == k
 }
 
 // verbish reports whether token i looks like the start of a verb group.

@@ -29,6 +29,10 @@ type doc struct {
 	paras    []news.Span
 	mentions []news.Mention // named mentions, sorted by start
 	usedCue  map[int]bool   // cue tokens that attribute a quotation
+	// attributed holds the (1-based) indexes of quotations given a speaker
+	attributed map[int]bool
+	// quoteName holds the quotations that are names or titles ("Pahonia")
+	quoteName map[int]bool
 }
 
 // tokenize splits text into word and punctuation tokens.
@@ -69,6 +73,10 @@ func tokenize(text string) []tok {
 			w := text[i:j]
 			out = append(out, tok{start: i, end: j, text: w, lower: strings.ToLower(w), word: true})
 			i = j
+		case (r == '’' || r == '‘') && strings.HasPrefix(text[i+n:], string(r)):
+			// ’’ and ‘‘ stand for double quotation marks
+			out = append(out, tok{start: i, end: i + 2*n, text: text[i : i+2*n], lower: text[i : i+2*n]})
+			i += 2 * n
 		case (r == '\'' || r == '`') && i+1 < len(text) && text[i+1] == byte(r):
 			// '' and `` stand for double quotation marks in some wire copy
 			out = append(out, tok{start: i, end: i + 2, text: text[i : i+2], lower: text[i : i+2]})
@@ -111,11 +119,11 @@ func markOf(s string) markKind {
 	switch s {
 	case "“", "„", "«":
 		return openMark
-	case "”", "»":
+	case "”", "»", "’’":
 		return closeMark
 	case "\"", "''":
 		return eitherMark
-	case "``":
+	case "``", "‘‘":
 		return openMark
 	}
 	return notMark

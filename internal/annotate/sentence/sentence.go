@@ -40,6 +40,14 @@ func init() {
 		New: func(json.RawMessage) (pipeline.Stage, error) {
 			return pipeline.Func(func(_ context.Context, a *news.Article) error {
 				a.Sentences = Split(a.Text, a.Paragraphs)
+				if a.Language != "" && a.Language != "en" {
+					// The stages after this one use English models and
+					// rules: the article keeps its text, sentences and
+					// language, and nothing is guessed from it.
+					a.Provenance.Notes = append(a.Provenance.Notes,
+						"language "+a.Language+": English-only stages not run")
+					return pipeline.ErrSkip
+				}
 				return nil
 			}), nil
 		},

@@ -1,9 +1,14 @@
 package sentence
 
 import (
+	"context"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/newsgraph/newsgraph/internal/news"
+	"github.com/newsgraph/newsgraph/internal/pipeline"
 )
 
 func TestSplit(t *testing.T) {
@@ -66,5 +71,30 @@ func BenchmarkSplit(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		Split(text, nil)
+	}
+}
+
+func TestNonEnglishSkipsLaterStages(t *testing.T) {
+	chain, err := pipeline.Build([]string{StageID}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		text, lang string
+		noted      bool
+	}{
+		{"Die Regierung hat am Montag beschlossen, die Steuern zu senken. Die Opposition protestierte sofort dagegen und kündigte Widerstand an.", "de", true},
+		{"The government decided on Monday to cut taxes. The opposition protested at once and promised to resist the plan.", "en", false},
+	} {
+		a := &news.Article{Raw: []byte(tc.text), Format: news.FormatText}
+		if err := chain.Process(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+		if a.Language != tc.lang || len(a.Sentences) != 2 {
+			t.Errorf("%q: language %q with %d sentences, want %q with 2", tc.text[:20], a.Language, len(a.Sentences), tc.lang)
+		}
+		if got := strings.Contains(strings.Join(a.Provenance.Notes, ";"), "English-only stages not run"); got != tc.noted {
+			t.Errorf("%q: provenance notes %v", tc.text[:20], a.Provenance.Notes)
+		}
 	}
 }

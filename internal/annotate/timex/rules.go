@@ -17,8 +17,8 @@ const (
 	fWday    = `(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)`
 	fDay     = `(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?`
 	fYear    = `(?:1[0-9]{3}|20[0-9]{2})`
-	fNumWord = `one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred`
-	fNum     = `(?:\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)|` + fNumWord + `|a|an|a few|few|several|many|some|a couple of|a dozen|dozens of|hundreds of|thousands of)`
+	fNumWord = `one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty|hundred`
+	fNum     = `(?:\d+(?:\.\d+)?|(?:twen|thir|for|fif|six|seven|eigh|nine)ty-(?:one|two|three|four|five|six|seven|eight|nine)|` + fNumWord + `|a|an|a few|few|several|many|some|a couple of|a dozen|(?:dozen|hundred|thousand)s of)`
 	fUnit    = `(?:second|minute|hour|day|week|month|quarter|year|decade|century|centurie)`
 	fPart    = `(?:morning|afternoon|evening|night)`
 )
@@ -69,22 +69,48 @@ var rules = []*rule{
 	// last summer, winter of 2021
 	{name: "season", re: re(`(?i)\b(?P<t>(?:(?P<mod>last|this|next|early|late)\s+)(?P<season>spring|summer|fall|autumn|winter)|(?P<season2>spring|summer|fall|autumn|winter)\s+(?:of\s+)?(?P<year>` + fYear + `))\b`), norm: normSeason},
 	// a year ago, two weeks ago, a year earlier
-	{name: "ago", re: re(`(?i)\b(?P<t>(?P<num>` + fNum + `)\s+(?P<unit>` + fUnit + `)s?\s+(?P<dir>ago|earlier|before|later))\b`), norm: normAgo},
+	{name: "ago", re: re(`(?i)\b(?P<t>(?P<num>` + fNum + `)\s+(?P<unit>` + fUnit + `)s?\s+(?P<dir>ago|earlier|before|later))\b`), norm: normAgo, approx: true},
 	// later in the day, the next day, that day, the same day
 	{name: "narr", re: re(`(?i)\b(?P<t>(?P<w>(?:later|earlier) (?:in the|that) day|that day|the same day|the next (?:day|morning)|the following (?:day|morning)|the day before|the previous day|the day after))\b`), norm: normNarrative},
+	// that year, the following year, the previous year
+	{name: "narryear", re: re(`(?i)\b(?P<t>(?P<w>that year|the same year|the following year|the next year|the previous year|the year before|the year after))\b`), norm: normNarrativeYear},
 	// the third quarter, third-quarter, the first quarter of 1990, the latest quarter
 	{name: "quarter", re: re(`(?i)\b(?P<t>(?:the\s+)?(?:(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter(?:\s+of\s+(?P<year>` + fYear + `))?|(?P<qrel>latest|last|this|current|next|past|year-earlier|year-ago|previous)[- ]quarter|quarter))\b`), norm: normQuarter},
 	// 28 years, a decade, the past five years, two-year, half an hour
-	{name: "dur", re: re(`(?i)\b(?P<t>(?:the\s+)?(?:(?:past|last|next|first|coming|previous|final|latest|recent)\s+)?(?P<num>` + fNum + `)(?P<hy>[- ]|\s+)(?P<unit>` + fUnit + `)(?P<pl>s)?)\b(?P<after>-old|\s+old)?`), norm: normDuration},
+	{name: "dur", re: re(`(?i)\b(?P<t>(?:the\s+)?(?:(?:past|last|next|first|coming|previous|final|latest|recent)\s+)?(?P<num>` + fNum + `)(?P<hy>[- ]|\s+)(?P<unit>` + fUnit + `)(?P<pl>s)?)\b(?P<after>-old|\s+old)?`), norm: normDuration, approx: true},
 	{name: "half", re: re(`(?i)\b(?P<t>half an? (?P<unit>hour|day|year|century|decade))\b`), norm: normHalf},
 	// for years, in decades
 	{name: "vague", re: re(`(?i)\b(?:for|over|in|within|after|of)\s+(?P<t>(?P<unit>minute|hour|day|week|month|year|decade|centurie)s)\b`), norm: normVague},
 	// daily, every week, each Monday
-	{name: "set", re: re(`(?i)\b(?P<t>(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly)|(?:every|each)\s+(?:(?P<num>` + fNum + `)\s+)?(?P<unit>day|week|month|year|morning|night|evening|hour|minute|decade)s?|(?:every|each)\s+(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b`), norm: normSet},
+	{name: "set", re: re(`(?i)\b(?P<t>(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly)|(?:every|each)\s+(?:(?:(?P<num>` + fNum + `)\s+)?(?P<unit>day|week|month|year|morning|night|evening|hour|minute|decade)s?|(?P<wd>(?:mon|tues|wednes|thurs|fri|satur|sun)day)))\b`), norm: normSet},
 	// 10:30 a.m., 5 p.m., noon, midnight
 	{name: "clock", re: re(`(?i)\b(?P<t>(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5][0-9]))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|(?P<hh>[01]?[0-9]|2[0-3]):(?P<mm>[0-5][0-9])\s+(?:GMT|UTC|local time)|(?P<noon>noon|midnight))`), norm: normClock},
 	// Christmas, New Year's Day
 	{name: "holiday", re: re(`\b(?P<t>(?P<hol>Christmas Eve|Christmas Day|Christmas|New Year['’]s Eve|New Year['’]s Day|Halloween|Valentine['’]s Day|Thanksgiving Day|Thanksgiving)(?:\s+(?P<year>` + fYear + `))?)\b`), norm: normHoliday},
+}
+
+// approxWords are the approximations TimeBank keeps inside an expression
+// ("nearly two weeks ago"); "over" and "about" stay outside, as it
+// annotates them. Rules marked approx take them in front of a match.
+var approxWords = []string{"nearly", "almost", "around", "more than", "less than", "at least", "up to"}
+
+// approxStart returns where an approximation before byte i begins ("nearly
+// two weeks": the start of "nearly"), or i.
+func approxStart(text string, i int) int {
+	j := i
+	for j > 0 && (text[j-1] == ' ' || text[j-1] == '\t' || text[j-1] == '\n' || text[j-1] == '\r' || text[j-1] == '\f') {
+		j--
+	}
+	if j == i {
+		return i
+	}
+	for _, w := range approxWords {
+		k := j - len(w)
+		if k >= 0 && strings.EqualFold(text[k:j], w) && (k == 0 || !isWordChar(text[k-1])) {
+			return k
+		}
+	}
+	return i
 }
 
 var monthIndex = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
@@ -181,11 +207,6 @@ func acceptable(text string, cd *cand) bool {
 			return false // "the year-earlier period"
 		}
 	case "md", "dm":
-		if cd.rule.name == "md" && cd.g["wd"] == "" {
-			if mon := cd.g["mon"]; mon == "May" || mon == "March" {
-				// "may 5" is fine, "May 5" too; reject only when a digit run continues ("May 5,000").
-			}
-		}
 		if cd.end < len(text) && (text[cd.end] == ',' || text[cd.end] == '.') && cd.end+1 < len(text) && text[cd.end+1] >= '0' && text[cd.end+1] <= '9' {
 			return false // "March 1,000"
 		}
@@ -281,6 +302,10 @@ func (c *resolver) nearestYear(cd *cand, m, d int) (int, bool) {
 				continue
 			}
 			dist = -dist
+		} else if !fut {
+			// News mostly reports what happened: without a cue either
+			// way, a later date must be much nearer to win.
+			dist *= 3
 		}
 		if dist < bestDist {
 			best, bestDist = y, dist
@@ -705,6 +730,18 @@ func normDuration(c *resolver, cd *cand) (string, news.TimeKind, bool) {
 	if !ok {
 		return "", "", false
 	}
+	// "one day" with nothing measuring it is "some day": "will one day
+	// return", "one day soon".
+	if strings.EqualFold(c.text[cd.start:cd.end], "one day") {
+		switch strings.ToLower(prevWordOf(c.text, cd.start)) {
+		case "for", "in", "within", "after", "than", "about", "only", "just", "of", "per", "first", "last", "over", "the", "every", "each", "and", "or", "to":
+		default:
+			if c.future(cd.start, cd.end) || strings.HasPrefix(strings.TrimSpace(c.text[cd.end:]), "soon") {
+				return "FUTURE_REF", news.TimeDate, true
+			}
+			return "", news.TimeDate, true
+		}
+	}
 	unit := unitOf(cd.g["unit"])
 	// "twice a year", "$5 an hour": a rate, which TIMEX3 calls a set.
 	if lw := strings.ToLower(cd.g["num"]); lw == "a" || lw == "an" {
@@ -884,7 +921,11 @@ func lastQuarter(t time.Time) int { return ((int(t.Month())-1)/3 + 3) % 4 }
 // quarterly reports whether the sentence around cd compares quarters, in
 // which case "a year ago" means the same quarter a year before.
 func (c *resolver) quarterly(cd *cand) bool {
-	return strings.Contains(strings.ToLower(sentenceAround(c.text, cd.start, cd.end)), "quarter")
+	lo := max(0, cd.start-300)
+	for lo > 0 && lo < cd.start && c.text[lo-1] != ' ' {
+		lo++
+	}
+	return strings.Contains(strings.ToLower(c.text[lo:cd.start]+sentenceAround(c.text, cd.start, cd.end)), "quarter")
 }
 
 func normYearEnd(c *resolver, cd *cand) (string, news.TimeKind, bool) {
@@ -920,4 +961,30 @@ func normMonthRel(c *resolver, cd *cand) (string, news.TimeKind, bool) {
 		y++
 	}
 	return fmtYear(y) + "-" + twoDigits(monthNum(cd.g["mon"])), news.TimeDate, true
+}
+
+// prevWordOf returns the word before byte offset i.
+func prevWordOf(text string, i int) string {
+	for i > 0 && text[i-1] == ' ' {
+		i--
+	}
+	j := i
+	for j > 0 && isLetter(text[j-1]) {
+		j--
+	}
+	return text[j:i]
+}
+
+func normNarrativeYear(c *resolver, cd *cand) (string, news.TimeKind, bool) {
+	if c.lastYear == 0 {
+		return "", news.TimeDate, true
+	}
+	y := c.lastYear
+	switch strings.ToLower(cd.g["w"]) {
+	case "the following year", "the next year", "the year after":
+		y++
+	case "the previous year", "the year before":
+		y--
+	}
+	return fmtYear(y), news.TimeDate, true
 }

@@ -64,8 +64,8 @@ func Process(ctx context.Context, a *news.Article) error {
 func addMentions(a *news.Article) {
 	added := false
 	for _, t := range a.Times {
-		if t.Kind == news.TimeSet {
-			continue
+		if t.Kind == news.TimeSet || strings.HasSuffix(t.Value, "_REF") {
+			continue // "daily", "now", "current": not names of dates
 		}
 		overlap := false
 		for _, m := range a.Mentions {
@@ -102,6 +102,20 @@ func addMentions(a *news.Article) {
 // "Photo: Reuters", "Getty Images".
 var creditLine = regexp.MustCompile(`(?i)^\(?\s*(?:[\w .&-]*\b(?:photo|photograph|image|picture)s?\b\s*[/:]|photo(?:graph)?s?\s+by\b|[\w .&-]*\bgetty images\b|[\w .&-]*\breuters\b[\w .&/-]*\)$|[\w .&-]*/\s*(?:ap|afp|reuters|epa|getty)\b)`)
 
+// creditCue lists words one of which every credit line contains: the
+// expression runs only on paragraphs that have one.
+var creditCue = []string{"photo", "image", "picture", "getty", "reuters", "/"}
+
+func isCreditLine(p string) bool {
+	l := strings.ToLower(p)
+	for _, c := range creditCue {
+		if strings.Contains(l, c) {
+			return creditLine.MatchString(p)
+		}
+	}
+	return false
+}
+
 // dateline matches the start of an article such as "KYIV, Ukraine, May 20
 // (Reuters) —" or "WASHINGTON, May 20, 2022 —".
 var dateline = regexp.MustCompile(`^[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][A-Za-z .'-]+)?,\s*(?P<date>` + fMon + `\s+` + fDay + `(?:,\s*` + fYear + `)?)`)
@@ -117,7 +131,7 @@ func InferDate(a *news.Article) (d time.Time, from string, ok bool) {
 	// Captions still in the text: a paragraph followed by a credit line.
 	paras := paragraphs(a)
 	for i := 0; i+1 < len(paras); i++ {
-		if creditLine.MatchString(strings.TrimSpace(paras[i+1])) {
+		if isCreditLine(strings.TrimSpace(paras[i+1])) {
 			texts = append(texts, paras[i])
 		}
 	}

@@ -2,6 +2,7 @@ package timex
 
 import (
 	"context"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -40,6 +41,8 @@ func TestFind(t *testing.T) {
 		{"a two-year contract", "", "two-year", "P2Y", news.TimeDuration},
 		{"a 50-year-old businessman", "", "", "", ""},
 		{"talks lasted 45 minutes", "", "45 minutes", "PT45M", news.TimeDuration},
+		{"he hopes that one day soon a window will open", "2022-05-20", "one day", "FUTURE_REF", news.TimeDate},
+		{"the strike lasted for one day", "", "one day", "P1D", news.TimeDuration},
 		{"for several months", "", "several months", "PXM", news.TimeDuration},
 		{"They met on Saturday.", "2022-05-23", "Saturday", "2022-05-21", news.TimeDate},
 		{"They will meet on Saturday.", "2022-05-19", "Saturday", "2022-05-21", news.TimeDate},
@@ -69,6 +72,9 @@ func TestFind(t *testing.T) {
 		{"It was Christmas Day 2019.", "", "Christmas Day 2019", "2019-12-25", news.TimeDate},
 		{"It was announced in June last year.", "2022-05-20", "June last year", "2021-06", news.TimeDate},
 		{"On Monday, they left. The next day it rained.", "2022-05-20", "The next day", "2022-05-17", news.TimeDate},
+		{"He fled in 2016. The following year he returned.", "2022-05-20", "The following year", "2017", news.TimeDate},
+		{"They met nearly two weeks ago.", "2022-05-20", "nearly two weeks ago", "2022-W18", news.TimeDate},
+		{"the third-quarter results", "2022-10-20", "third-quarter", "2022-Q3", news.TimeDate},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
@@ -189,8 +195,13 @@ func FuzzFind(f *testing.F) {
 	})
 }
 
+// BenchmarkFind runs over the sample article 004 (about 10 KB of news).
 func BenchmarkFind(b *testing.B) {
-	text := strings.Repeat("Volunteers train near Warsaw, Poland, on Friday, May 20, 2022. Lukashenko has held power since 1994. On Saturday, men gathered; they left later in the day. He has fought for over a decade, and last year he fled. ", 20)
+	raw, err := os.ReadFile("../../../examples/004_5d72647e57bd1dce.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := string(raw)
 	r := Ref{Date: time.Date(2022, 5, 22, 0, 0, 0, 0, time.UTC), Exact: true}
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()

@@ -6,8 +6,10 @@
 // The metric ([Score]) counts a predicted quote as correct when its
 // content overlaps the content of a gold attribution by at least half the
 // shorter of the two, and its speaker matches the gold source: the
-// speaker's span overlaps the source span, or the speaker's name and the
-// source end in the same word ("Pat Caddell" for "Caddell"). A gold
+// speaker's span overlaps the source span, a mention of the speaker entity
+// does, or the speaker's name and the source's head (the source up to a
+// comma, a parenthesis or "who") end in the same word ("Pat Caddell" for
+// "Caddell", "Guerrero" for "Mr. Guerrero, who is an actor,"). A gold
 // attribution with no source needs only the content to match. Each
 // prediction matches at most one gold attribution (the one it overlaps
 // most); a gold attribution may be matched by several predictions, which

@@ -73,8 +73,17 @@ func quoted(text string, content []news.Span) bool {
 		}
 		before := strings.TrimRightFunc(text[:s.Start], unicode.IsSpace)
 		r, _ := utf8.DecodeLastRuneInString(before)
-		if r == '“' || r == '"' || r == '‘' || r == '«' || strings.HasSuffix(before, "''") || strings.HasSuffix(before, "``") {
+		if r == '“' || r == '‘' || r == '«' || strings.HasSuffix(before, "``") {
 			return true
+		}
+		// " and '' both open and close: they open this fragment only if a
+		// mark closes it too
+		if r == '"' || strings.HasSuffix(before, "''") {
+			after := strings.TrimLeftFunc(text[s.End:], unicode.IsSpace)
+			r2, _ := utf8.DecodeRuneInString(after)
+			if r2 == '"' || r2 == '”' || strings.HasPrefix(after, "''") {
+				return true
+			}
 		}
 	}
 	return false
@@ -201,7 +210,8 @@ func Score(a *news.Article, gold []Gold) Counts {
 // Explain lists what [Score] counts against a: each prediction that
 // matches no gold attribution ("extra"), whose speaker is wrong
 // ("speaker"), each direct prediction whose gold attribution is not a
-// quotation in marks ("notdirect"), and each gold attribution no prediction matched ("missed").
+// quotation in marks ("notdirect"), each gold quotation in marks found
+// only by a prediction of another kind ("kind"), and each gold attribution no prediction matched ("missed").
 func Explain(a *news.Article, gold []Gold) []string {
 	best, ok := match(a, gold)
 	hit := make([]bool, len(gold))
@@ -234,7 +244,22 @@ func Explain(a *news.Article, gold []Gold) []string {
 			}
 		}
 	}
+	directHit := make([]bool, len(gold))
+	for qi, q := range a.Quotes {
+		if best[qi] >= 0 && ok[qi] && q.Kind == news.QuoteDirect {
+			directHit[best[qi]] = true
+		}
+	}
 	for i, g := range gold {
+		if hit[i] && g.Direct && !directHit[i] {
+			// a direct quote found, but not as a direct one
+			for qi, q := range a.Quotes {
+				if best[qi] == i && ok[qi] {
+					out = append(out, fmt.Sprintf("kind\t%s\t%s\t%s\t%s", q.Kind, q.SpeakerName, q.Cue, clip(q.Text)))
+					break
+				}
+			}
+		}
 		if hit[i] {
 			continue
 		}
@@ -285,8 +310,16 @@ func sourceMatch(a *news.Article, q news.Quote, g Gold) bool {
 			}
 		}
 	}
-	// the same head word: "Pat Caddell" for "Caddell"
-	src := a.Text[g.Source[len(g.Source)-1].Start:g.Source[len(g.Source)-1].End]
+	// the same head word: "Pat Caddell" for "Caddell", "Guerrero" for
+	// "Mr. Guerrero, who is an actor," (the head of an apposition comes
+	// before its comma)
+	src := a.Text[g.Source[0].Start:g.Source[len(g.Source)-1].End]
+	if i := strings.IndexAny(src, ",("); i > 0 {
+		src = src[:i]
+	}
+	if i := strings.Index(src, " who "); i > 0 {
+		src = src[:i]
+	}
 	return q.SpeakerName != "" && lastWord(q.SpeakerName) != "" && lastWord(q.SpeakerName) == lastWord(src)
 }
 

@@ -36,6 +36,9 @@ type Doc struct {
 	DCT    string // the creation time's value, e.g. 1998-11-20T19:30
 	Text   string // the character content of TEXT
 	Timexs []Timex
+	// Limit, when not 0, ends the annotated part of Text: system
+	// expressions starting after it are not scored.
+	Limit int
 }
 
 // ErrNoText is returned for a TimeML file without a TEXT element.

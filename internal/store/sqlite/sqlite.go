@@ -133,6 +133,10 @@ func dsn(path string, readOnly bool) string {
 	v.Add("_pragma", "busy_timeout(10000)")
 	v.Add("_pragma", "foreign_keys(ON)")
 	v.Add("_pragma", "synchronous(NORMAL)")
+	// 64 MiB of page cache per connection (the default is 2 MiB): the
+	// indexes of a store of tens of thousands of articles stay in memory.
+	v.Add("_pragma", "cache_size(-65536)")
+	v.Add("_pragma", "temp_store(MEMORY)")
 	if readOnly {
 		v.Add("_pragma", "query_only(ON)")
 	} else {
@@ -175,6 +179,23 @@ func (s *Store) migrate(ctx context.Context) error {
 		tx, err := s.w.BeginTx(ctx, nil)
 		if err != nil {
 			return fmt.Errorf("sqlite: migrating %s: %w", s.path, err)
+		}
+		// Another process may have migrated the file since the version was
+		// read above; the write transaction (BEGIN IMMEDIATE) makes this
+		// second read authoritative.
+		var now int
+		if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&now); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("sqlite: migration %d on %s: %w", i+1, s.path, err)
+		}
+		if now > i {
+			tx.Rollback()
+			if now > len(ms) {
+				return fmt.Errorf("%w: %s has format version %d, this newsgraph reads up to %d; use a newer newsgraph",
+					store.ErrNewerFormat, s.path, now, len(ms))
+			}
+			i = now - 1
+			continue
 		}
 		if _, err := tx.ExecContext(ctx, ms[i]); err != nil {
 			tx.Rollback()

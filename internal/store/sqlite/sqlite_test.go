@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/newsgraph/newsgraph/internal/news"
 	"github.com/newsgraph/newsgraph/internal/store"
 	"github.com/newsgraph/newsgraph/internal/store/storetest"
 )
@@ -101,4 +102,38 @@ func FuzzSearch(f *testing.F) {
 			t.Fatalf("Search(%q) = %v; FTS query %q", q, err, ftsQuery(store.ParseQuery(q)))
 		}
 	})
+}
+
+func TestReopen(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "r.db")
+	s, err := Open(ctx, path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Put(ctx, &news.Article{ID: "r1", Title: "Minsk", Text: "A report from Minsk."}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	// A clean close leaves no write-ahead log behind.
+	if fi, err := os.Stat(path + "-wal"); err == nil && fi.Size() > 0 {
+		t.Errorf("%s-wal holds %d bytes after Close; want it checkpointed", path, fi.Size())
+	}
+	s, err = Open(ctx, path, Options{MustExist: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	st, err := s.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Documents != 1 || st.Format != FormatVersion {
+		t.Errorf("after reopening: %+v; want 1 document, format %d", st, FormatVersion)
+	}
+	if r, err := s.Search(ctx, store.SearchQuery{Text: "minsk"}); err != nil || r.Total != 1 {
+		t.Errorf("search after reopening = %+v, %v", r, err)
+	}
 }

@@ -80,19 +80,49 @@ func (s *Store) Has(ctx context.Context, id string) (bool, error) {
 	return n > 0, nil
 }
 
-// writer stores articles inside one transaction.
+// writer stores articles inside one transaction. It prepares each
+// statement once per transaction: a batch of articles runs the same few
+// dozen statements thousands of times.
 type writer struct {
-	tx  *sql.Tx
-	now string
+	tx    *sql.Tx
+	now   string
+	stmts map[string]*sql.Stmt
+}
+
+func (w *writer) stmt(ctx context.Context, q string) (*sql.Stmt, error) {
+	if st, ok := w.stmts[q]; ok {
+		return st, nil
+	}
+	st, err := w.tx.PrepareContext(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	if w.stmts == nil {
+		w.stmts = map[string]*sql.Stmt{}
+	}
+	w.stmts[q] = st
+	return st, nil
 }
 
 func (w *writer) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
-	return w.tx.ExecContext(ctx, q, args...)
+	st, err := w.stmt(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	return st.ExecContext(ctx, args...)
+}
+
+func (w *writer) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
+	st, err := w.stmt(ctx, q)
+	if err != nil {
+		return w.tx.QueryRowContext(ctx, q, args...) // reports the same error
+	}
+	return st.QueryRowContext(ctx, args...)
 }
 
 func (w *writer) put(ctx context.Context, a *news.Article, rec []byte) (bool, error) {
 	var exists int
-	if err := w.tx.QueryRowContext(ctx, "SELECT count(*) FROM documents WHERE id = ?", a.ID).Scan(&exists); err != nil {
+	if err := w.queryRow(ctx, "SELECT count(*) FROM documents WHERE id = ?", a.ID).Scan(&exists); err != nil {
 		return false, err
 	}
 	if exists > 0 {
@@ -283,10 +313,10 @@ func appendNew(list []string, s string) []string {
 func (w *writer) linkEntities(ctx context.Context, a *news.Article, doc int64) (map[string]int64, map[string]int64, error) {
 	ents, counts, byText := localEntities(a)
 	local := make(map[string]int64, len(ents))
-	look := &lookup{tx: w.tx}
+	look := &lookup{w: w}
 	for _, e := range ents {
-		if e.ID == "" {
-			continue
+		if _, dup := local[e.ID]; dup || e.ID == "" {
+			continue // a malformed record: the first entity of an ID wins
 		}
 		keys := resolve.Keys(e)
 		var g int64
@@ -307,9 +337,6 @@ func (w *writer) linkEntities(ctx context.Context, a *news.Article, doc int64) (
 			if g, err = res.LastInsertId(); err != nil {
 				return nil, nil, err
 			}
-		}
-		if _, dup := local[e.ID]; dup {
-			continue
 		}
 		local[e.ID] = g
 		n := counts[e.ID]
@@ -368,7 +395,7 @@ func (w *writer) linkEntities(ctx context.Context, a *news.Article, doc int64) (
 // article sees the entities the articles before it in the same batch
 // created.
 type lookup struct {
-	tx *sql.Tx
+	w *writer
 }
 
 var _ resolve.Lookup = (*lookup)(nil)
@@ -381,48 +408,32 @@ func (l *lookup) CandidatesByKey(ctx context.Context, keys []string) ([]resolve.
 	for i, k := range keys {
 		args[i] = k
 	}
-	rows, err := l.tx.QueryContext(ctx, `SELECT DISTINCT e.rowid, e.name, e.type FROM entity_keys k
-		JOIN entities e ON e.rowid = k.entity WHERE k.key IN (`+placeholders(len(keys))+`) LIMIT `+strconv.Itoa(maxCandidates), args...)
+	st, err := l.w.stmt(ctx, `SELECT e.rowid, e.name, e.type,
+		(SELECT json_group_array(alias) FROM (SELECT alias FROM entity_aliases WHERE entity = e.rowid ORDER BY documents DESC, alias))
+		FROM entities e WHERE e.rowid IN (SELECT entity FROM entity_keys WHERE key IN (`+placeholders(len(keys))+`) LIMIT `+strconv.Itoa(maxCandidates)+`)`)
 	if err != nil {
 		return nil, err
 	}
+	rows, err := st.QueryContext(ctx, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
 	var cands []resolve.Candidate
-	var ids []int64
 	for rows.Next() {
 		var id int64
 		var c resolve.Candidate
-		var typ string
-		if err := rows.Scan(&id, &c.Name, &typ); err != nil {
-			rows.Close()
+		var typ, aliases string
+		if err := rows.Scan(&id, &c.Name, &typ, &aliases); err != nil {
 			return nil, err
 		}
 		c.ID, c.Type = entityID(id), news.EntityType(typ)
+		if err := json.Unmarshal([]byte(aliases), &c.Aliases); err != nil {
+			return nil, fmt.Errorf("decoding aliases of %s: %w", c.ID, err)
+		}
 		cands = append(cands, c)
-		ids = append(ids, id)
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	for i, id := range ids {
-		ar, err := l.tx.QueryContext(ctx, "SELECT alias FROM entity_aliases WHERE entity = ? ORDER BY documents DESC, alias", id)
-		if err != nil {
-			return nil, err
-		}
-		for ar.Next() {
-			var a string
-			if err := ar.Scan(&a); err != nil {
-				ar.Close()
-				return nil, err
-			}
-			cands[i].Aliases = append(cands[i].Aliases, a)
-		}
-		ar.Close()
-		if err := ar.Err(); err != nil {
-			return nil, err
-		}
-	}
-	return cands, nil
+	return cands, rows.Err()
 }
 
 func placeholders(n int) string {

@@ -337,6 +337,33 @@ func testDocumentsList(t *testing.T, s store.Store) {
 	if l.Documents[0].Title != "Volunteers train near Warsaw" || l.Documents[0].Outlet != "Fox News" || l.Documents[0].Chars == 0 {
 		t.Errorf("Documents()[0] = %+v", l.Documents[0])
 	}
+	for _, tc := range []struct {
+		f    store.DocFilter
+		want []string
+	}{
+		{store.DocFilter{From: "2022"}, []string{"aaa1", "bbb2"}},
+		{store.DocFilter{From: "2022-05", To: "2022-05-20"}, []string{"bbb2"}},
+		{store.DocFilter{To: "2021"}, []string{"ccc3"}},
+		{store.DocFilter{To: "2022-05"}, []string{"aaa1", "bbb2", "ccc3"}},
+		{store.DocFilter{Outlet: "fox news"}, []string{"aaa1"}},
+		{store.DocFilter{Outlet: "Nobody"}, nil},
+	} {
+		l, err := s.Documents(ctx, store.DocQuery{DocFilter: tc.f})
+		if err != nil {
+			t.Errorf("Documents(%+v): %v", tc.f, err)
+			continue
+		}
+		var got []string
+		for _, d := range l.Documents {
+			got = append(got, d.ID)
+		}
+		if !cmp.Equal(sorted(got), tc.want) || l.Total != len(tc.want) {
+			t.Errorf("Documents(%+v) = total %d %v; want %v", tc.f, l.Total, got, tc.want)
+		}
+	}
+	if _, err := s.Documents(ctx, store.DocQuery{DocFilter: store.DocFilter{From: "May 2022"}}); !errors.Is(err, store.ErrBadQuery) {
+		t.Errorf("Documents(from May 2022): err = %v; want store.ErrBadQuery", err)
+	}
 	ents, err := s.Entities(ctx, store.EntityQuery{Name: "Zelensk"})
 	if err != nil || len(ents.Entities) != 1 {
 		t.Fatalf("Entities(Zelensk) = %+v, %v; want one", ents, err)
@@ -411,8 +438,20 @@ func testSearch(t *testing.T, s store.Store) {
 			t.Errorf("Search(%q) snippet %q lacks %q", tc.q, r.Hits[0].Snippet, tc.mark)
 		}
 	}
+	// Filters.
+	r, err := s.Search(ctx, store.SearchQuery{Text: "Kalinouski", DocFilter: store.DocFilter{From: "2022-05-21"}})
+	if err != nil || r.Total != 1 || len(r.Hits) != 1 || r.Hits[0].ID != "aaa1" {
+		t.Errorf("Search(Kalinouski, from 2022-05-21) = %+v, %v; want aaa1", r, err)
+	}
+	r, err = s.Search(ctx, store.SearchQuery{Text: "Kalinouski", DocFilter: store.DocFilter{Outlet: "Charter 97"}})
+	if err != nil || r.Total != 1 || r.Hits[0].ID != "bbb2" {
+		t.Errorf("Search(Kalinouski, outlet Charter 97) = %+v, %v; want bbb2", r, err)
+	}
+	if _, err := s.Search(ctx, store.SearchQuery{Text: "Kalinouski", DocFilter: store.DocFilter{To: "x"}}); !errors.Is(err, store.ErrBadQuery) {
+		t.Errorf("Search with a bad date: err = %v; want store.ErrBadQuery", err)
+	}
 	// Title matches rank first.
-	r, err := s.Search(ctx, store.SearchQuery{Text: "Warsaw"})
+	r, err = s.Search(ctx, store.SearchQuery{Text: "Warsaw"})
 	if err != nil {
 		t.Fatal(err)
 	}
