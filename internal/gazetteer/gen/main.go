@@ -46,6 +46,11 @@ var countryPoint string
 // world-countries does not list.
 var shortNames = map[string][]string{"GB": {"Britain"}, "US": {"the States"}, "NL": {"Holland"}, "CZ": {"Czech Republic"}, "TR": {"Turkey"}, "VA": {"Holy See", "the Vatican", "Vatican"}}
 
+// subdivisionAbbrevs are abbreviations news uses for subdivisions that no
+// English word or common name shares ("NSW"; "BC" is safe because a
+// two-letter name is a place only when the NER stage says so).
+var subdivisionAbbrevs = map[string][]string{"AU-NSW": {"NSW"}, "AU-QLD": {"QLD"}, "CA-BC": {"BC", "B.C."}, "ZA-KZN": {"KZN"}}
+
 // extraDemonyms are adjectives news uses for a country that world-countries
 // does not list: the nations of the United Kingdom.
 var extraDemonyms = map[string][]string{"GB": {"English", "Scottish", "Welsh"}}
@@ -622,6 +627,7 @@ func readSubdivisions(path string, cities []gazetteer.Entry, db *isoDB) ([]gazet
 				other = append(other, f)
 			}
 		}
+		other = append(other, subdivisionAbbrevs[s.Code]...)
 		var g *group
 		var seat *gazetteer.Entry
 		if isLetters(code) {
