@@ -186,6 +186,9 @@ type docContext struct {
 	countries map[string]float64 // ISO code → votes
 	admins    map[string]float64 // "CC.admin1" → votes
 	anchors   []anchor           // places resolved with confidence
+	// dirVotes are the votes in countries that came from direction names
+	// ("West"), which do not by themselves make a country the article's.
+	dirVotes map[string]float64
 }
 
 type anchor struct {
@@ -200,7 +203,7 @@ func (r *Resolver) Resolve(text string, tops []Toponym) []Resolution {
 	for i := range tops {
 		cands[i] = r.candidates(&tops[i])
 	}
-	ctx := &docContext{countries: map[string]float64{}, admins: map[string]float64{}}
+	ctx := &docContext{countries: map[string]float64{}, admins: map[string]float64{}, dirVotes: map[string]float64{}}
 	// Countries named outright, and demonyms in the text.
 	for i, cs := range cands {
 		if len(cs) == 0 {
@@ -213,6 +216,9 @@ func (r *Resolver) Resolve(text string, tops []Toponym) []Resolution {
 		if e.Kind == gazetteer.KindAdmin1 && !cs[0].alias {
 			ctx.admins[e.Country+"."+e.Admin1]++
 			ctx.countries[e.Country] += 0.5
+			if isDirectionName(tops[i].Text) {
+				ctx.dirVotes[e.Country] += 0.5
+			}
 		}
 	}
 	capitalisedWords(text, func(w string) {
@@ -263,7 +269,7 @@ func (r *Resolver) pass(tops []Toponym, cands [][]cand, ctx *docContext, res []R
 		if cs[best].alias {
 			conf *= 0.9
 		}
-		if r.G.Entry(cs[best].i).NoPoint || r.foreignHamlet(&tops[i], cs[best].i, ctx) || r.unsupported(&tops[i], i, cs[best].i, ctx) {
+		if r.G.Entry(cs[best].i).NoPoint || r.foreignHamlet(&tops[i], cs[best].i, ctx) || r.unsupported(&tops[i], i, cs[best].i, ctx) || r.foreignDirection(&tops[i], cs[best].i, ctx) {
 			continue // better no place than a wrong one
 		}
 		res[i].Entry = cs[best].i
@@ -377,6 +383,36 @@ func (r *Resolver) unsupported(t *Toponym, ti int, i int32, ctx *docContext) boo
 	}
 	return true
 }
+
+// directionNames are names that news uses for parts of the world or of a
+// country ("the West", "the Gulf", "the West Coast") and that a few
+// subdivisions bear as well.
+var directionNames = map[string]bool{"west": true, "western": true, "east": true, "eastern": true, "north": true, "northern": true,
+	"south": true, "southern": true, "central": true, "west coast": true, "east coast": true, "gulf": true, "north west": true,
+	"north east": true, "south west": true, "south east": true, "northwest": true, "northeast": true, "southwest": true, "southeast": true,
+	"midwest": true, "middle": true, "centre": true, "center": true, "coast": true, "coastal": true, "upper": true, "lower": true}
+
+// foreignDirection reports whether a direction name ("Western") resolved
+// to a subdivision or town of a country the article does not name
+// (Sri Lanka's Western Province in a story about Europe).
+func (r *Resolver) foreignDirection(t *Toponym, i int32, ctx *docContext) bool {
+	e := r.G.Entry(i)
+	if e.Kind != gazetteer.KindAdmin1 && e.Kind != gazetteer.KindCity || t.Qualifier != "" || ctx.countries[e.Country]-ctx.dirVotes[e.Country] > 0 {
+		return false
+	}
+	return isDirectionName(t.Text)
+}
+
+func isDirectionName(text string) bool {
+	name := strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(text, "the "), "The "))
+	for _, w := range regionSuffixes {
+		name = strings.TrimSuffix(name, w)
+	}
+	return directionNames[name]
+}
+
+// regionSuffixes are the region words a toponym's text may end with.
+var regionSuffixes = []string{" region", " province", " state", " area"}
 
 // qualifies reports whether e lies in the place named by q.
 func (r *Resolver) qualifies(q string, e *gazetteer.Entry) bool {

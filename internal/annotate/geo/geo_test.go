@@ -77,6 +77,18 @@ func TestStage(t *testing.T) {
 			absent: []string{"March", "BA", "U.S. President Joe Biden"},
 		},
 		{
+			name:     "a direction name is not a foreign subdivision",
+			text:     "Leaders in the West met in Berlin, Germany, and in the Gulf.",
+			mentions: []news.Mention{{Span: news.Span{Start: 15, End: 19}, Text: "West", Type: news.Loc}, {Span: news.Span{Start: 55, End: 59}, Text: "Gulf", Type: news.Loc}},
+			want:     map[string]string{"Berlin": "DE", "Germany": "DE"},
+			absent:   []string{"West", "Gulf"},
+		},
+		{
+			name: "subdivisions placed through their GeoNames division and bracketed names",
+			text: "Fires spread in British Columbia and Tamil Nadu, and floods hit Wales.",
+			want: map[string]string{"British Columbia": "CA", "Tamil Nadu": "IN", "Wales": "GB:52.39,-3.92"},
+		},
+		{
 			name: "a qualifier picks the state",
 			text: "Police in Springfield, Illinois, said the state capital was calm.",
 			want: map[string]string{"Springfield": "US:39.80,-89.64"},
