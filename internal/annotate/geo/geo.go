@@ -214,7 +214,7 @@ func (r *Resolver) Resolve(text string, tops []Toponym) []Resolution {
 			ctx.countries[e.Country]++
 		}
 		if e.Kind == gazetteer.KindAdmin1 && !cs[0].alias {
-			ctx.admins[e.Country+"."+e.Admin1]++
+			ctx.admins[divisionKey(e)]++
 			ctx.countries[e.Country] += 0.5
 			if isDirectionName(tops[i].Text) {
 				ctx.dirVotes[e.Country] += 0.5
@@ -414,6 +414,16 @@ func isDirectionName(text string) bool {
 // regionSuffixes are the region words a toponym's text may end with.
 var regionSuffixes = []string{" region", " province", " state", " area"}
 
+// divisionKey returns "CC.admin1" for a subdivision in the GeoNames admin1
+// codes its cities carry (CA.02 for British Columbia), or with its ISO code
+// where the sources tie it to no GeoNames division.
+func divisionKey(e *gazetteer.Entry) string {
+	if e.GNAdmin1 != "" {
+		return e.Country + "." + e.GNAdmin1
+	}
+	return e.Country + "." + e.Admin1
+}
+
 // qualifies reports whether e lies in the place named by q.
 func (r *Resolver) qualifies(q string, e *gazetteer.Entry) bool {
 	for _, qi := range r.G.Lookup(q) {
@@ -424,7 +434,7 @@ func (r *Resolver) qualifies(q string, e *gazetteer.Entry) bool {
 				return true
 			}
 		case gazetteer.KindAdmin1:
-			if qe.Country == e.Country && (qe.Admin1 == e.Admin1 || qe.NoPoint || gazetteer.Distance(qe.Lat, qe.Lon, e.Lat, e.Lon) < 300) {
+			if qe.Country == e.Country && (divisionKey(qe) == e.Country+"."+e.Admin1 || qe.NoPoint || gazetteer.Distance(qe.Lat, qe.Lon, e.Lat, e.Lon) < 300) {
 				return true
 			}
 		}

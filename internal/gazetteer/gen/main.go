@@ -668,13 +668,15 @@ func readSubdivisions(path string, cities []gazetteer.Entry, db *isoDB) ([]gazet
 			continue
 		}
 		lat, lon := extentMiddle(g.cities)
+		gn := g.code // the subdivision is this GeoNames division
 		if seat != nil && isoCount[cc] > 2*len(byCountry[cc]) {
 			// ISO divides the country more finely than GeoNames' first
 			// level (English counties inside "England"): the town the
 			// subdivision is named after places it better.
 			lat, lon = seat.Lat, seat.Lon
+			gn = ""
 		}
-		e := gazetteer.Entry{Kind: gazetteer.KindAdmin1, GeoNames: geonames, Country: cc, Admin1: code, Feature: "ADM1", Lat: lat, Lon: lon, Population: g.pop, Name: clean(s.Name)}
+		e := gazetteer.Entry{Kind: gazetteer.KindAdmin1, GeoNames: geonames, Country: cc, Admin1: code, Feature: "ADM1", Lat: lat, Lon: lon, Population: g.pop, Name: clean(s.Name), GNAdmin1: gn}
 		e.Aliases = subdivisionAliases(s.Name, other)
 		out = append(out, e)
 	}
