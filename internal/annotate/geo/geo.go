@@ -269,7 +269,7 @@ func (r *Resolver) pass(tops []Toponym, cands [][]cand, ctx *docContext, res []R
 		if cs[best].alias {
 			conf *= 0.9
 		}
-		if r.G.Entry(cs[best].i).NoPoint || r.foreignHamlet(&tops[i], cs[best].i, ctx) || r.unsupported(&tops[i], i, cs[best].i, ctx) || r.foreignDirection(&tops[i], cs[best].i, ctx) {
+		if r.G.Entry(cs[best].i).NoPoint || r.foreignHamlet(&tops[i], cs[best].i, ctx) || r.unsupported(&tops[i], i, cs[best].i, ctx) || r.foreignDirection(&tops[i], cs[best].i, ctx) || r.featureTown(&tops[i], cs[best].i) {
 			continue // better no place than a wrong one
 		}
 		res[i].Entry = cs[best].i
@@ -382,6 +382,28 @@ func (r *Resolver) unsupported(t *Toponym, ti int, i int32, ctx *docContext) boo
 		}
 	}
 	return true
+}
+
+// featureNames are oceans, seas, rivers, mountain ranges and deserts that
+// news names without their generic word ("the Atlantic", "the Nile") and
+// that small towns also bear (Atlantic, Iowa). The gazetteer has no points
+// for them.
+var featureNames = map[string]bool{"atlantic": true, "pacific": true, "arctic": true, "antarctic": true, "indian ocean": true,
+	"mediterranean": true, "caribbean": true, "baltic": true, "adriatic": true, "aegean": true, "caspian": true, "north sea": true,
+	"black sea": true, "red sea": true, "dead sea": true, "south china sea": true, "east china sea": true, "nile": true, "danube": true,
+	"rhine": true, "amazon": true, "thames": true, "volga": true, "euphrates": true, "tigris": true, "yangtze": true, "ganges": true,
+	"alps": true, "andes": true, "himalayas": true, "rockies": true, "appalachians": true, "urals": true, "sahara": true, "sahel": true,
+	"outback": true, "arabian sea": true, "persian gulf": true, "gulf of mexico": true, "bay of bengal": true}
+
+// featureTown reports whether a physical feature's name ("the Atlantic")
+// resolved to a town of under 100,000 people that bears it.
+func (r *Resolver) featureTown(t *Toponym, i int32) bool {
+	e := r.G.Entry(i)
+	if e.Kind != gazetteer.KindCity || e.Population >= 100000 || t.Qualifier != "" {
+		return false
+	}
+	name := strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(t.Text, "the "), "The "))
+	return featureNames[name] || featureNames[strings.TrimSuffix(strings.TrimSuffix(name, " ocean"), " river")]
 }
 
 // directionNames are names that news uses for parts of the world or of a

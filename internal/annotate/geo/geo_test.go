@@ -84,6 +84,13 @@ func TestStage(t *testing.T) {
 			absent:   []string{"West", "Gulf"},
 		},
 		{
+			name:     "an ocean is not a town of its name",
+			text:     "Storms over the Atlantic reached Omaha.",
+			mentions: []news.Mention{{Span: news.Span{Start: 16, End: 24}, Text: "Atlantic", Type: news.Loc}},
+			want:     map[string]string{"Omaha": "US"},
+			absent:   []string{"Atlantic"},
+		},
+		{
 			name: "subdivisions placed through their GeoNames division and bracketed names",
 			text: "Fires spread in British Columbia and Tamil Nadu, and floods hit Wales.",
 			want: map[string]string{"British Columbia": "CA", "Tamil Nadu": "IN", "Wales": "GB:52.39,-3.92"},
