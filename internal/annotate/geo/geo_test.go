@@ -84,6 +84,13 @@ func TestStage(t *testing.T) {
 			absent:   []string{"West", "Gulf"},
 		},
 		{
+			name:     "a country that begins an organisation's name",
+			text:     "He was embedded with US Special Forces and met George Washington.",
+			mentions: []news.Mention{{Span: news.Span{Start: 21, End: 38}, Text: "US Special Forces", Type: news.Org}, {Span: news.Span{Start: 47, End: 64}, Text: "George Washington", Type: news.Person}},
+			want:     map[string]string{"US": "US"},
+			absent:   []string{"Washington", "US Special Forces"},
+		},
+		{
 			name:     "an ocean is not a town of its name",
 			text:     "Storms over the Atlantic reached Omaha.",
 			mentions: []news.Mention{{Span: news.Span{Start: 16, End: 24}, Text: "Atlantic", Type: news.Loc}},
