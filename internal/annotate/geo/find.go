@@ -158,7 +158,7 @@ func Find(g *gazetteer.Gazetteer, text string, mentions []news.Mention, opt Opti
 			out = append(out, Toponym{Span: m.Span, Text: m.Text, Entity: m.Entity})
 		case news.NORP:
 			if opt.Demonyms {
-				if _, ok := g.Demonym(m.Text); ok {
+				if demonymOK(g, m.Text, opt) {
 					out = append(out, Toponym{Span: m.Span, Text: m.Text, Entity: m.Entity, Demonym: true})
 					continue
 				}
