@@ -269,14 +269,15 @@ func Find(g *gazetteer.Gazetteer, text string, mentions []news.Mention, opt Opti
 	return out
 }
 
-// leadingCountry reports whether sp, blocked by other mentions, is a country
-// or continent (or its demonym) that begins a mention other than a person's
-// ("US forces", "EU member states", "the European Commission"): news names
-// the place there, and geoparsing benchmarks annotate it.
+// leadingCountry reports whether sp, blocked by other mentions, is a country,
+// continent or placed subdivision (or a country's demonym) that begins a
+// mention other than a person's ("US forces", "EU member states",
+// "California National Guard"): news names the place there, and geoparsing
+// benchmarks annotate it.
 func leadingCountry(g *gazetteer.Gazetteer, sp news.Span, l []int32, demonym bool, orgs, blocked []news.Span) bool {
 	country := demonym
 	for _, i := range l {
-		if k := g.Entry(i).Kind; k == gazetteer.KindCountry || k == gazetteer.KindContinent {
+		if k := g.Entry(i).Kind; k == gazetteer.KindCountry || k == gazetteer.KindContinent || k == gazetteer.KindAdmin1 && !g.Entry(i).NoPoint {
 			country = true
 		}
 	}

@@ -84,10 +84,10 @@ func TestStage(t *testing.T) {
 			absent:   []string{"West", "Gulf"},
 		},
 		{
-			name:     "a country that begins an organisation's name",
-			text:     "He was embedded with US Special Forces and met George Washington.",
-			mentions: []news.Mention{{Span: news.Span{Start: 21, End: 38}, Text: "US Special Forces", Type: news.Org}, {Span: news.Span{Start: 47, End: 64}, Text: "George Washington", Type: news.Person}},
-			want:     map[string]string{"US": "US"},
+			name:     "a country or state that begins an organisation's name",
+			text:     "He was embedded with US Special Forces and met George Washington and the California National Guard.",
+			mentions: []news.Mention{{Span: news.Span{Start: 21, End: 38}, Text: "US Special Forces", Type: news.Org}, {Span: news.Span{Start: 47, End: 64}, Text: "George Washington", Type: news.Person}, {Span: news.Span{Start: 73, End: 99}, Text: "California National Guard", Type: news.Org}},
+			want:     map[string]string{"US": "US", "California": "US"},
 			absent:   []string{"Washington", "US Special Forces"},
 		},
 		{
