@@ -244,8 +244,14 @@ func Find(g *gazetteer.Gazetteer, text string, mentions []news.Mention, opt Opti
 		strong := demonym
 		for _, i := range l {
 			switch g.Entry(i).Kind {
-			case gazetteer.KindCountry, gazetteer.KindContinent, gazetteer.KindAdmin1:
+			case gazetteer.KindCountry, gazetteer.KindContinent:
 				strong = true
+			case gazetteer.KindAdmin1:
+				// "the Centre" (India's central government), "Central":
+				// a direction name needs a locative word or a qualifier.
+				if !directionNames[strings.ToLower(run)] {
+					strong = true
+				}
 			case gazetteer.KindCity:
 				if g.Entry(i).Population >= 100000 && !starterPosition(text, start) {
 					strong = true

@@ -91,6 +91,12 @@ func TestStage(t *testing.T) {
 			absent:   []string{"Washington", "US Special Forces"},
 		},
 		{
+			name:   "a direction name alone is not a subdivision",
+			text:   "The State said the Centre had failed to act in Tamil Nadu.",
+			want:   map[string]string{"Tamil Nadu": "IN"},
+			absent: []string{"Centre"},
+		},
+		{
 			name:     "an ocean is not a town of its name",
 			text:     "Storms over the Atlantic reached Omaha.",
 			mentions: []news.Mention{{Span: news.Span{Start: 16, End: 24}, Text: "Atlantic", Type: news.Loc}},
