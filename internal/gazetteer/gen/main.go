@@ -802,11 +802,12 @@ func round5(f float64) float64 { return math.Round(f*1e5) / 1e5 }
 var continents = []gazetteer.Entry{
 	{Kind: gazetteer.KindContinent, GeoNames: 6255146, Feature: "CONT", Lat: 7.1881, Lon: 21.09375, Name: "Africa", Demonyms: []string{"African", "Africans"}},
 	{Kind: gazetteer.KindContinent, GeoNames: 6255147, Feature: "CONT", Lat: 29.84064, Lon: 89.29688, Name: "Asia", Demonyms: []string{"Asian", "Asians"}},
+	// Latin America is placed on South America, most of it.
 	// The European Union is placed on its continent: news names it as a
 	// place ("in the EU") far more than it means Brussels.
 	{Kind: gazetteer.KindContinent, GeoNames: 6255148, Feature: "CONT", Lat: 48.69096, Lon: 9.14062, Name: "Europe", Aliases: []string{"European Union", "EU"}, Demonyms: []string{"European", "Europeans"}},
 	{Kind: gazetteer.KindContinent, GeoNames: 6255149, Feature: "CONT", Lat: 46.07323, Lon: -100.54688, Name: "North America", Demonyms: []string{"North American", "North Americans"}},
-	{Kind: gazetteer.KindContinent, GeoNames: 6255150, Feature: "CONT", Lat: -14.60485, Lon: -57.65625, Name: "South America", Demonyms: []string{"South American", "South Americans", "Latin American", "Latin Americans"}},
+	{Kind: gazetteer.KindContinent, GeoNames: 6255150, Feature: "CONT", Lat: -14.60485, Lon: -57.65625, Name: "South America", Aliases: []string{"Latin America"}, Demonyms: []string{"South American", "South Americans", "Latin American", "Latin Americans"}},
 	{Kind: gazetteer.KindContinent, GeoNames: 6255151, Feature: "CONT", Lat: -18.31281, Lon: 138.51562, Name: "Oceania"},
 	{Kind: gazetteer.KindContinent, GeoNames: 6255152, Feature: "CONT", Lat: -78.15856, Lon: 16.40626, Name: "Antarctica"},
 }
