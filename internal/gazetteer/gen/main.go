@@ -412,6 +412,23 @@ func readCountries(dir string, cities []gazetteer.Entry) ([]gazetteer.Entry, err
 		e.Demonyms = append(e.Demonyms, extraDemonyms[c.CCA2]...)
 		out = append(out, e)
 	}
+	// "Hong Kong Special Administrative Region of the People's Republic of
+	// China" yields the alias "China": an alias that is another country's
+	// common name is dropped.
+	common := map[string]string{}
+	for _, e := range out {
+		common[gazetteer.Key(e.Name)] = e.Country
+	}
+	for i := range out {
+		keep := out[i].Aliases[:0]
+		for _, a := range out[i].Aliases {
+			if cc, ok := common[gazetteer.Key(a)]; ok && cc != out[i].Country {
+				continue
+			}
+			keep = append(keep, a)
+		}
+		out[i].Aliases = keep
+	}
 	return out, nil
 }
 
