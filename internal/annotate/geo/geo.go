@@ -295,6 +295,22 @@ func (r *Resolver) score(t *Toponym, ti int, cs []cand, j int, ctx *docContext) 
 		if t.Region {
 			s += 3
 		}
+		// Other subdivisions of its country named in the article: the
+		// US state Georgia in a story that also names Alabama.
+		// (Only against a country of the same name.)
+		own := divisionKey(e)
+		for _, o := range cs {
+			if r.G.Entry(o.i).Kind != gazetteer.KindCountry {
+				continue
+			}
+			for k, v := range ctx.admins {
+				if v > 0 && k != own && strings.HasPrefix(k, e.Country+".") {
+					s += 2
+					break
+				}
+			}
+			break
+		}
 	case gazetteer.KindCity:
 		s = pop
 		switch e.Feature {

@@ -91,6 +91,11 @@ func TestStage(t *testing.T) {
 			absent:   []string{"Washington", "US Special Forces"},
 		},
 		{
+			name: "a state beats the country of its name when the story names other states",
+			text: "Officials in the United States said cases rose in Alabama, in Florida and in Georgia, the worst week in the United States since the United States began testing.",
+			want: map[string]string{"Alabama": "US", "Florida": "US", "Georgia": "US"},
+		},
+		{
 			name:   "a direction name alone is not a subdivision",
 			text:   "The State said the Centre had failed to act in Tamil Nadu.",
 			want:   map[string]string{"Tamil Nadu": "IN"},
