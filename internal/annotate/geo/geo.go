@@ -332,7 +332,7 @@ func (r *Resolver) score(t *Toponym, ti int, cs []cand, j int, ctx *docContext) 
 			if oe.Kind == gazetteer.KindCountry {
 				break
 			}
-			if oe.Kind == gazetteer.KindAdmin1 && !oe.NoPoint && oe.Country == e.Country && gazetteer.Distance(oe.Lat, oe.Lon, e.Lat, e.Lon) < 400 && float64(e.Population) > 0.25*float64(oe.Population) {
+			if oe.Kind == gazetteer.KindAdmin1 && !oe.NoPoint && oe.Country == e.Country && gazetteer.Distance(oe.Lat, oe.Lon, e.Lat, e.Lon) < 400 && float64(e.Population) > 0.25*float64(oe.Population) && e.Population >= 100000 {
 				s += 2.5
 				break
 			}
