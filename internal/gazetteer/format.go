@@ -127,10 +127,10 @@ func Read(data []byte) ([]Entry, error) {
 		if f[5] == "" && f[6] == "" {
 			e.NoPoint = true
 		} else {
-			if e.Lat, err = strconv.ParseFloat(f[5], 64); err != nil {
+			if e.Lat, err = parseCoord(f[5]); err != nil {
 				return nil, fmt.Errorf("%w: line %d: %v", ErrFormat, line, err)
 			}
-			if e.Lon, err = strconv.ParseFloat(f[6], 64); err != nil {
+			if e.Lon, err = parseCoord(f[6]); err != nil {
 				return nil, fmt.Errorf("%w: line %d: %v", ErrFormat, line, err)
 			}
 		}
@@ -150,6 +150,48 @@ func Read(data []byte) ([]Entry, error) {
 		entries = append(entries, e)
 	}
 	return entries, nil
+}
+
+// parseCoord parses a coordinate as Write formats it ("-121.83608"): a
+// decimal with at most five decimals, read as an integer count of 1e-5
+// degrees and divided once, which rounds exactly as strconv.ParseFloat
+// does. Anything else goes to strconv.ParseFloat.
+func parseCoord(s string) (float64, error) {
+	n, neg, i, frac := int64(0), false, 0, -1
+	if len(s) > 0 && s[0] == '-' {
+		neg, i = true, 1
+	}
+	if i == len(s) || len(s) > 16 {
+		return strconv.ParseFloat(s, 64)
+	}
+	for ; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			n = n*10 + int64(c-'0')
+			if frac >= 0 {
+				frac++
+			}
+		case c == '.' && frac < 0:
+			frac = 0
+		default:
+			return strconv.ParseFloat(s, 64)
+		}
+	}
+	if frac > 5 || frac == 0 { // "12." is strconv's
+		return strconv.ParseFloat(s, 64)
+	}
+	if frac < 0 {
+		frac = 0 // no decimals
+	}
+	for ; frac < 5; frac++ {
+		n *= 10
+	}
+	f := float64(n) / 1e5
+	if neg {
+		f = -f
+	}
+	return f, nil
 }
 
 func atoi(b string) (int, error) {

@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"errors"
 	"math"
+	"strconv"
 	"testing"
 )
 
@@ -169,5 +170,23 @@ func BenchmarkLookup(b *testing.B) {
 	for b.Loop() {
 		g.Lookup(names[i%len(names)])
 		i++
+	}
+}
+
+// TestParseCoord checks the fast coordinate parser against strconv.
+func TestParseCoord(t *testing.T) {
+	for _, s := range []string{"52.22977", "-121.83608", "0.00000", "-0.00001", "180", "-90.5", "12.345678", "1e3", "", "-", "1.2.3", "89.99999", "-179.99999", "7.1881"} {
+		got, err := parseCoord(s)
+		want, werr := strconv.ParseFloat(s, 64)
+		if (err != nil) != (werr != nil) || err == nil && got != want {
+			t.Errorf("parseCoord(%q) = %v, %v; want %v, %v", s, got, err, want, werr)
+		}
+	}
+	for n := int64(-18000000); n <= 18000000; n += 997 {
+		s := strconv.FormatFloat(float64(n)/1e5, 'f', 5, 64)
+		got, _ := parseCoord(s)
+		if want, _ := strconv.ParseFloat(s, 64); got != want {
+			t.Fatalf("parseCoord(%q) = %v, want %v", s, got, want)
+		}
 	}
 }
