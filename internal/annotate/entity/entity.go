@@ -107,9 +107,17 @@ func Group(ms []news.Mention) []news.Entity {
 		toks := strings.Fields(name)
 		best := -1
 		for k := len(cs) - 1; k >= 0; k-- { // most recent first
-			if same(cs[k], m.Type, name, toks) {
+			if !same(cs[k], m.Type, name, toks) {
+				continue
+			}
+			if len(toks) > 1 {
 				best = k
 				break
+			}
+			// a lone name that fits several people ("Moreau" after Jeanne
+			// and her father) goes to the one mentioned most
+			if best < 0 || len(cs[k].members) > len(cs[best].members) {
+				best = k
 			}
 		}
 		if best < 0 {
@@ -206,6 +214,13 @@ func same(c *cluster, t news.EntityType, name string, toks []string) bool {
 	if coreName(name) != "" && coreName(name) == coreName(c.name) {
 		return true
 	}
+	// an organisation's short form is the end of its full name ("the
+	// Pirates" for "the Pittsburgh Pirates")
+	if t == news.Org && c.typ() == news.Org {
+		if suffixOf(coreName(name), coreName(c.name)) || suffixOf(coreName(c.name), coreName(name)) {
+			return true
+		}
+	}
 	// acronym ↔ expansion ("CPJ", "U.S.")
 	if len(toks) == 1 && isAllCaps(toks[0]) {
 		acr := strings.ReplaceAll(toks[0], ".", "")
@@ -238,6 +253,15 @@ func coreName(name string) string {
 		keep = append(keep, resolve.Skeleton(lf))
 	}
 	return strings.Join(keep, " ")
+}
+
+// suffixOf reports whether the words of short end the words of long, and
+// long has more of them.
+func suffixOf(short, long string) bool {
+	if short == "" || len(short) >= len(long) {
+		return false
+	}
+	return strings.HasSuffix(long, " "+short)
 }
 
 // coreName2 is name without designators, case kept (for acronyms).

@@ -89,6 +89,21 @@ func TestGroup(t *testing.T) {
 			},
 		},
 		{
+			name:  "a lone surname goes to the person mentioned most",
+			text:  "Jeanne Moreau was born in Paris. Moreau studied acting. Her father, Anatole Moreau, ran a bar. Moreau later left.",
+			specs: []string{"Jeanne Moreau/PERSON", "Moreau/PERSON", "Anatole Moreau/PERSON", "Moreau/PERSON"},
+			want: []string{
+				"PERSON Anatole Moreau = Anatole Moreau",
+				"PERSON Jeanne Moreau = Jeanne Moreau | Moreau | Moreau",
+			},
+		},
+		{
+			name:  "an organisation's short form",
+			text:  "The Pittsburgh Pirates drafted him. He left the Pirates in 2014.",
+			specs: []string{"Pittsburgh Pirates/ORG", "Pirates/ORG"},
+			want:  []string{"ORG Pittsburgh Pirates = Pittsburgh Pirates | Pirates"},
+		},
+		{
 			name:  "acronym and expansion",
 			text:  "The Committee to Protect Journalists said the CPJ had counted 12 cases.",
 			specs: []string{"Committee to Protect Journalists/ORG", "CPJ/ORG"},

@@ -16,7 +16,8 @@ var objectCues = set("tell", "tells", "told", "telling", "assure", "assured", "a
 // prepositions that, right after a cue, open an adjunct ("said in a
 // statement that…") rather than what was said.
 var prepositions = set("in", "on", "at", "during", "after", "before", "of", "about", "for", "with", "to", "from", "by",
-	"last", "this", "on", "earlier", "later", "yesterday", "today", "repeatedly", "publicly", "privately", "again", "also", "recently")
+	"last", "this", "on", "earlier", "later", "yesterday", "today", "repeatedly", "publicly", "privately", "again", "also", "recently",
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tonight", "while", "when", "as", "after")
 
 // weakCues are reporting verbs too ambiguous to attribute an indirect
 // quote without a "that" ("found", "see", "know", "called", "ordered").
@@ -187,6 +188,16 @@ func (d *doc) indirectOne(a, e int, r *resolver) (news.Quote, bool) {
 				}
 			}
 			continue
+		}
+		if t.inQuote == 0 && !d.isCue(k) && !d.usedCue[k] && k+1 < e && d.toks[k+1].lower == "that" && d.verbish(k) &&
+			!auxWords[t.lower] && (strings.HasSuffix(t.lower, "ed") || strings.HasSuffix(t.lower, "s")) {
+			// "X realized that …", "X conceded that …": any verb with a
+			// that-clause, when a name or a pronoun is its subject
+			if sp := d.subjectOf(k, a, r, 0); sp.ok && !sp.common() && (sp.pronoun || d.speakerMention(sp.span)) {
+				if q, ok := d.makeIndirect(k+2, e, k, k+1, sp); ok {
+					return q, true
+				}
+			}
 		}
 		if t.inQuote != 0 || !d.isCue(k) || d.usedCue[k] {
 			continue
@@ -386,7 +397,7 @@ var cognitionForms = set("believe", "believes", "believed", "think", "thinks", "
 
 // endFrame matches "C, X said." and "C, said X." with the cue at k.
 func (d *doc) endFrame(a, e, k int, r *resolver) (news.Quote, bool) {
-	if e-k > 9 || weakCues[d.toks[k].lower] && d.toks[k].lower != "adding" {
+	if e-k > 9 || weakCues[d.toks[k].lower] && d.toks[k].lower != "adding" || !speechForms[d.toks[k].lower] && !cognitionForms[d.toks[k].lower] {
 		return news.Quote{}, false
 	}
 	// inverted: ", said X."

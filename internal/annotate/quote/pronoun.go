@@ -42,7 +42,8 @@ const window = 4
 func newResolver(d *doc) *resolver {
 	r := &resolver{d: d, memo: map[int]string{}, gender: map[string]entity.Gender{}, person: map[string]bool{}}
 	cueSubject := map[string]bool{}
-	placeLike := map[string]bool{} // untyped names seen after a preposition of place or in capitals
+	placeLike := map[string]bool{}  // untyped names seen after a preposition of place or in capitals
+	whoFollows := map[string]bool{} // names a relative "who" follows
 	for i := range d.toks {
 		t := d.toks[i]
 		if t.mention == 0 || (i > 0 && d.toks[i-1].mention == t.mention) {
@@ -56,12 +57,18 @@ func newResolver(d *doc) *resolver {
 		if i > 0 && placePreps[d.toks[i-1].lower] || isUpperWord(t.text) || strings.ContainsRune(m.Text, '-') {
 			placeLike[m.Entity] = true
 		}
+		if last+2 < len(d.toks) && d.toks[last+1].text == "," && d.toks[last+2].lower == "who" {
+			whoFollows[m.Entity] = true // "Ales, who has lived in Poland": a person, whatever NER said
+		}
 		name, titles := entity.CleanName(m.Text, true)
 		if g := entity.GenderOf(name, titles); g != entity.Unknown && r.gender[m.Entity] == entity.Unknown {
 			r.gender[m.Entity] = g
 		}
 	}
 	for _, e := range d.a.Entities {
+		if whoFollows[e.ID] && e.Type != news.Org {
+			r.person[e.ID] = true
+		}
 		switch e.Type {
 		case news.Person:
 			r.person[e.ID] = true

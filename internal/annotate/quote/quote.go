@@ -86,6 +86,7 @@ func Find(a *news.Article) []news.Quote {
 		para int
 	}
 	var prev *last
+	var pending []int // direct quotes with no frame, for a frame that follows
 	for i, q := range qs {
 		content := a.Text[q.start:q.end]
 		nw := countWords(d.toks[q.cs:q.ce])
@@ -155,6 +156,9 @@ func Find(a *news.Article) []news.Quote {
 			}
 		}
 		if !sp.ok {
+			if kind == news.QuoteDirect && d.startsSentence(q) && nw >= 4 {
+				pending = append(pending, i)
+			}
 			continue // scare quotes, titles, unattributed
 		}
 		if cueTok >= 0 && isUpperWord(d.toks[cueTok].text) || upperText(content) {
@@ -190,6 +194,27 @@ func Find(a *news.Article) []news.Quote {
 			if sp.entity != "" {
 				r.lastSpeaker = sp.entity
 				r.lastSpeakerSent = d.toks[endTok].sent
+			}
+		}
+	}
+	// “Q1.” “Q2,” he said. — a framed quote right after takes the
+	// unframed one before it in its paragraph
+	for _, i := range pending {
+		q := qs[i]
+		if i+1 >= len(qs) || q.close < 0 || !d.attributed[i+2] {
+			continue
+		}
+		n := qs[i+1]
+		if d.toks[n.open].para != d.toks[q.close].para || d.toks[n.open].sent > d.toks[q.close].sent+1 {
+			continue
+		}
+		for _, o := range out {
+			if o.Start == n.start && o.Kind == news.QuoteDirect && o.Speaker != "" {
+				ss := *o.SpeakerSpan
+				out = append(out, news.Quote{Span: news.Span{Start: q.start, End: q.end}, Text: a.Text[q.start:q.end],
+					Speaker: o.Speaker, SpeakerName: o.SpeakerName, SpeakerSpan: &ss, Kind: news.QuoteDirect, Confidence: 0.6})
+				d.attributed[i+1] = true
+				break
 			}
 		}
 	}
@@ -733,6 +758,18 @@ func (d *doc) mannerVerb(k int) bool {
 	return d.isCue(k) || strings.HasSuffix(t.lower, "ed") && len(t.lower) > 4
 }
 
+// speakerMention reports whether the mention at span is a person or an
+// organisation (not a nationality or a place: "Belarusian fighters that
+// took up arms" is no report).
+func (d *doc) speakerMention(span news.Span) bool {
+	for _, m := range d.mentions {
+		if m.Span == span {
+			return m.Type == news.Person || m.Type == news.Org || m.Type == news.Misc
+		}
+	}
+	return false
+}
+
 // personMention reports whether the mention at span is a person (or an
 // untyped name).
 func (d *doc) personMention(span news.Span) bool {
@@ -769,7 +806,11 @@ func (d *doc) colonSpeaker(q qspan, r *resolver, qi int) (int, speaker) {
 var auxWords = set("has", "have", "had", "will", "would", "also", "then", "later", "previously", "once", "again", "is", "was",
 	"are", "were", "did", "does", "do", "not", "never", "had", "can", "could", "may", "might", "must", "should", "shall",
 	"often", "repeatedly", "recently", "already", "still", "even", "just", "first", "last", "reportedly", "allegedly",
-	"initially", "since", "been", "being", "has", "now", "n’t", "n't")
+	"initially", "since", "been", "being", "has", "now", "n’t", "n't", "long", "soon", "always", "ever", "earlier", "later",
+	"privately", "once", "twice", "again",
+	"didn’t", "didn't", "don’t", "don't", "doesn’t", "doesn't", "won’t", "won't", "wouldn’t", "wouldn't", "can’t", "can't",
+	"couldn’t", "couldn't", "isn’t", "isn't", "wasn’t", "wasn't", "hasn’t", "hasn't", "haven’t", "haven't", "hadn’t",
+	"hadn't", "shouldn’t", "shouldn't", "aren’t", "aren't", "weren’t", "weren't")
 
 // pronouns that can stand for a speaker.
 var personalPronouns = set("he", "she", "they", "we", "i", "it")
@@ -874,8 +915,14 @@ func (d *doc) subjectOf(k, from int, r *resolver, qi int) speaker {
 func (s speaker) common() bool { return s.ok && s.entity == "" && !s.pronoun }
 
 func isAdverb(w string) bool {
-	return len(w) > 4 && strings.HasSuffix(w, "ly") && w != "only" && w != "family" && w != "italy" && w != "ally" && w != "rally"
+	return len(w) > 4 && strings.HasSuffix(w, "ly") && !lyWords[w]
 }
+
+// lyWords end in -ly but are not adverbs of manner (or not only).
+var lyWords = set("only", "early", "likely", "daily", "weekly", "monthly", "yearly", "elderly", "friendly", "lonely",
+	"lovely", "costly", "deadly", "holy", "ugly", "silly", "family", "italy", "ally", "rally", "assembly", "supply",
+	"reply", "july", "bully", "kelly", "emily", "sally", "molly", "billy", "holly", "lily", "orderly", "scholarly",
+	"unlikely", "wily", "burly", "surly", "homily", "anomaly", "monopoly", "italy")
 
 // npEndingAt returns the noun phrase that ends at token j: a mention, a
 // pronoun or a short common noun phrase.
@@ -903,12 +950,22 @@ func (d *doc) npEndingAt(j, from int, r *resolver, qi int) speaker {
 		}
 		return speaker{entity: m.Entity, name: name, span: m.Span, ok: true}
 	}
-	if (t.lower == "who" || t.lower == "which") && j-1 > from && d.toks[j-1].text == "," {
-		// "Glenn Beck, who said…": the antecedent speaks
-		return d.npEndingAt(j-2, from, r, qi)
+	if (t.lower == "who" || t.lower == "which") && j-1 >= from {
+		// "Glenn Beck, who said…", "voters who say…": the antecedent
+		// speaks; the relative pronoun stands for it
+		ante := j - 1
+		if d.toks[ante].text == "," {
+			ante--
+		}
+		sp := d.npEndingAt(ante, from, r, qi)
+		if sp.ok {
+			sp.span = news.Span{Start: t.start, End: t.end}
+			sp.pronoun = true
+		}
+		return sp
 	}
 	if base := uncontract(t.lower); personalPronouns[base] {
-		sp := speaker{span: news.Span{Start: t.start, End: t.end}, pronoun: true, ok: true}
+		sp := speaker{span: news.Span{Start: t.start, End: t.end}, name: t.text, pronoun: true, ok: true} // the pronoun names it until resolved
 		if base == "he" || base == "she" {
 			if id := r.resolve(j, qi); id != "" {
 				sp.entity = id
@@ -998,7 +1055,7 @@ func (d *doc) npAfter(k, end int, r *resolver, qi int) speaker {
 			break
 		}
 		if personalPronouns[t.lower] && i == k {
-			sp := speaker{span: news.Span{Start: t.start, End: t.end}, pronoun: true, ok: true}
+			sp := speaker{span: news.Span{Start: t.start, End: t.end}, name: t.text, pronoun: true, ok: true} // the pronoun names it until resolved
 			if t.lower == "he" || t.lower == "she" {
 				if id := r.resolve(i, qi); id != "" {
 					sp.entity = id

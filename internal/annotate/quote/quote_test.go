@@ -117,6 +117,16 @@ func TestQuotes(t *testing.T) {
 			},
 		},
 		{
+			name: "an unframed quote takes the frame of the quote right after it",
+			text: "Anna Berg lost her house in the flood.\n\n" +
+				"“We lost everything we had in one night.” “Nobody came to help us for three days,” Berg said.",
+			specs: []string{"Anna Berg/PERSON", "Berg/PERSON"},
+			want: []string{
+				"direct | Anna Berg |  | We lost everything we had in one night.",
+				"direct | Anna Berg | said | Nobody came to help us for three days,",
+			},
+		},
+		{
 			name:  "partial quote in reported speech",
 			text:  "Viktor Orlov has called the protesters “paid provocateurs” on state television.",
 			specs: []string{"Viktor Orlov/PERSON"},

@@ -180,6 +180,23 @@ func (s *Store) migrate(ctx context.Context) error {
 		if err != nil {
 			return fmt.Errorf("sqlite: migrating %s: %w", s.path, err)
 		}
+		// Another process may have migrated the file since the version was
+		// read above; the write transaction (BEGIN IMMEDIATE) makes this
+		// second read authoritative.
+		var now int
+		if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&now); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("sqlite: migration %d on %s: %w", i+1, s.path, err)
+		}
+		if now > i {
+			tx.Rollback()
+			if now > len(ms) {
+				return fmt.Errorf("%w: %s has format version %d, this newsgraph reads up to %d; use a newer newsgraph",
+					store.ErrNewerFormat, s.path, now, len(ms))
+			}
+			i = now - 1
+			continue
+		}
 		if _, err := tx.ExecContext(ctx, ms[i]); err != nil {
 			tx.Rollback()
 			return fmt.Errorf("sqlite: migration %d on %s: %w", i+1, s.path, err)
