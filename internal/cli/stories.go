@@ -27,8 +27,8 @@ func runEvalStories(ctx context.Context, env *Env, args []string) int {
 	background := fs.String("background", "train", "split whose texts prime the document frequencies (none for no priming)")
 	threshold := fs.Float64("threshold", 0, "story similarity threshold (0 for the default)")
 	entities := fs.Bool("entities", false, "run the entity stage (and the NER before it) on each document and use the entities it finds")
-	if err := fs.Parse(args); err != nil {
-		return ExitUsage
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
 	}
 	if *dir == "" || fs.NArg() > 0 {
 		fmt.Fprintln(env.Stderr, "usage: newsgraph eval stories --ecb DIR [--split dev] [--background train]")
