@@ -31,8 +31,8 @@ func runAnnotate(ctx context.Context, env *Env, args []string) int {
 		fmt.Fprintln(env.Stderr, "Reads files, directories, JSON Lines, feeds and archives; prints one annotated article per line.")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		return ExitUsage
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
 	}
 	if *format != "json" && *format != "text" {
 		fmt.Fprintf(env.Stderr, "newsgraph annotate: unknown --format %q (want json or text)\n", *format)

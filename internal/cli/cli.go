@@ -4,6 +4,8 @@ package cli
 
 import (
 	"context"
+	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -116,6 +118,19 @@ func usage(w io.Writer, group string) {
 	for _, n := range names {
 		fmt.Fprintf(w, "  %-16s %s\n", n, commands[n].Summary)
 	}
+}
+
+// parseFlags parses a command's arguments. When the command should stop
+// there it returns false and the exit status: ExitOK after -h (the flag
+// package has printed the usage), ExitUsage after a bad flag.
+func parseFlags(fs *flag.FlagSet, args []string) (int, bool) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return ExitOK, false
+		}
+		return ExitUsage, false
+	}
+	return ExitOK, true
 }
 
 // Version is the newsgraph version, recorded in every article's provenance.

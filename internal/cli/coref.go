@@ -29,8 +29,8 @@ func runEvalCoref(ctx context.Context, env *Env, args []string) int {
 		fmt.Fprintln(env.Stderr, "B-cubed scores of the entity stage's chains over GUM's named mentions (people, organisations, places).")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		return ExitUsage
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
 	}
 	if *dir == "" || fs.NArg() > 0 {
 		fs.Usage()

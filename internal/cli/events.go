@@ -39,8 +39,8 @@ func runEvalEvents(ctx context.Context, env *Env, args []string) int {
 	fs.SetOutput(env.Stderr)
 	file := fs.String("plover", "", "PLOVER gold records (JSON array, PLOVER_GSR_CAMEO format)")
 	verbose := fs.Bool("v", false, "list the records coded wrongly and the confusion of types")
-	if err := fs.Parse(args); err != nil {
-		return ExitUsage
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
 	}
 	if *file == "" || fs.NArg() > 0 {
 		fmt.Fprintln(env.Stderr, "usage: newsgraph eval events --plover FILE [-v]")

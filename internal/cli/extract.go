@@ -36,8 +36,8 @@ func runEvalExtract(ctx context.Context, env *Env, args []string) int {
 		fmt.Fprintln(env.Stderr, "Usage: newsgraph eval extract --html DIR --gold ground-truth.json [--predict OUT.json]")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		return ExitUsage
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
 	}
 	if *dir == "" || *goldPath == "" || fs.NArg() > 0 {
 		fs.Usage()

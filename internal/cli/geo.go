@@ -23,8 +23,8 @@ func runEvalGeo(ctx context.Context, env *Env, args []string) int {
 	corpus := fs.String("corpus", "", "corpus XML file (Gritta et al. format)")
 	useNER := fs.Bool("ner", true, "tag with the annotate.ner stage's GPE/LOC mentions when it is linked in")
 	verbose := fs.Bool("v", false, "print every toponym resolved more than 161 km from its gold point")
-	if err := fs.Parse(args); err != nil {
-		return ExitUsage
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
 	}
 	if *corpus == "" || fs.NArg() > 0 {
 		fmt.Fprintln(env.Stderr, "usage: newsgraph eval geo --corpus FILE [--ner=false]")

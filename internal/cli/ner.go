@@ -63,8 +63,8 @@ func trainNER(ctx context.Context, env *Env, args []string) int {
 	seed := fs.Uint64("seed", 1, "shuffling seed")
 	minCount := fs.Int("min-count", 2, "keep features seen at least this often")
 	folds := fs.Int("folds", 10, "jackknife folds for the second pass (1: one pass only)")
-	if err := fs.Parse(args); err != nil {
-		return ExitUsage
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
 	}
 	_, train, err := readCoNLL(*trainPath)
 	if err != nil {
@@ -122,8 +122,8 @@ func evalNER(ctx context.Context, env *Env, args []string) int {
 	path := fs.String("conll", "", "CoNLL-2003 `file` to tag and score (IOB1 or IOB2)")
 	outPath := fs.String("out", "", "write `token POS chunk GOLD PRED` lines to this file")
 	modelPath := fs.String("model", "", "model `file` to use instead of the shipped one")
-	if err := fs.Parse(args); err != nil {
-		return ExitUsage
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
 	}
 	if *path == "" || fs.NArg() > 0 {
 		fmt.Fprintln(env.Stderr, "usage: newsgraph eval ner --conll FILE [--out PRED]")

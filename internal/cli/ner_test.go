@@ -34,7 +34,7 @@ func TestTrainEvalNER(t *testing.T) {
 		t.Fatal(err)
 	}
 	model := filepath.Join(dir, "model.gz")
-	code, out, stderr := run(t, "", "train", "ner", "--train", data, "--epochs", "3", "--folds", "2", "--out", model)
+	code, out, stderr := run(t, "", "train", "ner", "--train", data, "--dev", "", "--epochs", "3", "--folds", "2", "--out", model)
 	if code != ExitOK {
 		t.Fatalf("train: exit %d\n%s", code, stderr)
 	}

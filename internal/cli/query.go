@@ -47,11 +47,8 @@ func newQueryFlags(env *Env, name, usage string) *queryFlags {
 // parse parses flags placed before or after the positional arguments.
 func (q *queryFlags) parse(args []string) (rest []string, code int, ok bool) {
 	for {
-		if err := q.fl.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return nil, ExitOK, false
-			}
-			return nil, ExitUsage, false
+		if code, ok := parseFlags(q.fl, args); !ok {
+			return nil, code, false
 		}
 		args = q.fl.Args()
 		if len(args) == 0 {

@@ -30,8 +30,8 @@ func runEvalQuotes(ctx context.Context, env *Env, args []string) int {
 		fmt.Fprintln(env.Stderr, "Scores the quote stage against PolNeAR's BRAT attributions: content overlap and source match.")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		return ExitUsage
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
 	}
 	if *dir == "" || fs.NArg() > 0 {
 		fs.Usage()

@@ -22,7 +22,10 @@ func runEvalSentences(ctx context.Context, env *Env, args []string) int {
 		fmt.Fprintln(env.Stderr, "Usage: newsgraph eval sentences FILE.conllu...")
 		fmt.Fprintln(env.Stderr, "Prints boundary P/R/F1; last line: sentences P=… R=… F1=…")
 	}
-	if err := fs.Parse(args); err != nil || fs.NArg() == 0 {
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
+	}
+	if fs.NArg() == 0 {
 		fs.Usage()
 		return ExitUsage
 	}

@@ -5,7 +5,9 @@ import (
 	"flag"
 	"fmt"
 
+	"github.com/newsgraph/newsgraph/internal/annotate"
 	"github.com/newsgraph/newsgraph/internal/eval/stories"
+	"github.com/newsgraph/newsgraph/internal/news"
 	"github.com/newsgraph/newsgraph/internal/resolve/story"
 )
 
@@ -24,8 +26,9 @@ func runEvalStories(ctx context.Context, env *Env, args []string) int {
 	split := fs.String("split", "dev", "split to cluster (dev, train, test; empty for all)")
 	background := fs.String("background", "train", "split whose texts prime the document frequencies (none for no priming)")
 	threshold := fs.Float64("threshold", 0, "story similarity threshold (0 for the default)")
-	if err := fs.Parse(args); err != nil {
-		return ExitUsage
+	entities := fs.Bool("entities", false, "run the entity stage (and the NER before it) on each document and use the entities it finds")
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
 	}
 	if *dir == "" || fs.NArg() > 0 {
 		fmt.Fprintln(env.Stderr, "usage: newsgraph eval stories --ecb DIR [--split dev] [--background train]")
@@ -49,6 +52,27 @@ func runEvalStories(ctx context.Context, env *Env, args []string) int {
 	}
 	if ctx.Err() != nil {
 		return ExitFailure
+	}
+	if *entities {
+		chain, err := annotate.Chain([]string{"annotate.entity"})
+		if err != nil {
+			fmt.Fprintln(env.Stderr, "newsgraph eval stories:", err)
+			return ExitUsage
+		}
+		defer chain.Close()
+		for i := range docs {
+			a := &news.Article{ID: docs[i].Name, Raw: []byte(docs[i].Text), Format: news.FormatText}
+			if err := chain.Process(ctx, a); err != nil {
+				fmt.Fprintln(env.Stderr, "newsgraph eval stories:", docs[i].Name+":", err)
+				continue
+			}
+			for _, e := range a.Entities {
+				switch e.Type {
+				case news.Person, news.Org, news.GPE, news.Loc, news.Fac, news.EventType:
+					docs[i].Entities = append(docs[i].Entities, e.Name)
+				}
+			}
+		}
 	}
 	res := stories.Evaluate(docs, bg, story.Config{StoryThreshold: *threshold})
 	fmt.Fprintf(env.Stdout, "documents %d, stories %d, background documents %d\n", res.Docs, res.Stories, len(bg))

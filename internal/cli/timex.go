@@ -20,8 +20,8 @@ func runEvalTimex(ctx context.Context, env *Env, args []string) int {
 	cat := fs.String("cat", "", "directory of MEANTIME CAT .xml files (searched recursively), instead of --tml")
 	split := fs.String("split", "all", "which files: all, dev (four fifths) or heldout (every fifth file in path order)")
 	verbose := fs.Bool("v", false, "print every missed, spurious and wrongly valued expression")
-	if err := fs.Parse(args); err != nil {
-		return ExitUsage
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
 	}
 	if (*dir == "") == (*cat == "") || fs.NArg() > 0 {
 		fmt.Fprintln(env.Stderr, "usage: newsgraph eval timex --tml DIR | --cat DIR [--split all|dev|heldout] [-v]")

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"testing"
+
+	"github.com/newsgraph/newsgraph/internal/cputime"
 )
 
 // benchDir holds the development pages of the Scrapinghub article
@@ -43,7 +45,7 @@ func loadBenchPages(b *testing.B) [][]byte {
 func BenchmarkHTML(b *testing.B) {
 	pages := loadBenchPages(b)
 	var bytes int64
-	cpu0 := cpuTime()
+	cpu0 := cputime.Process()
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
 		p := pages[i%len(pages)]
@@ -55,7 +57,7 @@ func BenchmarkHTML(b *testing.B) {
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "pages/s")
 	// On a shared machine wall time undercounts; CPU time is what one core
 	// spends per page (garbage collection on other cores included).
-	if cpu := cpuTime() - cpu0; cpu > 0 {
+	if cpu := cputime.Process() - cpu0; cpu > 0 {
 		b.ReportMetric(float64(b.N)/cpu.Seconds(), "pages/cpu-s")
 	}
 	b.SetBytes(bytes / int64(b.N))

@@ -34,6 +34,11 @@ func Language(text, declared string) string {
 	if letters < 20 {
 		return declared
 	}
+	if (declared == "" || declared == "en") && clearlyEnglish(sample) {
+		// Most input is English news; its function words settle it at a
+		// fraction of the cost of trigram profiles.
+		return "en"
+	}
 	info := whatlanggo.Detect(sample)
 	code := info.Lang.Iso6391()
 	switch {
@@ -59,4 +64,30 @@ func normLang(tag string) string {
 		return ""
 	}
 	return tag
+}
+
+// englishFunctionWords are words that make up a large share of any English
+// running text and are rare as words in other languages.
+var englishFunctionWords = map[string]bool{
+	"the": true, "of": true, "and": true, "to": true, "in": true, "is": true, "that": true, "for": true,
+	"was": true, "on": true, "with": true, "as": true, "by": true, "at": true, "from": true, "he": true,
+	"it": true, "his": true, "said": true, "has": true, "have": true, "are": true, "were": true, "be": true,
+	"been": true, "which": true, "who": true, "their": true, "they": true, "this": true, "not": true,
+}
+
+// clearlyEnglish reports whether at least a fifth of the first words of
+// text are English function words. English news runs at 35–45%; texts in
+// other languages, even with English names and quotes in them, stay far
+// below a fifth.
+func clearlyEnglish(text string) bool {
+	words, hits := 0, 0
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= 0x80)
+	}) {
+		words++
+		if len(w) <= 5 && englishFunctionWords[strings.ToLower(w)] {
+			hits++
+		}
+	}
+	return words >= 20 && hits*5 >= words
 }

@@ -13,7 +13,7 @@ import (
 // second is the format version.
 const (
 	Magic         = "newsgraph-gazetteer"
-	FormatVersion = 1
+	FormatVersion = 2
 )
 
 // Kind is the kind of a gazetteer entry.
@@ -42,6 +42,10 @@ type Entry struct {
 	Name       string
 	Aliases    []string // other names and spellings
 	Demonyms   []string // for countries: "Belarusian", "Belarusians"
+	// GNAdmin1 is, for a subdivision that is a GeoNames first-level
+	// division, that division's GeoNames admin1 code: the Admin1 of its
+	// cities ("02" for British Columbia). Empty otherwise (format 2).
+	GNAdmin1 string
 }
 
 // ErrFormat reports a malformed gazetteer file.
@@ -52,7 +56,7 @@ func Write(w io.Writer, entries []Entry) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "%s\t%d\n", Magic, FormatVersion)
 	for _, e := range entries {
-		for _, s := range append(append([]string{e.Name, e.Country, e.Admin1, e.Feature}, e.Aliases...), e.Demonyms...) {
+		for _, s := range append(append([]string{e.Name, e.Country, e.Admin1, e.Feature, e.GNAdmin1}, e.Aliases...), e.Demonyms...) {
 			if strings.ContainsAny(s, "\t\n|") {
 				return fmt.Errorf("gazetteer: field %q of %s contains a tab, newline or |", s, e.Name)
 			}
@@ -61,9 +65,9 @@ func Write(w io.Writer, entries []Entry) error {
 		if e.NoPoint {
 			lat, lon = "", ""
 		}
-		fmt.Fprintf(bw, "%c\t%d\t%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\t%s\n", e.Kind, e.GeoNames, e.Country, e.Admin1, e.Feature,
+		fmt.Fprintf(bw, "%c\t%d\t%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\t%s\t%s\n", e.Kind, e.GeoNames, e.Country, e.Admin1, e.Feature,
 			lat, lon, e.Population, e.Name,
-			strings.Join(e.Aliases, "|"), strings.Join(e.Demonyms, "|"))
+			strings.Join(e.Aliases, "|"), strings.Join(e.Demonyms, "|"), e.GNAdmin1)
 	}
 	return bw.Flush()
 }
@@ -80,13 +84,18 @@ func Read(data []byte) ([]Entry, error) {
 	if len(head) != 2 || head[0] != Magic {
 		return nil, fmt.Errorf("%w: bad header %q", ErrFormat, all[:min(nl, 60)])
 	}
-	if v, err := strconv.Atoi(head[1]); err != nil || v > FormatVersion || v < 1 {
+	version, err := strconv.Atoi(head[1])
+	if err != nil || version > FormatVersion || version < 1 {
 		return nil, fmt.Errorf("%w: unsupported version %q", ErrFormat, head[1])
+	}
+	nf := 11 // fields per line: 11 in version 1, 12 from version 2
+	if version >= 2 {
+		nf = 12
 	}
 	rest := all[nl+1:]
 	entries := make([]Entry, 0, strings.Count(rest, "\n"))
 	line := 1
-	var f [11]string
+	var f [12]string
 	for len(rest) > 0 {
 		line++
 		var l string
@@ -96,7 +105,7 @@ func Read(data []byte) ([]Entry, error) {
 			l, rest = rest[:nl], rest[nl+1:]
 		}
 		n := 0
-		for n < 10 {
+		for n < nf-1 {
 			i := strings.IndexByte(l, '\t')
 			if i < 0 {
 				break
@@ -105,8 +114,8 @@ func Read(data []byte) ([]Entry, error) {
 			n++
 		}
 		f[n] = l
-		if n != 10 || len(f[0]) != 1 {
-			return nil, fmt.Errorf("%w: line %d has %d fields, want 11", ErrFormat, line, n+1)
+		if n != nf-1 || len(f[0]) != 1 || strings.IndexByte(l, '\t') >= 0 {
+			return nil, fmt.Errorf("%w: line %d has %d fields, want %d", ErrFormat, line, n+1+strings.Count(l, "\t"), nf)
 		}
 		var e Entry
 		var err error
@@ -118,10 +127,10 @@ func Read(data []byte) ([]Entry, error) {
 		if f[5] == "" && f[6] == "" {
 			e.NoPoint = true
 		} else {
-			if e.Lat, err = strconv.ParseFloat(f[5], 64); err != nil {
+			if e.Lat, err = parseCoord(f[5]); err != nil {
 				return nil, fmt.Errorf("%w: line %d: %v", ErrFormat, line, err)
 			}
-			if e.Lon, err = strconv.ParseFloat(f[6], 64); err != nil {
+			if e.Lon, err = parseCoord(f[6]); err != nil {
 				return nil, fmt.Errorf("%w: line %d: %v", ErrFormat, line, err)
 			}
 		}
@@ -135,9 +144,54 @@ func Read(data []byte) ([]Entry, error) {
 		if len(f[10]) > 0 {
 			e.Demonyms = strings.Split(f[10], "|")
 		}
+		if nf > 11 {
+			e.GNAdmin1 = f[11]
+		}
 		entries = append(entries, e)
 	}
 	return entries, nil
+}
+
+// parseCoord parses a coordinate as Write formats it ("-121.83608"): a
+// decimal with at most five decimals, read as an integer count of 1e-5
+// degrees and divided once, which rounds exactly as strconv.ParseFloat
+// does. Anything else goes to strconv.ParseFloat.
+func parseCoord(s string) (float64, error) {
+	n, neg, i, frac := int64(0), false, 0, -1
+	if len(s) > 0 && s[0] == '-' {
+		neg, i = true, 1
+	}
+	if i == len(s) || len(s) > 16 {
+		return strconv.ParseFloat(s, 64)
+	}
+	for ; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			n = n*10 + int64(c-'0')
+			if frac >= 0 {
+				frac++
+			}
+		case c == '.' && frac < 0:
+			frac = 0
+		default:
+			return strconv.ParseFloat(s, 64)
+		}
+	}
+	if frac > 5 || frac == 0 { // "12." is strconv's
+		return strconv.ParseFloat(s, 64)
+	}
+	if frac < 0 {
+		frac = 0 // no decimals
+	}
+	for ; frac < 5; frac++ {
+		n *= 10
+	}
+	f := float64(n) / 1e5
+	if neg {
+		f = -f
+	}
+	return f, nil
 }
 
 func atoi(b string) (int, error) {

@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"errors"
 	"math"
+	"strconv"
 	"testing"
 )
 
@@ -87,7 +88,8 @@ func TestKey(t *testing.T) {
 }
 
 func TestReadErrors(t *testing.T) {
-	for _, in := range []string{"", "nonsense\n", Magic + "\t99\n", Magic + "\t1\nP\t1\n", Magic + "\t1\nP\tx\tPL\t\tPPL\t1\t2\t3\tA\t\t\n"} {
+	for _, in := range []string{"", "nonsense\n", Magic + "\t99\n", Magic + "\t1\nP\t1\n", Magic + "\t1\nP\tx\tPL\t\tPPL\t1\t2\t3\tA\t\t\n",
+		Magic + "\t2\nP\t1\tPL\t78\tPPLC\t52.2\t21.0\t5\tWarsaw\t\t\n", Magic + "\t1\nP\t1\tPL\t78\tPPLC\t52.2\t21.0\t5\tWarsaw\t\t\t\n"} {
 		if _, err := Read([]byte(in)); !errors.Is(err, ErrFormat) {
 			t.Errorf("Read(%q) err = %v, want ErrFormat", in, err)
 		}
@@ -113,7 +115,31 @@ func TestRoundTrip(t *testing.T) {
 	}
 }
 
+// TestReadVersions reads version 1 files (11 fields) and version 2 files,
+// whose twelfth field is a subdivision's GeoNames admin1 code.
+func TestReadVersions(t *testing.T) {
+	v1 := Magic + "\t1\nA\t0\tCA\tBC\tADM1\t52.1\t-121.8\t5\tBritish Columbia\tBC\t\n"
+	v2 := Magic + "\t2\nA\t0\tCA\tBC\tADM1\t52.1\t-121.8\t5\tBritish Columbia\tBC\t\t02\n"
+	for in, want := range map[string]string{v1: "", v2: "02"} {
+		es, err := Read([]byte(in))
+		if err != nil {
+			t.Fatalf("Read(%q): %v", in, err)
+		}
+		if len(es) != 1 || es[0].GNAdmin1 != want || es[0].Aliases[0] != "BC" {
+			t.Errorf("Read(%q) = %+v, want GNAdmin1 %q", in, es, want)
+		}
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, []Entry{{Kind: KindAdmin1, Country: "CA", Admin1: "BC", Feature: "ADM1", Name: "British Columbia", GNAdmin1: "02", NoPoint: true}}); err != nil {
+		t.Fatal(err)
+	}
+	if es, err := Read(buf.Bytes()); err != nil || es[0].GNAdmin1 != "02" || !es[0].NoPoint {
+		t.Errorf("round trip = %+v, %v", es, err)
+	}
+}
+
 func FuzzRead(f *testing.F) {
+	f.Add([]byte(Magic + "\t2\nA\t1\tCA\tBC\tADM1\t\t\t5\tBritish Columbia\tBC\t\t02\n"))
 	f.Add([]byte(Magic + "\t1\nP\t1\tPL\t78\tPPLC\t52.2\t21.0\t5\tWarsaw\tWarszawa\t\n"))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		es, err := Read(b)
@@ -144,5 +170,23 @@ func BenchmarkLookup(b *testing.B) {
 	for b.Loop() {
 		g.Lookup(names[i%len(names)])
 		i++
+	}
+}
+
+// TestParseCoord checks the fast coordinate parser against strconv.
+func TestParseCoord(t *testing.T) {
+	for _, s := range []string{"52.22977", "-121.83608", "0.00000", "-0.00001", "180", "-90.5", "12.345678", "1e3", "", "-", "1.2.3", "89.99999", "-179.99999", "7.1881"} {
+		got, err := parseCoord(s)
+		want, werr := strconv.ParseFloat(s, 64)
+		if (err != nil) != (werr != nil) || err == nil && got != want {
+			t.Errorf("parseCoord(%q) = %v, %v; want %v, %v", s, got, err, want, werr)
+		}
+	}
+	for n := int64(-18000000); n <= 18000000; n += 997 {
+		s := strconv.FormatFloat(float64(n)/1e5, 'f', 5, 64)
+		got, _ := parseCoord(s)
+		if want, _ := strconv.ParseFloat(s, 64); got != want {
+			t.Fatalf("parseCoord(%q) = %v, want %v", s, got, want)
+		}
 	}
 }

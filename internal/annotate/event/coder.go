@@ -1412,9 +1412,23 @@ func (c *coder) resolvePronoun(p phrase, toks []tok, phrases []phrase, not phras
 		}
 		return !q.person
 	}
-	for pass := 0; pass < 2; pass++ {
-		// Persons named as such first, then any fitting phrase.
-		ok := func(q phrase) bool { return fits(q) && (pass == 1 || !personal || q.person) }
+	for pass := 0; pass < 3; pass++ {
+		// Persons named as such first, then any fitting phrase, then (for
+		// he and she) any name that is not a dictionary actor: the NER
+		// may have mistyped a rare first name.
+		ok := func(q phrase) bool {
+			switch pass {
+			case 0:
+				return fits(q) && (!personal || q.person)
+			case 1:
+				return fits(q)
+			}
+			if !personal || q.pronoun || q.adjective || !q.named || q.name == not.name {
+				return false
+			}
+			_, dict := c.d.actors[strings.ToLower(q.name)]
+			return !dict
+		}
 		for i := len(phrases) - 1; i >= 0; i-- {
 			if q := phrases[i]; q.end <= p.start && ok(q) {
 				return q, true

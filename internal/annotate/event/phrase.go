@@ -274,6 +274,14 @@ func (c *coder) findPhrases(toks []tok, ments []news.Mention) []phrase {
 		if !hasAgent && p.end < n && p.sector == "" && !c.isCountryWord(toks[p.start].low) && isAdjective(toks[p.start:p.end]) && !toks[p.end].cap && isWordy(toks[p.end].text) && !prepositions[toks[p.end].low] && toks[p.end].low != "and" {
 			p.adjective = true
 		}
+		// "a 19-year-old, Ales,", "a deputy commander, Aliaksiej Skoblia":
+		// a name in apposition to a description of a person is a person,
+		// whatever type the NER gave it.
+		if p.named && !p.person && p.start >= 2 && toks[p.start-1].low == "," {
+			if d := toks[p.start-2].low; strings.HasSuffix(d, "-old") || (kind[p.start-2] == kAgent && info[p.start-2].country == "") {
+				p.person = true
+			}
+		}
 		out = append(out, p)
 		i = j
 	}

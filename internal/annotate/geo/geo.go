@@ -186,6 +186,9 @@ type docContext struct {
 	countries map[string]float64 // ISO code → votes
 	admins    map[string]float64 // "CC.admin1" → votes
 	anchors   []anchor           // places resolved with confidence
+	// dirVotes are the votes in countries that came from direction names
+	// ("West"), which do not by themselves make a country the article's.
+	dirVotes map[string]float64
 }
 
 type anchor struct {
@@ -200,7 +203,7 @@ func (r *Resolver) Resolve(text string, tops []Toponym) []Resolution {
 	for i := range tops {
 		cands[i] = r.candidates(&tops[i])
 	}
-	ctx := &docContext{countries: map[string]float64{}, admins: map[string]float64{}}
+	ctx := &docContext{countries: map[string]float64{}, admins: map[string]float64{}, dirVotes: map[string]float64{}}
 	// Countries named outright, and demonyms in the text.
 	for i, cs := range cands {
 		if len(cs) == 0 {
@@ -211,8 +214,11 @@ func (r *Resolver) Resolve(text string, tops []Toponym) []Resolution {
 			ctx.countries[e.Country]++
 		}
 		if e.Kind == gazetteer.KindAdmin1 && !cs[0].alias {
-			ctx.admins[e.Country+"."+e.Admin1]++
+			ctx.admins[divisionKey(e)]++
 			ctx.countries[e.Country] += 0.5
+			if isDirectionName(tops[i].Text) {
+				ctx.dirVotes[e.Country] += 0.5
+			}
 		}
 	}
 	capitalisedWords(text, func(w string) {
@@ -263,7 +269,7 @@ func (r *Resolver) pass(tops []Toponym, cands [][]cand, ctx *docContext, res []R
 		if cs[best].alias {
 			conf *= 0.9
 		}
-		if r.G.Entry(cs[best].i).NoPoint || r.foreignHamlet(&tops[i], cs[best].i, ctx) || r.unsupported(&tops[i], i, cs[best].i, ctx) {
+		if r.G.Entry(cs[best].i).NoPoint || r.foreignHamlet(&tops[i], cs[best].i, ctx) || r.unsupported(&tops[i], i, cs[best].i, ctx) || r.foreignDirection(&tops[i], cs[best].i, ctx) || r.featureTown(&tops[i], cs[best].i) {
 			continue // better no place than a wrong one
 		}
 		res[i].Entry = cs[best].i
@@ -289,6 +295,22 @@ func (r *Resolver) score(t *Toponym, ti int, cs []cand, j int, ctx *docContext) 
 		if t.Region {
 			s += 3
 		}
+		// Other subdivisions of its country named in the article: the
+		// US state Georgia in a story that also names Alabama.
+		// (Only against a country of the same name.)
+		own := divisionKey(e)
+		for _, o := range cs {
+			if r.G.Entry(o.i).Kind != gazetteer.KindCountry {
+				continue
+			}
+			for k, v := range ctx.admins {
+				if v > 0 && k != own && strings.HasPrefix(k, e.Country+".") {
+					s += 2
+					break
+				}
+			}
+			break
+		}
 	case gazetteer.KindCity:
 		s = pop
 		switch e.Feature {
@@ -310,7 +332,7 @@ func (r *Resolver) score(t *Toponym, ti int, cs []cand, j int, ctx *docContext) 
 			if oe.Kind == gazetteer.KindCountry {
 				break
 			}
-			if oe.Kind == gazetteer.KindAdmin1 && !oe.NoPoint && oe.Country == e.Country && gazetteer.Distance(oe.Lat, oe.Lon, e.Lat, e.Lon) < 400 && float64(e.Population) > 0.25*float64(oe.Population) {
+			if oe.Kind == gazetteer.KindAdmin1 && !oe.NoPoint && oe.Country == e.Country && gazetteer.Distance(oe.Lat, oe.Lon, e.Lat, e.Lon) < 400 && float64(e.Population) > 0.25*float64(oe.Population) && e.Population >= 100000 {
 				s += 2.5
 				break
 			}
@@ -378,6 +400,68 @@ func (r *Resolver) unsupported(t *Toponym, ti int, i int32, ctx *docContext) boo
 	return true
 }
 
+// featureNames are oceans, seas, rivers, mountain ranges and deserts that
+// news names without their generic word ("the Atlantic", "the Nile") and
+// that small towns also bear (Atlantic, Iowa). The gazetteer has no points
+// for them.
+var featureNames = map[string]bool{"atlantic": true, "pacific": true, "arctic": true, "antarctic": true, "indian ocean": true,
+	"mediterranean": true, "caribbean": true, "baltic": true, "adriatic": true, "aegean": true, "caspian": true, "north sea": true,
+	"black sea": true, "red sea": true, "dead sea": true, "south china sea": true, "east china sea": true, "nile": true, "danube": true,
+	"rhine": true, "amazon": true, "thames": true, "volga": true, "euphrates": true, "tigris": true, "yangtze": true, "ganges": true,
+	"alps": true, "andes": true, "himalayas": true, "rockies": true, "appalachians": true, "urals": true, "sahara": true, "sahel": true,
+	"outback": true, "arabian sea": true, "persian gulf": true, "gulf of mexico": true, "bay of bengal": true}
+
+// featureTown reports whether a physical feature's name ("the Atlantic")
+// resolved to a town of under 100,000 people that bears it.
+func (r *Resolver) featureTown(t *Toponym, i int32) bool {
+	e := r.G.Entry(i)
+	if e.Kind != gazetteer.KindCity || e.Population >= 100000 || t.Qualifier != "" {
+		return false
+	}
+	name := strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(t.Text, "the "), "The "))
+	return featureNames[name] || featureNames[strings.TrimSuffix(strings.TrimSuffix(name, " ocean"), " river")]
+}
+
+// directionNames are names that news uses for parts of the world or of a
+// country ("the West", "the Gulf", "the West Coast") and that a few
+// subdivisions bear as well.
+var directionNames = map[string]bool{"west": true, "western": true, "east": true, "eastern": true, "north": true, "northern": true,
+	"south": true, "southern": true, "central": true, "west coast": true, "east coast": true, "gulf": true, "north west": true,
+	"north east": true, "south west": true, "south east": true, "northwest": true, "northeast": true, "southwest": true, "southeast": true,
+	"midwest": true, "middle": true, "centre": true, "center": true, "coast": true, "coastal": true, "upper": true, "lower": true}
+
+// foreignDirection reports whether a direction name ("Western") resolved
+// to a subdivision or town of a country the article does not name
+// (Sri Lanka's Western Province in a story about Europe).
+func (r *Resolver) foreignDirection(t *Toponym, i int32, ctx *docContext) bool {
+	e := r.G.Entry(i)
+	if e.Kind != gazetteer.KindAdmin1 && e.Kind != gazetteer.KindCity || t.Qualifier != "" || ctx.countries[e.Country]-ctx.dirVotes[e.Country] > 0 {
+		return false
+	}
+	return isDirectionName(t.Text)
+}
+
+func isDirectionName(text string) bool {
+	name := strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(text, "the "), "The "))
+	for _, w := range regionSuffixes {
+		name = strings.TrimSuffix(name, w)
+	}
+	return directionNames[name]
+}
+
+// regionSuffixes are the region words a toponym's text may end with.
+var regionSuffixes = []string{" region", " province", " state", " area"}
+
+// divisionKey returns "CC.admin1" for a subdivision in the GeoNames admin1
+// codes its cities carry (CA.02 for British Columbia), or with its ISO code
+// where the sources tie it to no GeoNames division.
+func divisionKey(e *gazetteer.Entry) string {
+	if e.GNAdmin1 != "" {
+		return e.Country + "." + e.GNAdmin1
+	}
+	return e.Country + "." + e.Admin1
+}
+
 // qualifies reports whether e lies in the place named by q.
 func (r *Resolver) qualifies(q string, e *gazetteer.Entry) bool {
 	for _, qi := range r.G.Lookup(q) {
@@ -388,7 +472,7 @@ func (r *Resolver) qualifies(q string, e *gazetteer.Entry) bool {
 				return true
 			}
 		case gazetteer.KindAdmin1:
-			if qe.Country == e.Country && (qe.Admin1 == e.Admin1 || qe.NoPoint || gazetteer.Distance(qe.Lat, qe.Lon, e.Lat, e.Lon) < 300) {
+			if qe.Country == e.Country && (divisionKey(qe) == e.Country+"."+e.Admin1 || qe.NoPoint || gazetteer.Distance(qe.Lat, qe.Lon, e.Lat, e.Lon) < 300) {
 				return true
 			}
 		}

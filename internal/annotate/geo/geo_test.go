@@ -77,6 +77,43 @@ func TestStage(t *testing.T) {
 			absent: []string{"March", "BA", "U.S. President Joe Biden"},
 		},
 		{
+			name:     "a direction name is not a foreign subdivision",
+			text:     "Leaders in the West met in Berlin, Germany, and in the Gulf.",
+			mentions: []news.Mention{{Span: news.Span{Start: 15, End: 19}, Text: "West", Type: news.Loc}, {Span: news.Span{Start: 55, End: 59}, Text: "Gulf", Type: news.Loc}},
+			want:     map[string]string{"Berlin": "DE", "Germany": "DE"},
+			absent:   []string{"West", "Gulf"},
+		},
+		{
+			name:     "a country or state that begins an organisation's name",
+			text:     "He was embedded with US Special Forces and met George Washington and the California National Guard.",
+			mentions: []news.Mention{{Span: news.Span{Start: 21, End: 38}, Text: "US Special Forces", Type: news.Org}, {Span: news.Span{Start: 47, End: 64}, Text: "George Washington", Type: news.Person}, {Span: news.Span{Start: 73, End: 99}, Text: "California National Guard", Type: news.Org}},
+			want:     map[string]string{"US": "US", "California": "US"},
+			absent:   []string{"Washington", "US Special Forces"},
+		},
+		{
+			name: "a state beats the country of its name when the story names other states",
+			text: "Officials in the United States said cases rose in Alabama, in Florida and in Georgia, the worst week in the United States since the United States began testing.",
+			want: map[string]string{"Alabama": "US", "Florida": "US", "Georgia": "US"},
+		},
+		{
+			name:   "a direction name alone is not a subdivision",
+			text:   "The State said the Centre had failed to act in Tamil Nadu.",
+			want:   map[string]string{"Tamil Nadu": "IN"},
+			absent: []string{"Centre"},
+		},
+		{
+			name:     "an ocean is not a town of its name",
+			text:     "Storms over the Atlantic reached Omaha.",
+			mentions: []news.Mention{{Span: news.Span{Start: 16, End: 24}, Text: "Atlantic", Type: news.Loc}},
+			want:     map[string]string{"Omaha": "US"},
+			absent:   []string{"Atlantic"},
+		},
+		{
+			name: "subdivisions placed through their GeoNames division and bracketed names",
+			text: "Fires spread in British Columbia and Tamil Nadu, and floods hit Wales.",
+			want: map[string]string{"British Columbia": "CA", "Tamil Nadu": "IN", "Wales": "GB:52.39,-3.92"},
+		},
+		{
 			name: "a qualifier picks the state",
 			text: "Police in Springfield, Illinois, said the state capital was calm.",
 			want: map[string]string{"Springfield": "US:39.80,-89.64"},

@@ -75,8 +75,9 @@ func (l *lexicon) gazetteer(ts []tok) {
 }
 
 // readLexicon reads a gzip-compressed lexicon file: a header line, then
-// tab-separated lines "w WORD FINE MID COARSE CAP" (cluster numbers, -1 for
-// none) and "g CATEGORY-BITS TOKENS" (space-separated lowercase tokens).
+// tab-separated lines "w WORD COARSE MID FINE CAP" (cluster numbers, -1 for
+// none), "g CATEGORY-BITS TOKENS" (space-separated lowercase tokens) and
+// "a WORD CODE" (self-tag codes).
 func readLexicon(r io.Reader) (*lexicon, error) {
 	zr, err := gzip.NewReader(r)
 	if err != nil {

@@ -29,12 +29,18 @@ type Model struct {
 }
 
 // table maps feature hashes to weight rows (open addressing, linear
-// probing; key 0 marks an empty slot). A feature's weights live at its
-// slot's row, so a look-up touches the key array and, on a hit, one row.
+// probing). Probing reads 32-bit fingerprints (the high half of the hash;
+// the slot comes from the low half), half the memory of full keys, so
+// more of the table stays in cache; full keys are kept for writing. A
+// feature's weights live at its slot's row, so a look-up touches the
+// fingerprint array and, on a hit, one row.
 type table struct {
+	fp   []uint32 // 0 marks an empty slot
 	keys []uint64
 	mask uint64
 }
+
+func fingerprint(k uint64) uint32 { return uint32(k>>32) | 1 }
 
 // newModel builds a model from keys and their weight rows (row r of w
 // belongs to keys[r]).
@@ -43,16 +49,17 @@ func newModel(keys []uint64, w []int16, scale float32) *Model {
 	for size < 2*len(keys)+2 {
 		size <<= 1
 	}
-	t := table{keys: make([]uint64, size), mask: uint64(size - 1)}
+	t := table{fp: make([]uint32, size), keys: make([]uint64, size), mask: uint64(size - 1)}
 	sw := make([]int16, size*numLabels)
 	for r, k := range keys {
 		if k == 0 {
 			continue
 		}
 		i := k & t.mask
-		for t.keys[i] != 0 {
+		for t.fp[i] != 0 {
 			i = (i + 1) & t.mask
 		}
+		t.fp[i] = fingerprint(k)
 		t.keys[i] = k
 		copy(sw[int(i)*numLabels:], w[r*numLabels:(r+1)*numLabels])
 	}
@@ -61,10 +68,11 @@ func newModel(keys []uint64, w []int16, scale float32) *Model {
 
 // get returns the slot of key k, or -1.
 func (t *table) get(k uint64) int32 {
+	f := fingerprint(k)
 	i := k & t.mask
 	for {
-		switch t.keys[i] {
-		case k:
+		switch t.fp[i] {
+		case f:
 			return int32(i)
 		case 0:
 			return -1
@@ -139,7 +147,7 @@ func (m *Model) tagDoc(doc [][]string) tagResult {
 		res = m.next.tagToks(toks, nil)
 	}
 	for si := range res.spans {
-		res.spans[si] = applyRules(res.toks[si], res.spans[si])
+		res.spans[si] = m.applyRules(res.toks[si], res.spans[si])
 	}
 	return res
 }

@@ -1,8 +1,8 @@
 package ner
 
-// Corrections after the statistical passes, for two patterns newswire
-// training data rarely shows but general news is full of. Both read only
-// the words around a span; neither names a particular entity.
+// Corrections after the statistical passes, for patterns newswire
+// training data rarely shows but general news is full of. They read only
+// the words of a span and around it; none names a particular entity.
 //
 //  1. A name introduced by "called", "named", "dubbed" or "known as" after a
 //     noun for a group ("a unit called Pahonia", "the security service,
@@ -11,6 +11,11 @@ package ner
 //     "Institute", "Legion") and continued by "for (the)" or "of the" and
 //     another name is one long name ("Committee for the Protection of
 //     Journalists", "Institute for the Study of War").
+//  3. A lone nationality word ("Ukrainians") that is not also a place or a
+//     personal name is a nationality (MISC, shown as NORP), whatever the
+//     model made of its context.
+//  4. A one-word "place" the gazetteers know only as a personal name,
+//     followed by "who", is a person ("a 19-year-old, Ales, who ...").
 
 var groupNouns = map[string]bool{}
 
@@ -39,7 +44,37 @@ func isOpenQuote(w string) bool {
 }
 
 // applyRules returns the spans of one sentence after the corrections.
-func applyRules(ts []tok, sp []tagged) []tagged {
+func (m *Model) applyRules(ts []tok, sp []tagged) []tagged {
+	// Rule 3: a lone nationality word (and nothing else: not a place, not
+	// a personal name) is a nationality, whatever its context.
+	for k := range sp {
+		s := &sp[k]
+		if s.End-s.Start == 1 && s.Class != MISC {
+			cats := m.spanCats(ts, s.Start, s.End)
+			if cats&gDemonym != 0 && cats&(gCountry|gCity|gCityBig|gAdmin|gCapital|gName|gRegion) == 0 {
+				s.Class = MISC
+			}
+		}
+	}
+	// Rule 4: a personal name the gazetteers do not know as a place,
+	// followed by "who", is a person ("a 19-year-old, Ales, who ...").
+	for k := range sp {
+		s := &sp[k]
+		if s.Class != LOC || s.End-s.Start != 1 {
+			continue
+		}
+		j := s.End
+		if j < len(ts) && ts[j].w == "," {
+			j++
+		}
+		if j >= len(ts) || ts[j].lw != "who" {
+			continue
+		}
+		cats := m.spanCats(ts, s.Start, s.End)
+		if cats&gName != 0 && cats&(gCountry|gCity|gCityBig|gAdmin|gCapital|gRegion|gDemonym) == 0 {
+			s.Class = PER
+		}
+	}
 	for k := range sp {
 		s := &sp[k]
 		if s.Class == ORG {

@@ -16,7 +16,7 @@ const StageID = "annotate.ner"
 func init() {
 	pipeline.Register(pipeline.Info{
 		ID:       StageID,
-		Version:  "1",
+		Version:  "2",
 		Requires: []string{"annotate.token"},
 		Doc:      "tokens → mentions: PERSON, ORG, GPE, LOC, NORP, MISC (model); MONEY, PERCENT, CARDINAL (rules)",
 		New: func(cfg json.RawMessage) (pipeline.Stage, error) {

@@ -543,7 +543,7 @@ func (c *resolver) narrative() (time.Time, bool) {
 	return c.exact()
 }
 
-var futureCue = regexp.MustCompile(`(?i)\b(will|won't|shall|going to|plans? to|planned|scheduled|expected to|expects to|is due|are due|upcoming)\b|['’]ll\b`)
+var futureCue = regexp.MustCompile(`(?i)\b(will|won't|shall|going to|plans? to|planned|scheduled|expected to|expects to|is due|are due|upcoming|set to|sets to|to resume|as soon as|planning|plans)\b|['’]ll\b`)
 
 var pastCue = regexp.MustCompile(`(?i)\b(was|were|had|did|began|took|came|went|fell|rose|left|won|lost|met|saw|made|gave|got|held|ago)\b`)
 

@@ -44,7 +44,7 @@ func Evaluate(docs []Doc, background []string, cfg story.Config) Result {
 	}
 	pred := map[string]string{}
 	for _, d := range docs {
-		a, err := c.Assign(story.Doc{ID: d.Name, Title: d.Title, Text: d.Text})
+		a, err := c.Assign(story.Doc{ID: d.Name, Title: d.Title, Text: d.Text, Entities: d.Entities})
 		if err != nil {
 			continue
 		}

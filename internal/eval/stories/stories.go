@@ -25,6 +25,9 @@ type Doc struct {
 	Split string
 	Title string
 	Text  string
+	// Entities are names of the entities the document mentions, when an
+	// entity stage annotated it (see the eval command's --entities).
+	Entities []string
 }
 
 // ReadClusters reads story_clusters.tsv (doc, topic, subtopic, split, with a

@@ -4,8 +4,6 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -105,30 +103,7 @@ func noSpaceAfter(tok string) bool {
 }
 
 // ReadCATFile reads one CAT file.
-func ReadCATFile(path string) (*Doc, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("timex: %w", err)
-	}
-	defer f.Close()
-	return ReadCAT(f, path)
-}
+func ReadCATFile(path string) (*Doc, error) { return readFile(path, ReadCAT) }
 
 // CATFiles returns the .xml files under dir, sorted by path.
-func CATFiles(dir string) ([]string, error) {
-	var out []string
-	err := filepath.WalkDir(dir, func(p string, e os.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if !e.IsDir() && strings.HasSuffix(strings.ToLower(p), ".xml") {
-			out = append(out, p)
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("timex: %w", err)
-	}
-	sort.Strings(out)
-	return out, nil
-}
+func CATFiles(dir string) ([]string, error) { return filesWithExt(dir, ".xml") }

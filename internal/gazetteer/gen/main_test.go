@@ -159,7 +159,7 @@ func TestReadSubdivisions(t *testing.T) {
 	for _, s := range subs {
 		got[s.Country+"-"+s.Admin1] = s
 	}
-	if bc := got["CA-BC"]; bc.NoPoint || bc.GeoNames != 5909050 || bc.Lat < 49 || bc.Lat > 59 {
+	if bc := got["CA-BC"]; bc.NoPoint || bc.GeoNames != 5909050 || bc.GNAdmin1 != "02" || bc.Lat < 49 || bc.Lat > 59 {
 		t.Errorf("British Columbia = %+v, want a point among its places and GeoNames ID 5909050", bc)
 	}
 	if nu := got["CA-NU"]; !nu.NoPoint {

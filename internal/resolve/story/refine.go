@@ -25,10 +25,12 @@ func (c *Clusterer) Refine(since time.Time) map[string]string {
 	}
 	sort.Slice(sts, func(i, j int) bool { return sts[i].id < sts[j].id })
 	type item struct {
-		id  string
-		old *storyState
-		tf  map[string]float64
-		t   time.Time
+		id   string
+		old  *storyState
+		tf   map[string]float64
+		t    time.Time
+		ents map[string]bool
+		evs  []string
 	}
 	var items []item
 	for _, st := range sts {
@@ -40,7 +42,7 @@ func (c *Clusterer) Refine(since time.Time) map[string]string {
 			if ds == nil || ds.tf == nil {
 				continue
 			}
-			items = append(items, item{d, st, ds.tf, ds.t})
+			items = append(items, item{d, st, ds.tf, ds.t, entityKeys(ds.entities), ds.events})
 		}
 	}
 	n := len(items)
@@ -53,12 +55,17 @@ func (c *Clusterer) Refine(since time.Time) map[string]string {
 		sim[i] = make([]float64, n)
 	}
 	for i := 0; i < n; i++ {
-		one := &storyState{terms: items[i].tf}
+		one := &storyState{terms: items[i].tf, entities: map[string]int{}, events: map[string]int{}, normCacheDocs: -1}
+		for e := range items[i].ents {
+			one.entities[e] = 1
+		}
+		for _, e := range items[i].evs {
+			one.events[e] = 1
+		}
 		for j := i + 1; j < n; j++ {
 			s := 0.0
 			if c.datesClose(items[i].t, items[j].t) {
-				one.normCacheDocs = -1
-				s = c.similarity(one, items[j].tf, nil, nil)
+				s = c.similarity(one, items[j].tf, items[j].ents, items[j].evs)
 			}
 			sim[i][j], sim[j][i] = s, s
 		}

@@ -50,6 +50,7 @@ func main() {
 	out := flag.String("out", "internal/annotate/ner/data/lexicon.gz", "output file")
 	minCount := flag.Int("min", 4, "cluster words seen at least this often")
 	modelPath := flag.String("model", "", "a first model `file`: tag the unlabeled news with it and add what it found (self-tag codes, mined names)")
+	modelLex := flag.String("model-lexicon", "", "the lexicon `file` the -model was trained with (default: the lexicon being built, without self-tags)")
 	flag.Parse()
 	log.SetFlags(0)
 	log.SetPrefix("lexgen: ")
@@ -71,7 +72,7 @@ func main() {
 	var buf bytes.Buffer
 	write(&buf, c, cls, gaz, nil)
 	if *modelPath != "" {
-		auto := selfTag(c, gaz, buf.Bytes(), *modelPath)
+		auto := selfTag(c, gaz, buf.Bytes(), *modelPath, *modelLex)
 		buf.Reset()
 		write(&buf, c, cls, gaz, auto)
 	}
@@ -144,8 +145,16 @@ func write(out *bytes.Buffer, c *corpus, cls map[string][3]int, gaz map[string]i
 // selfTag tags the unlabeled documents with a first model and returns the
 // self-tag code of each word seen capitalised at least three times; it adds
 // the names the model found often and consistently to gaz.
-func selfTag(c *corpus, gaz map[string]int, lexText []byte, modelPath string) map[string]int {
-	lex, err := ner.ReadLexicon(gzipped(lexText))
+func selfTag(c *corpus, gaz map[string]int, lexText []byte, modelPath, lexPath string) map[string]int {
+	lexIn := gzipped(lexText)
+	if lexPath != "" {
+		b, err := os.ReadFile(lexPath)
+		if err != nil {
+			log.Fatal(err)
+		}
+		lexIn = bytes.NewReader(b)
+	}
+	lex, err := ner.ReadLexicon(lexIn)
 	if err != nil {
 		log.Fatal(err)
 	}
