@@ -20,7 +20,9 @@ func init() {
 	pipeline.Register(pipeline.Info{
 		ID:       ID,
 		Version:  Version,
-		Requires: []string{"annotate.ner"},
+		// The entity stage links mentions to entities; places carry the
+		// entity of the mention they resolve.
+		Requires: []string{"annotate.entity"},
 		Doc:      "place names resolved to gazetteer entries with coordinates",
 		New: func(cfg json.RawMessage) (pipeline.Stage, error) {
 			g, err := gazetteer.Default()
