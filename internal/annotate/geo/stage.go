@@ -18,8 +18,8 @@ const Version = "1"
 
 func init() {
 	pipeline.Register(pipeline.Info{
-		ID:       ID,
-		Version:  Version,
+		ID:      ID,
+		Version: Version,
 		// The entity stage links mentions to entities; places carry the
 		// entity of the mention they resolve.
 		Requires: []string{"annotate.entity"},
