@@ -9,27 +9,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/newsgraph/newsgraph/internal/news"
+	"github.com/newsgraph/newsgraph/internal/news/newstest"
 )
-
-// mentions finds each "text/TYPE" in order in s and returns it as a
-// mention (the next occurrence after the previous one found).
-func mentions(t *testing.T, s string, specs ...string) []news.Mention {
-	t.Helper()
-	var out []news.Mention
-	from := 0
-	for _, spec := range specs {
-		i := strings.LastIndex(spec, "/")
-		text, typ := spec[:i], news.EntityType(spec[i+1:])
-		j := strings.Index(s[from:], text)
-		if j < 0 {
-			t.Fatalf("mention %q not found after byte %d", text, from)
-		}
-		start := from + j
-		out = append(out, news.Mention{Span: news.Span{Start: start, End: start + len(text)}, Text: text, Type: typ, Confidence: 1})
-		from = start + len(text)
-	}
-	return out
-}
 
 // groups renders entities as "Name [aliases] = mention texts" for
 // comparison.
@@ -139,7 +120,7 @@ func TestGroup(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a := &news.Article{Text: tt.text, Mentions: mentions(t, tt.text, tt.specs...)}
+			a := &news.Article{Text: tt.text, Mentions: newstest.Mentions(t, tt.text, tt.specs...)}
 			if err := Process(context.Background(), a); err != nil {
 				t.Fatal(err)
 			}
@@ -152,7 +133,7 @@ func TestGroup(t *testing.T) {
 
 func TestGroupIDsAndAliases(t *testing.T) {
 	text := "Belarusian dictator Alexander Lukashenko met Vladimir Putin. Lukashenko called Putin his ally."
-	a := &news.Article{Text: text, Mentions: mentions(t, text,
+	a := &news.Article{Text: text, Mentions: newstest.Mentions(t, text,
 		"Belarusian dictator Alexander Lukashenko/PERSON", "Vladimir Putin/PERSON", "Lukashenko/PERSON", "Putin/PERSON")}
 	if err := Process(context.Background(), a); err != nil {
 		t.Fatal(err)

@@ -3,9 +3,6 @@ package quote
 import (
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -13,26 +10,8 @@ import (
 	"github.com/newsgraph/newsgraph/internal/annotate/entity"
 	"github.com/newsgraph/newsgraph/internal/extract"
 	"github.com/newsgraph/newsgraph/internal/news"
+	"github.com/newsgraph/newsgraph/internal/news/newstest"
 )
-
-// mentions finds each "text/TYPE" in order in s.
-func mentions(t *testing.T, s string, specs ...string) []news.Mention {
-	t.Helper()
-	var out []news.Mention
-	from := 0
-	for _, spec := range specs {
-		i := strings.LastIndex(spec, "/")
-		text, typ := spec[:i], news.EntityType(spec[i+1:])
-		j := strings.Index(s[from:], text)
-		if j < 0 {
-			t.Fatalf("mention %q not found after byte %d", text, from)
-		}
-		start := from + j
-		out = append(out, news.Mention{Span: news.Span{Start: start, End: start + len(text)}, Text: text, Type: typ, Confidence: 1})
-		from = start + len(text)
-	}
-	return out
-}
 
 func annotate(t *testing.T, text string, ms []news.Mention) *news.Article {
 	t.Helper()
@@ -331,7 +310,7 @@ func TestQuotes(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var ms []news.Mention
 			if tt.specs != nil {
-				ms = mentions(t, tt.text, tt.specs...)
+				ms = newstest.Mentions(t, tt.text, tt.specs...)
 			}
 			a := annotate(t, tt.text, ms)
 			var got []string
@@ -354,55 +333,13 @@ func TestQuotes(t *testing.T) {
 // TestSeedSpeakers checks the speakers of the direct and partial quotes of
 // the two sample articles, with names found without NER.
 func TestSeedSpeakers(t *testing.T) {
-	want := map[string]string{ // start of quote text → surname of speaker
-		"Life is about leaps of faith":                 "Kulazhanka",
-		"Fighting Lukashenko was one":                  "Kulazhanka",
-		"We understand that it’s a long journey":       "Prokopiev",
-		"When the Ukraine war will be eventually over": "Prokopiev",
-		"Power from Lukashenko can only be taken":      "Prokopiev",
-		"If Putin is defeated":                         "Kukhta",
-		"crazy Belarusian citizens":                    "Lukashenko",
-		"big brother":                                  "Lukashenko",
-		"but to make Belarus independent":              "Ales",
-	}
-	found := map[string]bool{}
-	files, _ := filepath.Glob("../../../examples/*.txt")
-	if len(files) != 2 {
-		t.Fatalf("found %d sample articles, want 2", len(files))
-	}
-	for _, p := range files {
-		raw, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
+	CheckSeedSpeakers(t, func(t *testing.T, _ string, raw []byte) *news.Article {
 		a := &news.Article{Raw: raw, Format: news.FormatText}
-		if err := extract.Process(context.Background(), a); err != nil {
-			t.Fatal(err)
-		}
-		if err := entity.Process(context.Background(), a); err != nil {
-			t.Fatal(err)
-		}
-		if err := Process(context.Background(), a); err != nil {
-			t.Fatal(err)
-		}
-		for _, q := range a.Quotes {
-			for prefix, surname := range want {
-				if !strings.HasPrefix(q.Text, prefix) {
-					continue
-				}
-				found[prefix] = true
-				if q.Kind == news.QuoteIndirect {
-					t.Errorf("%q: kind %s, want direct or partial", prefix, q.Kind)
-				}
-				if !strings.HasSuffix(q.SpeakerName, surname) || q.Speaker == "" {
-					t.Errorf("%q: speaker %q (%s), want %s", prefix, q.SpeakerName, q.Speaker, surname)
-				}
+		for _, step := range []func(context.Context, *news.Article) error{extract.Process, entity.Process, Process} {
+			if err := step(context.Background(), a); err != nil {
+				t.Fatal(err)
 			}
 		}
-	}
-	for prefix := range want {
-		if !found[prefix] {
-			t.Errorf("quote %q not found", prefix)
-		}
-	}
+		return a
+	})
 }
