@@ -393,6 +393,17 @@ func assignStory(ctx context.Context, st store.Store, cl *story.Clusterer, a *ne
 	if err != nil {
 		return fmt.Errorf("story of %s: %w", a.ID, err)
 	}
+	if asg.Renamed != "" {
+		// The article founds the story now: the story takes its ID.
+		s, ok := cl.Story(asg.Story)
+		if !ok {
+			return fmt.Errorf("story of %s: story %s vanished", a.ID, asg.Story)
+		}
+		if err := st.PutStory(ctx, s); err != nil {
+			return fmt.Errorf("story of %s: %w", a.ID, err)
+		}
+		return nil
+	}
 	if err := st.SetStory(ctx, a.ID, asg.Story, asg.DuplicateOf); err != nil {
 		return fmt.Errorf("story of %s: %w", a.ID, err)
 	}

@@ -119,7 +119,12 @@ func EventKey(ev news.Event) string {
 
 // Assignment is where [Clusterer.Assign] put an article.
 type Assignment struct {
+	// Story is the story's ID (resolve.StoryID of its founding article).
 	Story string
+	// Renamed is the ID the story had before this article joined, when
+	// the article founds it now (it is the earliest published): a store
+	// moves the story's other articles to the new ID.
+	Renamed string
 	// New is true when the article started the story.
 	New bool
 	// DuplicateOf is the ID of the article this one copies, if any.
@@ -138,7 +143,10 @@ type docState struct {
 }
 
 type storyState struct {
-	id, title     string
+	id, title     string // id is internal: see public
+	founder       string // the founding article's ID and date
+	founderDate   string
+	name          string // the ID a store recorded, when it is not the founder's (see Restore)
 	docs          []string
 	outlets       []string
 	dups          map[string]string
@@ -175,6 +183,7 @@ type Clusterer struct {
 	stories  map[string]*storyState
 	docs     map[string]*docState
 	postings map[string]map[string]bool // term or entity key → story IDs
+	public   map[string]string          // public story ID → internal
 	bands    map[uint64][]string        // LSH band → doc IDs
 }
 
@@ -186,6 +195,7 @@ func New(cfg Config) *Clusterer {
 		stories:  map[string]*storyState{},
 		docs:     map[string]*docState{},
 		postings: map[string]map[string]bool{},
+		public:   map[string]string{},
 		bands:    map[uint64][]string{},
 	}
 }
@@ -272,7 +282,7 @@ func (c *Clusterer) Assign(d Doc) (Assignment, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if ds, ok := c.docs[d.ID]; ok {
-		return Assignment{Story: ds.story}, nil
+		return Assignment{Story: c.stories[ds.story].publicID()}, nil
 	}
 	c.countDF(tf)
 	// Copies first.
@@ -304,7 +314,7 @@ func (c *Clusterer) Assign(d Doc) (Assignment, error) {
 					orig = o
 				}
 				c.add(st, d, tf, ents, sig, hasSig, orig)
-				return Assignment{Story: st.id, DuplicateOf: orig, Score: bestSim}, nil
+				return Assignment{Story: st.publicID(), DuplicateOf: orig, Score: bestSim}, nil
 			}
 		}
 	}
@@ -347,12 +357,17 @@ func (c *Clusterer) Assign(d Doc) (Assignment, error) {
 		}
 	}
 	if best != nil && bestSim >= c.cfg.StoryThreshold {
+		was := best.publicID()
 		c.add(best, d, tf, ents, sig, hasSig, "")
-		return Assignment{Story: best.id, Score: bestSim}, nil
+		as := Assignment{Story: best.publicID(), Score: bestSim}
+		if as.Story != was {
+			as.Renamed = was
+		}
+		return as, nil
 	}
 	st := c.newStory(d)
 	c.add(st, d, tf, ents, sig, hasSig, "")
-	return Assignment{Story: st.id, New: true, Score: 1}, nil
+	return Assignment{Story: st.publicID(), New: true, Score: 1}, nil
 }
 
 // Restore puts d into the story and duplicate relation a store recorded
@@ -371,14 +386,21 @@ func (c *Clusterer) Restore(d Doc, storyID, dupOf string) error {
 		return nil
 	}
 	c.countDF(tf)
-	st := c.stories[storyID]
+	st := c.stories[c.public[storyID]]
 	if st == nil {
 		st = c.newStory(d)
-		delete(c.stories, st.id)
-		st.id = storyID
-		c.stories[storyID] = st
 	}
 	c.add(st, d, tf, ents, sig, hasSig, dupOf)
+	if st.publicID() != storyID {
+		// The store knows the story by another ID (recorded before
+		// stories were named after their founders): keep it until the
+		// founder changes.
+		if c.public[st.publicID()] == st.id {
+			delete(c.public, st.publicID())
+		}
+		st.name = storyID
+		c.public[storyID] = st.id
+	}
 	return nil
 }
 
@@ -418,6 +440,7 @@ func (c *Clusterer) Forget(before time.Time) int {
 				c.bands[b] = kept
 			}
 		}
+		delete(c.public, st.publicID())
 		delete(c.stories, id)
 	}
 	return n
@@ -449,9 +472,43 @@ func (c *Clusterer) add(st *storyState, d Doc, tf map[string]float64, ents map[s
 	c.touch(st, d.Time)
 	if dupOf != "" {
 		st.dups[d.ID] = dupOf
+		if st.founder == "" {
+			c.setFounder(st, d.ID, dateOf(d.Time))
+		}
 		return // a copy adds nothing to the story's profile
 	}
+	if date := dateOf(d.Time); st.founder == "" || resolve.StoryFounder(d.ID, date, st.founder, st.founderDate) {
+		c.setFounder(st, d.ID, date)
+	}
 	c.addProfile(st, d, tf, ents)
+}
+
+// setFounder makes article id (published on date, or "") the story's
+// founding article, which names it.
+func (c *Clusterer) setFounder(st *storyState, id, date string) {
+	if st.founder != "" && c.public[st.publicID()] == st.id {
+		delete(c.public, st.publicID())
+	}
+	st.founder, st.founderDate, st.name = id, date, ""
+	c.public[st.publicID()] = st.id
+}
+
+// publicID is the story's ID: resolve.StoryID of its founding article.
+func (st *storyState) publicID() string {
+	if st.name != "" {
+		return st.name
+	}
+	if st.founder == "" {
+		return ""
+	}
+	return resolve.StoryID(st.founder)
+}
+
+func dateOf(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("2006-01-02")
 }
 
 func (c *Clusterer) touch(st *storyState, t time.Time) {
@@ -644,14 +701,14 @@ func (c *Clusterer) StoryOf(docID string) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	return d.story, true
+	return c.stories[d.story].publicID(), true
 }
 
 // Story returns a story by ID.
 func (c *Clusterer) Story(id string) (news.Story, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	st, ok := c.stories[id]
+	st, ok := c.stories[c.public[id]]
 	if !ok {
 		return news.Story{}, false
 	}
@@ -684,7 +741,7 @@ func (c *Clusterer) Stories() []news.Story {
 // outlets with at least one article that is not a copy: syndicated copies
 // count once, under the outlet that first published them.
 func (st *storyState) export() news.Story {
-	s := news.Story{ID: st.id, Title: st.title, Documents: append([]string(nil), st.docs...),
+	s := news.Story{ID: st.publicID(), Title: st.title, Documents: append([]string(nil), st.docs...),
 		Outlets: append([]string(nil), st.outlets...)}
 	if len(st.dups) > 0 {
 		s.Duplicates = map[string]string{}

@@ -2,6 +2,8 @@ package story
 
 import (
 	"math"
+
+	"github.com/newsgraph/newsgraph/internal/resolve"
 	"sort"
 	"time"
 )
@@ -162,6 +164,9 @@ func (c *Clusterer) Refine(since time.Time) map[string]string {
 		for e := range st.entities {
 			delete(c.postings["@"+e], st.id)
 		}
+		if c.public[st.publicID()] == st.id {
+			delete(c.public, st.publicID())
+		}
 		*st = storyState{id: st.id, dups: map[string]string{}, terms: map[string]float64{},
 			entities: map[string]int{}, events: map[string]int{}}
 	}
@@ -186,6 +191,9 @@ func (c *Clusterer) Refine(since time.Time) map[string]string {
 			delete(c.stories, st.id)
 		}
 	}
+	for d, id := range moved {
+		moved[d] = c.stories[id].publicID()
+	}
 	return moved
 }
 
@@ -197,7 +205,13 @@ func (c *Clusterer) readd(st *storyState, ds *docState, dupOf string) {
 	c.touch(st, d.Time)
 	if dupOf != "" {
 		st.dups[ds.id] = dupOf
+		if st.founder == "" {
+			c.setFounder(st, ds.id, dateOf(d.Time))
+		}
 		return
+	}
+	if date := dateOf(d.Time); st.founder == "" || resolve.StoryFounder(ds.id, date, st.founder, st.founderDate) {
+		c.setFounder(st, ds.id, date)
 	}
 	c.addProfile(st, d, ds.tf, entityKeys(ds.entities))
 }

@@ -206,7 +206,7 @@ func (w *writer) put(ctx context.Context, a *news.Article, rec []byte) (bool, er
 			return false, err
 		}
 	}
-	for _, e := range a.Events {
+	for i, e := range a.Events {
 		ev := e
 		actor, target, place := global(e.Actor), global(e.Target), global(e.Place)
 		ev.Actor, ev.Target, ev.Place = globalID(actor), globalID(target), globalID(place)
@@ -219,8 +219,8 @@ func (w *writer) put(ctx context.Context, a *news.Article, rec []byte) (bool, er
 		if err != nil {
 			return false, err
 		}
-		if _, err := w.exec(ctx, `INSERT INTO events (doc, type, actor, target, date, confidence, event, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-			doc, e.Type, actor, target, e.Date, e.Confidence, b, evidence); err != nil {
+		if _, err := w.exec(ctx, `INSERT INTO events (id, doc, type, actor, target, date, confidence, event, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			resolve.EventID(a.ID, i, ev), doc, e.Type, actor, target, e.Date, e.Confidence, b, evidence); err != nil {
 			return false, err
 		}
 	}
@@ -235,16 +235,80 @@ func globalID(v any) string {
 	return ""
 }
 
-// entityID formats the public ID of a global entity.
-func entityID(rowid int64) string { return "g" + strconv.FormatInt(rowid, 10) }
+// entityID formats the public ID of a global entity. An entity's rowid is
+// the number behind its content-derived ID (resolve.EntityID).
+func entityID(rowid int64) string { return resolve.EntityIDOf(rowid) }
 
 // parseEntityID returns the rowid of a global entity ID.
-func parseEntityID(id string) (int64, bool) {
-	if !strings.HasPrefix(id, "g") {
-		return 0, false
+func parseEntityID(id string) (int64, bool) { return resolve.EntityRowID(id) }
+
+// entityKey is the canonical key of an entity's names, or, for names
+// without a word, the names themselves.
+func entityKey(t news.EntityType, names []string) string {
+	if k := resolve.CanonicalKey(t, names); k != "" {
+		return k
 	}
-	n, err := strconv.ParseInt(id[1:], 10, 64)
-	return n, err == nil && n > 0
+	return "#" + strings.Join(names, "\x00")
+}
+
+// freeEntityID returns the rowid for a global entity with these names: the
+// first of resolve.EntityID(type, key, 1, 2, ...) that no other entity
+// holds. self is the entity's present rowid (0 for a new one), which counts
+// as free.
+func (w *writer) freeEntityID(ctx context.Context, t news.EntityType, names []string, self int64) (int64, error) {
+	key := entityKey(t, names)
+	for n := 1; ; n++ {
+		g, _ := resolve.EntityRowID(resolve.EntityID(t, key, n))
+		if g == self {
+			return g, nil
+		}
+		var taken int
+		if err := w.queryRow(ctx, "SELECT count(*) FROM entities WHERE rowid = ?", g).Scan(&taken); err != nil {
+			return 0, err
+		}
+		if taken == 0 {
+			return g, nil
+		}
+	}
+}
+
+// rekeyEntity gives global entity g the ID its names make now, moving every
+// row that refers to it, and returns the new rowid (g when unchanged).
+func (w *writer) rekeyEntity(ctx context.Context, g int64, t news.EntityType, names []string) (int64, error) {
+	ng, err := w.freeEntityID(ctx, t, names, g)
+	if err != nil || ng == g {
+		return g, err
+	}
+	return ng, moveEntity(ctx, w.exec, g, ng)
+}
+
+// moveEntity renumbers global entity old as nw in every table, and in the
+// events' JSON.
+func moveEntity(ctx context.Context, exec func(context.Context, string, ...any) (sql.Result, error), old, nw int64) error {
+	oldID, newID := entityID(old), entityID(nw)
+	for _, st := range []struct {
+		q    string
+		args []any
+	}{
+		{"INSERT INTO entities (rowid, name, type, country, mentions, documents) SELECT ?, name, type, country, mentions, documents FROM entities WHERE rowid = ?", []any{nw, old}},
+		{"UPDATE entity_aliases SET entity = ? WHERE entity = ?", []any{nw, old}},
+		{"UPDATE entity_keys SET entity = ? WHERE entity = ?", []any{nw, old}},
+		{"UPDATE entity_documents SET entity = ? WHERE entity = ?", []any{nw, old}},
+		{"UPDATE mentions SET entity = ? WHERE entity = ?", []any{nw, old}},
+		{"UPDATE quotes SET speaker = ? WHERE speaker = ?", []any{nw, old}},
+		{"UPDATE quote_about SET entity = ? WHERE entity = ?", []any{nw, old}},
+		{"UPDATE places SET entity = ? WHERE entity = ?", []any{nw, old}},
+		{"UPDATE events SET actor = ?, event = json_set(CAST(event AS TEXT), '$.actor', ?) WHERE actor = ?", []any{nw, newID, old}},
+		{"UPDATE events SET target = ?, event = json_set(CAST(event AS TEXT), '$.target', ?) WHERE target = ?", []any{nw, newID, old}},
+		{`UPDATE events SET event = json_set(CAST(event AS TEXT), '$.place', ?)
+			WHERE doc IN (SELECT doc FROM entity_documents WHERE entity = ?) AND json_extract(CAST(event AS TEXT), '$.place') = ?`, []any{newID, nw, oldID}},
+		{"DELETE FROM entities WHERE rowid = ?", []any{old}},
+	} {
+		if _, err := exec(ctx, st.q, st.args...); err != nil {
+			return fmt.Errorf("renumbering entity %s as %s: %w", oldID, newID, err)
+		}
+	}
+	return nil
 }
 
 // nameTypes are the mention types that name things worth a global entity;
@@ -320,6 +384,8 @@ func (w *writer) linkEntities(ctx context.Context, a *news.Article, doc int64) (
 		}
 		keys := resolve.Keys(e)
 		var g int64
+		var matched resolve.Candidate
+		var err error
 		if len(keys) > 0 {
 			cands, err := look.CandidatesByKey(ctx, keys)
 			if err != nil {
@@ -327,14 +393,22 @@ func (w *writer) linkEntities(ctx context.Context, a *news.Article, doc int64) (
 			}
 			if c, ok := resolve.Match(e, cands); ok {
 				g, _ = parseEntityID(c.ID)
+				matched = c
 			}
 		}
-		if g == 0 {
-			res, err := w.exec(ctx, "INSERT INTO entities (name, type, country) VALUES (?, ?, ?)", e.Name, string(e.Type), e.Country)
-			if err != nil {
+		names := append([]string{e.Name}, e.Aliases...)
+		if g != 0 {
+			// The entity's ID follows the fullest of all its names: a
+			// fuller name than any before gives it a new ID.
+			names = append(append(names, matched.Name), matched.Aliases...)
+			if g, err = w.rekeyEntity(ctx, g, e.Type, names); err != nil {
 				return nil, nil, err
 			}
-			if g, err = res.LastInsertId(); err != nil {
+		} else {
+			if g, err = w.freeEntityID(ctx, e.Type, names, 0); err != nil {
+				return nil, nil, err
+			}
+			if _, err := w.exec(ctx, "INSERT INTO entities (rowid, name, type, country) VALUES (?, ?, ?, ?)", g, e.Name, string(e.Type), e.Country); err != nil {
 				return nil, nil, err
 			}
 		}
