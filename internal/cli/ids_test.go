@@ -67,7 +67,7 @@ func TestIDsIndependentOfOrder(t *testing.T) {
 		t.Skip("runs every stage on the seeds")
 	}
 	ctx := context.Background()
-	seeds := []string{"../../examples/000_c6a7f52a561d1da7.txt", "../../examples/004_5d72647e57bd1dce.txt"}
+	seeds := []string{"../../testdata/seeds/000_c6a7f52a561d1da7.txt", "../../testdata/seeds/004_5d72647e57bd1dce.txt"}
 	var got [2][3][]string
 	for i, order := range [][]string{seeds, {seeds[1], seeds[0]}} {
 		st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "ids.db"), sqlite.Options{})
