@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/internal/cli"
+	"github.com/newsgraph/newsgraph/internal/ingest"
 	_ "github.com/newsgraph/newsgraph/internal/stages/all"
 	"github.com/newsgraph/newsgraph/internal/store"
 	"github.com/newsgraph/newsgraph/internal/store/sqlite"
@@ -339,7 +340,7 @@ func BenchmarkIngest(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				sum, err := cli.Ingest(context.Background(), st, []string{corpus}, cli.IngestOptions{Stages: stages})
+				sum, err := ingest.Run(context.Background(), st, []string{corpus}, ingest.Options{Stages: stages})
 				if err != nil || sum.New != n {
 					b.Fatalf("ingest: %v, %+v", err, sum)
 				}
