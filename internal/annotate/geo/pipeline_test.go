@@ -26,7 +26,7 @@ func TestPipelineSeeds(t *testing.T) {
 		"000_c6a7f52a561d1da7.txt": {"New York City": {"US", 40.71, -74.01}},
 	}
 	for file, places := range want {
-		raw, err := os.ReadFile("../../../examples/" + file)
+		raw, err := os.ReadFile("../../../testdata/seeds/" + file)
 		if err != nil {
 			t.Fatal(err)
 		}
