@@ -64,7 +64,7 @@ type cand struct {
 	i       int32
 	alias   bool // matched an alias or a shortened form, not the name itself
 	variant bool // matched a transliteration variant (Odesa → Odessa)
-	score float64
+	score   float64
 }
 
 // candidates returns the entries a toponym may refer to.
