@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -730,16 +729,13 @@ func (s *Store) fillStory(ctx context.Context, story int64, st *news.Story, docs
 }
 
 // outletOf names a document's outlet: its outlet, else the host of its URL
-// without "www.", else the base name of its path.
+// without "www.", else "" (unknown: a file name is not an outlet).
 func outletOf(d store.DocSummary) string {
 	if d.Outlet != "" {
 		return d.Outlet
 	}
 	if u, err := url.Parse(d.URL); err == nil && u.Host != "" {
 		return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
-	}
-	if d.Path != "" {
-		return filepath.Base(d.Path)
 	}
 	return ""
 }
