@@ -10,7 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/newsgraph/newsgraph/internal/cli"
+	"github.com/newsgraph/newsgraph/internal/ingest"
 	"github.com/newsgraph/newsgraph/internal/store"
 	"github.com/newsgraph/newsgraph/internal/store/sqlite"
 )
@@ -75,7 +75,7 @@ func TestIDsIndependentOfOrder(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, p := range order { // one at a time, so that the order is the order of storing
-			if _, err := cli.Ingest(ctx, st, []string{p}, cli.IngestOptions{Workers: 1, Errors: io.Discard}); err != nil {
+			if _, err := ingest.Run(ctx, st, []string{p}, ingest.Options{Workers: 1, Errors: io.Discard}); err != nil {
 				t.Fatal(err)
 			}
 		}

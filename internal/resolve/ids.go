@@ -86,6 +86,15 @@ func CanonicalKey(t news.EntityType, names []string) string {
 	return best
 }
 
+// EntityKey is [CanonicalKey], or, for names without a word, the names
+// themselves: the key an entity's ID is made from.
+func EntityKey(t news.EntityType, names []string) string {
+	if k := CanonicalKey(t, names); k != "" {
+		return k
+	}
+	return "#" + strings.Join(names, "\x00")
+}
+
 // EntityID returns the ID of a global entity of type t with canonical key
 // key (see [CanonicalKey]); n > 1 gives the n-th entity with that key.
 func EntityID(t news.EntityType, key string, n int) string {

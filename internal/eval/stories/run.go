@@ -21,9 +21,9 @@ type Result struct {
 	Docs, Stories int
 	// Ours is the clusterer after Refine; Incremental is its one pass in
 	// arrival order, as ingest runs it.
-	Ours          Score
-	Incremental   Score
-	Baseline      Score
+	Ours        Score
+	Incremental Score
+	Baseline    Score
 	// BaselineThreshold is the cosine threshold of the best baseline run.
 	BaselineThreshold float64
 }

@@ -208,9 +208,9 @@ type Assignment struct {
 
 type docState struct {
 	id, outlet, title string
-	story      int32
-	t          time.Time
-	sig        *Signature
+	story             int32
+	t                 time.Time
+	sig               *Signature
 	// Kept only with Config.KeepVectors, for Refine.
 	tf               map[string]float64
 	entities, events []string

@@ -77,7 +77,7 @@ func renumberEntities(ctx context.Context, tx *sql.Tx) error {
 		return err
 	}
 	for _, e := range ents {
-		e.key = resolve.EntityClass(e.typ) + "\x00" + entityKey(e.typ, e.names)
+		e.key = resolve.EntityClass(e.typ) + "\x00" + resolve.EntityKey(e.typ, e.names)
 	}
 	// Entities sharing a key are numbered in the order they were created.
 	sort.Slice(ents, func(i, j int) bool {
@@ -94,7 +94,7 @@ func renumberEntities(ctx context.Context, tx *sql.Tx) error {
 		return tx.ExecContext(ctx, q, args...)
 	}
 	for _, e := range ents {
-		key := entityKey(e.typ, e.names)
+		key := resolve.EntityKey(e.typ, e.names)
 		var ng int64
 		for n := 1; ; n++ {
 			ng, _ = resolve.EntityRowID(resolve.EntityID(e.typ, key, n))
