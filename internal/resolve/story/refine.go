@@ -49,6 +49,7 @@ func (c *Clusterer) Refine(since time.Time) map[string]string {
 			}
 			p := prepared{d: Doc{ID: d, Outlet: ds.outlet, Title: ds.title, Time: ds.t, Entities: ds.entities, Events: ds.events},
 				tf: ds.tf, ents: entityKeys(ds.entities), events: ds.events}
+			c.findSpecific(&p)
 			items = append(items, item{d, st, ds, p})
 		}
 	}
