@@ -18,6 +18,8 @@ type record struct {
 	Published  *string  `json:"published"`
 	Paragraphs [][2]int `json:"paragraphs"`
 	Sentences  [][2]int `json:"sentences"`
+	// Tokens are written only when they carry a parse.
+	Tokens []Token `json:"tokens,omitempty"`
 }
 
 // MarshalJSON encodes a as a version-1 record with code-point offsets.
@@ -34,6 +36,9 @@ func (a Article) MarshalJSON() ([]byte, error) {
 	}
 	r.Paragraphs = pairs(c.Paragraphs)
 	r.Sentences = pairs(c.Sentences)
+	if c.Parsed() {
+		r.Tokens = c.Tokens
+	}
 	return json.Marshal(r)
 }
 
@@ -54,6 +59,7 @@ func (a *Article) UnmarshalJSON(b []byte) error {
 	}
 	a.Paragraphs = spans(r.Paragraphs)
 	a.Sentences = spans(r.Sentences)
+	a.Tokens = r.Tokens
 	a.convertOffsets(runeToByte(a.Text))
 	for i := range a.Captions {
 		convertCaption(&a.Captions[i], runeToByte(a.Captions[i].Text))
