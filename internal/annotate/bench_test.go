@@ -17,7 +17,7 @@ import (
 // and reports articles/s, articles per CPU-second and allocations per
 // article. The stages are built (models loaded) before the clock starts.
 func BenchmarkAnnotate(b *testing.B) {
-	paras, err := corpus.Paragraphs("../../examples")
+	paras, err := corpus.Paragraphs("../../testdata/seeds")
 	if err != nil {
 		b.Fatal(err)
 	}

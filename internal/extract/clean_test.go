@@ -128,7 +128,7 @@ func TestClean(t *testing.T) {
 // prompts or other stories' headlines in the text, the repeated caption at
 // most once, and every story paragraph kept in order.
 func TestSeedArticle(t *testing.T) {
-	raw, err := os.ReadFile("../../examples/004_5d72647e57bd1dce.txt")
+	raw, err := os.ReadFile("../../testdata/seeds/004_5d72647e57bd1dce.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -207,7 +207,7 @@ func TestSeedArticle(t *testing.T) {
 // TestGolden compares the extract stage's output on the bundled examples
 // with golden files; run with -update to rewrite them.
 func TestGolden(t *testing.T) {
-	files, _ := filepath.Glob("../../examples/*.txt")
+	files, _ := filepath.Glob("../../testdata/seeds/*.txt")
 	if len(files) == 0 {
 		t.Fatal("no examples found")
 	}

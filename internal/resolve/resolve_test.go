@@ -111,7 +111,7 @@ func TestSeeds(t *testing.T) {
 
 func testSeeds(t *testing.T, annotate func(context.Context, *news.Article) error) {
 	ctx := context.Background()
-	files, _ := filepath.Glob("../../examples/*.txt")
+	files, _ := filepath.Glob("../../testdata/seeds/*.txt")
 	if len(files) != 2 {
 		t.Fatalf("found %d sample articles, want 2", len(files))
 	}

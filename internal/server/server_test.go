@@ -74,15 +74,15 @@ func TestSearchSeeds(t *testing.T) {
 	if res.Total != 2 || len(res.Hits) != 2 {
 		t.Fatalf("search Kalinouski: %d hits (total %d); want both seed articles", len(res.Hits), res.Total)
 	}
-	paths := map[string]bool{}
+	outlets := map[string]bool{}
 	for _, hit := range res.Hits {
-		paths[filepath.Base(hit.Path)] = true
+		outlets[hit.Outlet] = true
 		if !strings.Contains(hit.Snippet, "<mark>Kalinouski</mark>") {
 			t.Errorf("hit %s snippet %q has no highlighted Kalinouski", hit.ID, hit.Snippet)
 		}
 	}
-	if !paths["000_c6a7f52a561d1da7.txt"] || !paths["004_5d72647e57bd1dce.txt"] {
-		t.Errorf("search hits %v; want both seed files", paths)
+	if !outlets[""] || !outlets["Fox News"] {
+		t.Errorf("search hits from outlets %v; want Fox News and the seed that names no outlet", outlets)
 	}
 	// Paging.
 	rec = get(t, h, "GET", "/api/v1/search?q=Kalinouski&limit=1&offset=1", &res)

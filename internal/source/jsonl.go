@@ -26,10 +26,12 @@ type jsonlRecord struct {
 	URL       string  `json:"url"`
 	Published string  `json:"published"`
 	Outlet    string  `json:"outlet"`
+	// Byline names the authors or the agency the article is credited to.
+	Byline []string `json:"byline"`
 }
 
 // ReadJSONL reads one article per line: {"text"|"html", "title", "url",
-// "published", "outlet"}. A broken line is reported with its number and
+// "published", "outlet", "byline"}. A broken line is reported with its number and
 // reading goes on.
 func ReadJSONL(ctx context.Context, name string, r io.Reader, emit Emit) error {
 	br := bufio.NewReaderSize(r, 1<<16)
@@ -114,6 +116,11 @@ func parseJSONLine(name string, line int, b []byte) (*news.Article, error) {
 	a := NewArticle(b, format, news.Source{Path: name, Line: line, URL: rec.URL, Outlet: rec.Outlet})
 	a.Raw = clean
 	a.Title = strings.TrimSpace(rec.Title)
+	for _, by := range rec.Byline {
+		if by = strings.TrimSpace(by); by != "" {
+			a.Byline = append(a.Byline, by)
+		}
+	}
 	if rec.Published != "" {
 		d, err := ParseDate(rec.Published)
 		if err != nil {

@@ -182,7 +182,7 @@ func TestSeeds(t *testing.T) {
 		"000_c6a7f52a561d1da7.txt": {"New York City": "US:40.71,-74.01", "Belarus": "BY", "Moscow": "RU"},
 	}
 	for file, w := range want {
-		b, err := os.ReadFile("../../../examples/" + file)
+		b, err := os.ReadFile("../../../testdata/seeds/" + file)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -212,7 +212,7 @@ func TestSeeds(t *testing.T) {
 
 func BenchmarkStage(b *testing.B) {
 	r := resolver(b)
-	text, err := os.ReadFile("../../../examples/004_5d72647e57bd1dce.txt")
+	text, err := os.ReadFile("../../../testdata/seeds/004_5d72647e57bd1dce.txt")
 	if err != nil {
 		b.Fatal(err)
 	}

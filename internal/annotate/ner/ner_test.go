@@ -41,7 +41,7 @@ func annotateExample(t testing.TB, path string) *news.Article {
 }
 
 func examples(t testing.TB) []string {
-	files, _ := filepath.Glob("../../../examples/*.txt")
+	files, _ := filepath.Glob("../../../testdata/seeds/*.txt")
 	if len(files) == 0 {
 		t.Fatal("no examples found")
 	}

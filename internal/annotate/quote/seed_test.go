@@ -37,7 +37,7 @@ func BenchmarkFind(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer chain.Close()
-	files, _ := filepath.Glob("../../../examples/*.txt")
+	files, _ := filepath.Glob("../../../testdata/seeds/*.txt")
 	var arts []*news.Article
 	bytes := 0
 	for _, p := range files {

@@ -28,7 +28,7 @@ var SeedWant = map[string]string{
 // speaker.
 func CheckSeedSpeakers(t *testing.T, annotate func(t *testing.T, path string, raw []byte) *news.Article) {
 	t.Helper()
-	files, _ := filepath.Glob("../../../examples/*.txt")
+	files, _ := filepath.Glob("../../../testdata/seeds/*.txt")
 	if len(files) != 2 {
 		t.Fatalf("found %d sample articles, want 2", len(files))
 	}

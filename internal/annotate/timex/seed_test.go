@@ -13,7 +13,7 @@ import (
 )
 
 // TestSeeds runs the pipeline up to this stage over the two sample articles
-// in examples/ and checks the values the acceptance lists, in the
+// in testdata/seeds/ and checks the values the acceptance lists, in the
 // body or in the captions.
 func TestSeeds(t *testing.T) {
 	tests := []struct {
@@ -25,7 +25,7 @@ func TestSeeds(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
-			b, err := os.ReadFile("../../../examples/" + tt.file)
+			b, err := os.ReadFile("../../../testdata/seeds/" + tt.file)
 			if err != nil {
 				t.Fatal(err)
 			}

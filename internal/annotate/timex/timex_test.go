@@ -197,7 +197,7 @@ func FuzzFind(f *testing.F) {
 
 // BenchmarkFind runs over the sample article 004 (about 10 KB of news).
 func BenchmarkFind(b *testing.B) {
-	raw, err := os.ReadFile("../../../examples/004_5d72647e57bd1dce.txt")
+	raw, err := os.ReadFile("../../../testdata/seeds/004_5d72647e57bd1dce.txt")
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"net/url"
-	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
@@ -77,8 +76,7 @@ type Doc struct {
 }
 
 // FromArticle builds a Doc from an annotated article. The outlet is
-// Source.Outlet, else the host of Source.URL, else the file name of
-// Source.Path.
+// [Outlet]'s.
 func FromArticle(a *news.Article) Doc {
 	d := Doc{ID: a.ID, Outlet: Outlet(a), Title: a.Title, Text: a.Text}
 	if t, err := time.Parse("2006-01-02", a.Published); err == nil {
@@ -97,16 +95,14 @@ func FromArticle(a *news.Article) Doc {
 }
 
 // Outlet names the outlet that published a: Source.Outlet, else the host of
-// Source.URL without "www.", else the base name of Source.Path, else "".
+// Source.URL without "www.", else "" (unknown: a file name is not an
+// outlet).
 func Outlet(a *news.Article) string {
 	if a.Source.Outlet != "" {
 		return a.Source.Outlet
 	}
 	if u, err := url.Parse(a.Source.URL); err == nil && u.Host != "" {
 		return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
-	}
-	if a.Source.Path != "" {
-		return filepath.Base(a.Source.Path)
 	}
 	return ""
 }
