@@ -288,8 +288,8 @@ type Article struct {
 	Removed  []Removed `json:"removed"`
 	Captions []Caption `json:"captions"`
 
-	Paragraphs []Span  `json:"-"` // serialised as [[start, end], ...]
-	Sentences  []Span  `json:"-"` // serialised as [[start, end], ...]
+	Paragraphs []Span `json:"-"` // serialised as [[start, end], ...]
+	Sentences  []Span `json:"-"` // serialised as [[start, end], ...]
 	// Tokens are serialised only when they carry a parse (the record's
 	// "tokens"); the store does not keep them.
 	Tokens []Token `json:"-"`

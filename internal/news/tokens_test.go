@@ -40,3 +40,24 @@ func TestTokensRoundTrip(t *testing.T) {
 		t.Errorf("unparsed tokens written: %s", b)
 	}
 }
+
+func TestTokenListMatchesEncodingJSON(t *testing.T) {
+	ts := []Token{
+		{Span: Span{0, 3}, Text: `a"b`, UPOS: "X", Head: -1, Deprel: "root"},
+		{Span: Span{3, 9}, Text: "<Ü>&\\", UPOS: "SYM", Head: 0, Deprel: "dep"},
+		{Span: Span{9, 10}, Text: "\u2028\x01"},
+	}
+	got, err := tokenList(ts).MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back []Token
+	if err := json.Unmarshal(got, &back); err != nil {
+		t.Fatalf("%s: %v", got, err)
+	}
+	for i := range ts {
+		if back[i] != ts[i] {
+			t.Errorf("token %d: %+v, want %+v (%s)", i, back[i], ts[i], got)
+		}
+	}
+}

@@ -17,7 +17,7 @@ var (
 )
 
 func newWord(s string) word {
-	l := strings.ToLower(s)
+	l := lowerASCII(s)
 	return word{
 		w:     hashString(s),
 		l:     hashString(l),
@@ -25,8 +25,68 @@ func newWord(s string) word {
 		s2:    hashString(suffix(l, 2)),
 		s1:    hashString(suffix(l, 1)),
 		p2:    hashString(prefix(l, 2)),
-		shape: hashString(shape(s)),
+		shape: shapeHash(s),
 	}
+}
+
+// lowerASCII lower-cases s, without allocating when s is already lower
+// case; non-ASCII words go through strings.ToLower.
+func lowerASCII(s string) string {
+	up := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			return strings.ToLower(s)
+		}
+		if 'A' <= c && c <= 'Z' {
+			up = true
+		}
+	}
+	if !up {
+		return s
+	}
+	return strings.ToLower(s)
+}
+
+// shapeHash is hashString(shape(s)) without building the string.
+func shapeHash(s string) uint64 {
+	h := uint64(14695981039346656037)
+	var last rune = -1
+	n := 0
+	for _, r := range s {
+		c := r
+		switch {
+		case r < 0x80:
+			switch {
+			case 'A' <= r && r <= 'Z':
+				c = 'X'
+			case 'a' <= r && r <= 'z':
+				c = 'x'
+			case '0' <= r && r <= '9':
+				c = 'd'
+			}
+		case unicode.IsUpper(r):
+			c = 'X'
+		case unicode.IsLetter(r):
+			c = 'x'
+		case unicode.IsDigit(r):
+			c = 'd'
+		}
+		if c == last {
+			continue
+		}
+		last = c
+		var buf [4]byte
+		k := utf8.EncodeRune(buf[:], c)
+		for _, b := range buf[:k] {
+			h ^= uint64(b)
+			h *= 1099511628211
+		}
+		if n++; n >= 6 {
+			break
+		}
+	}
+	return h
 }
 
 func suffix(s string, n int) string {

@@ -64,9 +64,10 @@ type Model struct {
 	tagger  *linear
 	parser  *linear
 	labeler *linear
-	labels  []string
-	rootLab int
-	pool    sync.Pool
+	labels   []string
+	rootLab  int
+	punctLab int // -1 when the model has no punct relation
+	pool     sync.Pool
 }
 
 type scratch struct {
@@ -198,6 +199,11 @@ func (m *Model) label(s *scratch, set func(i, l int)) {
 			set(i, m.rootLab)
 			continue
 		}
+		if s.tags[i] == tagPUNCT && m.punctLab >= 0 {
+			// every PUNCT word of the training treebank is punct
+			set(i, m.punctLab)
+			continue
+		}
 		labelFeatures(&s.f, i, s.ws, s.tags, s.heads, s.kids, tagADP, tagAUX, tagSCONJ)
 		m.labeler.scores(s.f.k, sc)
 		best := -1
@@ -269,7 +275,7 @@ func Read(r io.Reader) (*Model, error) {
 	if err != nil || nl == 0 || nl > 512 {
 		return nil, errors.New("parse model: bad label count")
 	}
-	m := &Model{rootLab: -1}
+	m := &Model{rootLab: -1, punctLab: -1}
 	for i := 0; i < int(nl); i++ {
 		k, err := binary.ReadUvarint(br)
 		if err != nil || k > 64 {
@@ -280,8 +286,11 @@ func Read(r io.Reader) (*Model, error) {
 			return nil, errors.New("parse model: bad label")
 		}
 		m.labels = append(m.labels, string(b))
-		if string(b) == "root" {
+		switch string(b) {
+		case "root":
 			m.rootLab = i
+		case "punct":
+			m.punctLab = i
 		}
 	}
 	if m.rootLab < 0 {

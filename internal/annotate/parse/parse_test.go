@@ -279,3 +279,11 @@ func BenchmarkLoad(b *testing.B) {
 		b.ReportMetric(cpu.Seconds()*1000/float64(b.N), "cpu-ms/load")
 	}
 }
+
+func TestShapeHash(t *testing.T) {
+	for _, s := range []string{"Kyiv", "1,000", "U.S.", "ÉTAT", "naïve", "x", "", "abcDEF123-+*"} {
+		if shapeHash(s) != hashString(shape(s)) {
+			t.Errorf("%q: shapeHash differs from hashString(shape)", s)
+		}
+	}
+}

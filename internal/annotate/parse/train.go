@@ -18,7 +18,7 @@ type TrainOptions struct {
 	// Prune drops features whose averaged weights all stay below it in
 	// magnitude (perceptron update units; 0 keeps every nonzero feature).
 	Prune float32
-	Seed        uint64
+	Seed  uint64
 	// Dev, when set, is scored after training and logged.
 	Dev []Sentence
 	Log io.Writer
@@ -228,7 +228,11 @@ func Train(sents []Sentence, opt TrainOptions) (*Model, error) {
 		fmt.Fprintf(opt.Log, "labeller epoch %d: %.4f wrong\n", ep, float64(wrong)/float64(len(items)))
 	}
 
-	m := &Model{tagger: tagger, parser: pt.freeze(opt.Prune), labeler: lt.freeze(opt.Prune), labels: labels, rootLab: rootLab}
+	punctLab := -1
+	if i, ok := labIdx["punct"]; ok {
+		punctLab = i
+	}
+	m := &Model{tagger: tagger, parser: pt.freeze(opt.Prune), labeler: lt.freeze(opt.Prune), labels: labels, rootLab: rootLab, punctLab: punctLab}
 	fmt.Fprintf(opt.Log, "features kept: tagger %d, parser %d, labeller %d; %d relations\n", m.tagger.size, m.parser.size, m.labeler.size, len(labels))
 	if len(opt.Dev) > 0 {
 		sc := Evaluate(m, opt.Dev)
