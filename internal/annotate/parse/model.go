@@ -61,9 +61,9 @@ func tagIndex(s string) int {
 // Model is a tagger, an unlabelled parser and a relation labeller. A Model
 // is safe for concurrent use.
 type Model struct {
-	tagger  *linear
-	parser  *linear
-	labeler *linear
+	tagger   *linear
+	parser   *linear
+	labeler  *linear
 	labels   []string
 	rootLab  int
 	punctLab int // -1 when the model has no punct relation
