@@ -838,12 +838,12 @@ func (c *Clusterer) add(st *storyState, p prepared, top []string, dupOf string) 
 	if dupOf != "" {
 		st.dups[d.ID] = dupOf
 		if st.founder == "" {
-			c.setFounder(st, d.ID, date)
+			c.setFounder(st, d.ID, date, d.Title)
 		}
 		return // a copy adds nothing to the story's profile
 	}
 	if st.founder == "" || resolve.StoryFounder(d.ID, date, st.founder, st.founderDate) {
-		c.setFounder(st, d.ID, date)
+		c.setFounder(st, d.ID, date, d.Title)
 	}
 	c.addProfile(st, p, top)
 }
@@ -861,10 +861,13 @@ func appendCapped(xs []string, x string, n int) []string {
 }
 
 // setFounder makes article id (published on date, or "") the story's
-// founding article, which names it.
-func (c *Clusterer) setFounder(st *storyState, id, date string) {
+// founding article, which names it and, when it has one, titles it.
+func (c *Clusterer) setFounder(st *storyState, id, date, title string) {
 	if st.founder != "" && c.public[st.publicID()] == st.key {
 		delete(c.public, st.publicID())
+	}
+	if title != "" {
+		st.title = title
 	}
 	st.founder, st.founderDate, st.name = id, date, ""
 	c.public[st.publicID()] = st.key

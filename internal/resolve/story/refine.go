@@ -208,12 +208,12 @@ func (c *Clusterer) readd(st *storyState, ds *docState, p prepared, dupOf string
 	if dupOf != "" {
 		st.dups[ds.id] = dupOf
 		if st.founder == "" {
-			c.setFounder(st, ds.id, date)
+			c.setFounder(st, ds.id, date, ds.title)
 		}
 		return
 	}
 	if st.founder == "" || resolve.StoryFounder(ds.id, date, st.founder, st.founderDate) {
-		c.setFounder(st, ds.id, date)
+		c.setFounder(st, ds.id, date, ds.title)
 	}
 	c.addProfile(st, p, c.topTerms(p.tf, c.cfg.IndexTerms))
 }
