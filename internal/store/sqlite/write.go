@@ -41,6 +41,9 @@ func (s *Store) PutMany(ctx context.Context, as []*news.Article) ([]bool, error)
 			return nil, fmt.Errorf("sqlite: article %d has no ID", i)
 		}
 		b, err := json.Marshal(a)
+		if err == nil {
+			b, err = packRecord(b)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("sqlite: encoding article %s: %w", a.ID, err)
 		}
