@@ -137,6 +137,18 @@ func AssignStory(ctx context.Context, st store.Store, cl *story.Clusterer, a *ne
 	if err != nil {
 		return fmt.Errorf("story of %s: %w", a.ID, err)
 	}
+	if asg.Renamed != "" {
+		// The article founds the story now: the story takes its ID
+		// (docs/format/store.md, "Identifiers").
+		s, ok := cl.Story(asg.Story)
+		if !ok {
+			return fmt.Errorf("story of %s: story %s is not held", a.ID, asg.Story)
+		}
+		if err := st.PutStory(ctx, s); err != nil {
+			return fmt.Errorf("story of %s: %w", a.ID, err)
+		}
+		return nil
+	}
 	if err := st.SetStory(ctx, a.ID, asg.Story, asg.DuplicateOf); err != nil {
 		return fmt.Errorf("story of %s: %w", a.ID, err)
 	}

@@ -201,6 +201,12 @@ func (s *Store) migrate(ctx context.Context) error {
 			tx.Rollback()
 			return fmt.Errorf("sqlite: migration %d on %s: %w", i+1, s.path, err)
 		}
+		if hook := migrationHooks[i+1]; hook != nil {
+			if err := hook(ctx, tx); err != nil {
+				tx.Rollback()
+				return fmt.Errorf("sqlite: migration %d on %s: %w", i+1, s.path, err)
+			}
+		}
 		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d; PRAGMA application_id = %d", i+1, applicationID)); err != nil {
 			tx.Rollback()
 			return fmt.Errorf("sqlite: migration %d on %s: %w", i+1, s.path, err)
