@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/newsgraph/newsgraph/internal/cputime"
 	"github.com/newsgraph/newsgraph/internal/news"
 )
 
@@ -76,6 +77,7 @@ func (l *Links) Mention(m news.Mention) string {
 // the ID of its new key (w.MoveEntity), so that the same articles give the
 // same IDs in any order.
 func Link(ctx context.Context, w Writer, a *news.Article) (*Links, error) {
+	defer cputime.Track(ctx, "resolve")() // newsgraph bench
 	ents, counts, byText := LocalEntities(a)
 	l := &Links{Local: make(map[string]string, len(ents))}
 	for _, e := range ents {

@@ -40,7 +40,11 @@ func (s *Store) PutMany(ctx context.Context, as []*news.Article) ([]bool, error)
 		if a == nil || a.ID == "" {
 			return nil, fmt.Errorf("sqlite: article %d has no ID", i)
 		}
-		b, err := json.Marshal(a)
+		// The store does not keep tokens (and their parse): they are ten
+		// times the text in JSON and cheap to recompute.
+		c := *a
+		c.Tokens = nil
+		b, err := json.Marshal(&c)
 		if err != nil {
 			return nil, fmt.Errorf("sqlite: encoding article %s: %w", a.ID, err)
 		}
@@ -438,12 +442,15 @@ func (s *Store) PutStory(ctx context.Context, st news.Story) error {
 		if _, err := tx.ExecContext(ctx, "DELETE FROM story_documents WHERE story = ?", sid); err != nil {
 			return err
 		}
+		left := []int64{sid}
 		for _, d := range st.Documents {
-			if err := addToStory(ctx, tx, sid, d, st.Duplicates[d]); err != nil {
+			prev, err := addToStory(ctx, tx, sid, d, st.Duplicates[d])
+			if err != nil {
 				return err
 			}
+			left = append(left, prev)
 		}
-		return dropEmptyStories(ctx, tx)
+		return dropIfEmpty(ctx, tx, left...)
 	})
 }
 
@@ -469,10 +476,11 @@ func (s *Store) SetStory(ctx context.Context, docID, storyID, duplicateOf string
 		if err != nil {
 			return err
 		}
-		if err := addToStory(ctx, tx, sid, docID, duplicateOf); err != nil {
+		prev, err := addToStory(ctx, tx, sid, docID, duplicateOf)
+		if err != nil {
 			return err
 		}
-		return dropEmptyStories(ctx, tx)
+		return dropIfEmpty(ctx, tx, prev)
 	})
 }
 
@@ -508,23 +516,37 @@ func upsertStory(ctx context.Context, tx *sql.Tx, id, title string) (int64, erro
 	return sid, err
 }
 
-func addToStory(ctx context.Context, tx *sql.Tx, sid int64, docID, duplicateOf string) error {
+// addToStory moves the document docID into the story sid and returns the
+// story it was in before (0 if none).
+func addToStory(ctx context.Context, tx *sql.Tx, sid int64, docID, duplicateOf string) (prev int64, err error) {
 	var doc int64
-	err := tx.QueryRowContext(ctx, "SELECT rowid FROM documents WHERE id = ?", docID).Scan(&doc)
+	err = tx.QueryRowContext(ctx, "SELECT rowid FROM documents WHERE id = ?", docID).Scan(&doc)
 	if errors.Is(err, sql.ErrNoRows) {
-		return fmt.Errorf("document %s: %w", docID, store.ErrNotFound)
+		return 0, fmt.Errorf("document %s: %w", docID, store.ErrNotFound)
 	}
 	if err != nil {
-		return err
+		return 0, err
 	}
-	if _, err := tx.ExecContext(ctx, "DELETE FROM story_documents WHERE doc = ?", doc); err != nil {
-		return err
+	err = tx.QueryRowContext(ctx, "DELETE FROM story_documents WHERE doc = ? RETURNING story", doc).Scan(&prev)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return 0, err
 	}
 	_, err = tx.ExecContext(ctx, "INSERT INTO story_documents (story, doc, duplicate_of) VALUES (?, ?, ?)", sid, doc, duplicateOf)
-	return err
+	return prev, err
 }
 
-func dropEmptyStories(ctx context.Context, tx *sql.Tx) error {
-	_, err := tx.ExecContext(ctx, "DELETE FROM stories WHERE rowid NOT IN (SELECT story FROM story_documents)")
-	return err
+// dropIfEmpty deletes those of the given stories that have no document
+// left. Only the stories a write touched are checked, so recording a story
+// costs the same however many stories the store holds.
+func dropIfEmpty(ctx context.Context, tx *sql.Tx, stories ...int64) error {
+	for _, sid := range stories {
+		if sid == 0 {
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM stories WHERE rowid = ?1
+			AND NOT EXISTS (SELECT 1 FROM story_documents WHERE story = ?1)`, sid); err != nil {
+			return err
+		}
+	}
+	return nil
 }
