@@ -82,13 +82,17 @@ func Process(ctx context.Context, a *news.Article) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("entity: %w", err)
 	}
-	a.Entities = Group(a.Mentions)
+	a.Entities = group(a.Mentions, credits(a.Text, a.Mentions))
 	return nil
 }
 
 // Group returns the entities of the named mentions ms, in order of first
 // mention, and sets each named mention's Entity field.
-func Group(ms []news.Mention) []news.Entity {
+func Group(ms []news.Mention) []news.Entity { return group(ms, nil) }
+
+// group is Group with the mentions in skip left out: they name no entity
+// (photo credits).
+func group(ms []news.Mention, skip map[int]bool) []news.Entity {
 	var cs []*cluster
 	owner := make([]int, len(ms))
 	for i := range owner {
@@ -96,7 +100,7 @@ func Group(ms []news.Mention) []news.Entity {
 	}
 	for i := range ms {
 		m := &ms[i]
-		if !named(m.Type) {
+		if !named(m.Type) || skip[i] {
 			continue
 		}
 		person := m.Type == news.Person || m.Type == news.Misc
@@ -105,8 +109,24 @@ func Group(ms []news.Mention) []news.Entity {
 			continue
 		}
 		toks := strings.Fields(name)
+		if len(toks) == 1 && !isAllCaps(name) && (orgDesignators[fold(name)] || titleWords[fold(name)]) {
+			continue // "Corp", "President": a designator or title alone names no one
+		}
+		if m.Type == news.Misc && nationality(name, news.Misc) {
+			m.Type = news.NORP // "European": a nationality adjective
+		}
+		if m.Type == news.Org && isCountry(name) {
+			m.Type = news.GPE // "the US would help": the country, not an organisation
+		}
 		best := -1
 		for k := len(cs) - 1; k >= 0; k-- { // most recent first
+			if surnameAsOther(cs[k], m.Type, toks) {
+				// "Zelenskyy" typed ORG after "Volodymyr Zelenskyy": the
+				// person, and the mention's type says so.
+				m.Type = news.Person
+				best = k
+				break
+			}
 			if !same(cs[k], m.Type, name, toks) {
 				continue
 			}
@@ -195,6 +215,22 @@ func compatible(c *cluster, t news.EntityType) bool {
 	return false
 }
 
+// surnameAsOther reports whether a one-word mention typed ORG, GPE or
+// MISC is the surname of a person cluster c named in full ("Zelenskyy"
+// after "Volodymyr Zelenskyy"): the NER stage mistypes lone surnames.
+func surnameAsOther(c *cluster, t news.EntityType, toks []string) bool {
+	if len(toks) != 1 || t != news.Org && t != news.GPE && t != news.Misc || !c.isPerson() || orgDesignators[fold(toks[0])] {
+		return false
+	}
+	sk := resolve.Skeleton(fold(toks[0]))
+	for _, f := range c.forms {
+		if ft := strings.Fields(f); len(ft) >= 2 && resolve.Skeleton(fold(ft[len(ft)-1])) == sk {
+			return true
+		}
+	}
+	return false
+}
+
 // same reports whether a mention of type t with clean name (tokens toks)
 // names the thing cluster c names.
 func same(c *cluster, t news.EntityType, name string, toks []string) bool {
@@ -206,6 +242,33 @@ func same(c *cluster, t news.EntityType, name string, toks []string) bool {
 		if strings.EqualFold(f, name) {
 			return true
 		}
+	}
+	ct := c.typ()
+	// A nationality word is not an organisation ("European" is not the
+	// European Union), and a country is not an organisation named after
+	// it ("US" is not the US Senate).
+	if ct == news.Org && t != news.Org && nationality(name, t) || t == news.Org && ct != news.Org && nationality(c.name, ct) {
+		return false
+	}
+	if ct == news.Org && isCountry(name) && !isCountry(c.name) || t == news.Org && isCountry(c.name) && !isCountry(name) {
+		return false
+	}
+	// Countries and nationalities through the country tables: "Republic
+	// of Belarus" is Belarus, "Belarusians" are "Belarusian".
+	if k := resolve.CountryOf(name, t); k != "" && !person {
+		if ck := resolve.CountryOf(c.name, ct); ck != "" {
+			return k == ck
+		}
+		for _, f := range c.forms {
+			if fk := resolve.CountryOf(f, ct); fk != "" {
+				return k == fk
+			}
+		}
+	}
+	// Two organisations whose institution words differ are two
+	// institutions: the European Council is not the European Union.
+	if t == news.Org && ct == news.Org && institutionsDiffer(name, c.name) {
+		return false
 	}
 	if person || c.isPerson() {
 		return samePerson(c, toks)
@@ -221,11 +284,12 @@ func same(c *cluster, t news.EntityType, name string, toks []string) bool {
 			return true
 		}
 	}
-	// acronym ↔ expansion ("CPJ", "U.S.")
+	// acronym ↔ expansion ("CPJ", "U.S."); a name that holds the acronym
+	// as a word is named after it, not spelled out by it ("US Senate").
 	if len(toks) == 1 && isAllCaps(toks[0]) {
 		acr := strings.ReplaceAll(toks[0], ".", "")
 		for _, f := range c.forms {
-			if Acronym(f) == acr || Acronym(coreName2(f)) == acr {
+			if (Acronym(f) == acr || Acronym(coreName2(f)) == acr) && !hasWord(f, acr) {
 				return true
 			}
 		}
@@ -233,12 +297,57 @@ func same(c *cluster, t news.EntityType, name string, toks []string) bool {
 	for _, f := range c.forms {
 		if ft := strings.Fields(f); len(ft) == 1 && isAllCaps(ft[0]) {
 			acr := strings.ReplaceAll(ft[0], ".", "")
-			if Acronym(name) == acr || Acronym(coreName2(name)) == acr {
+			if (Acronym(name) == acr || Acronym(coreName2(name)) == acr) && !hasWord(name, acr) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// hasWord reports whether one of name's words is w, dots ignored.
+func hasWord(name, w string) bool {
+	for _, f := range strings.Fields(name) {
+		if strings.ReplaceAll(f, ".", "") == w {
+			return true
+		}
+	}
+	return false
+}
+
+// nationality reports whether a one-word name of type t is a nationality
+// or continent adjective ("European", "Belarusian").
+func nationality(name string, t news.EntityType) bool {
+	if t != news.NORP && t != news.Misc && t != news.Org || strings.ContainsRune(name, ' ') {
+		return false
+	}
+	return resolve.CountryOf(name, news.NORP) != ""
+}
+
+// isCountry reports whether name names a country.
+func isCountry(name string) bool { return resolve.CountryOf(name, news.GPE) != "" }
+
+// institutionWords are the designators that say which institution a name
+// is: unlike "Battalion" and "unit", or "Inc" and "Corp", they are not
+// interchangeable ("European Union" and "European Council" are two).
+var institutionWords = set("party", "movement", "front", "committee", "council", "association", "foundation", "institute",
+	"agency", "union", "organization", "organisation", "society", "federation", "league", "coalition", "alliance",
+	"campaign", "network", "commission", "parliament", "court", "bank", "senate", "assembly", "ministry", "congress")
+
+// institutionsDiffer reports whether both names carry institution words
+// and they differ.
+func institutionsDiffer(a, b string) bool {
+	inst := func(s string) string {
+		var out []string
+		for _, f := range strings.Fields(s) {
+			if lf := fold(f); institutionWords[lf] {
+				out = append(out, lf)
+			}
+		}
+		return strings.Join(out, " ")
+	}
+	ia, ib := inst(a), inst(b)
+	return ia != "" && ib != "" && ia != ib
 }
 
 // coreName is an organisation's name without designators and articles,

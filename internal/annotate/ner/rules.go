@@ -16,6 +16,9 @@ package ner
 //     model made of its context.
 //  4. A one-word "place" the gazetteers know only as a personal name,
 //     followed by "who", is a person ("a 19-year-old, Ales, who ...").
+//  5. Capitalised names joined by "and" or "&" and ended by a company
+//     designator ("Standard and Poor's Corp", "Procter & Gamble Co") are
+//     one organisation, not a person and a company.
 
 var groupNouns = map[string]bool{}
 
@@ -108,6 +111,7 @@ func (m *Model) applyRules(ts []tok, sp []tagged) []tagged {
 			}
 		}
 	}
+	sp = companyChains(ts, sp)
 	// Rule 2: merge ORG + for/of the + name.
 	out := sp[:0]
 	for k := 0; k < len(sp); k++ {
@@ -132,4 +136,56 @@ func (m *Model) applyRules(ts []tok, sp []tagged) []tagged {
 		out = append(out, s)
 	}
 	return out
+}
+
+// companyDesignators end a company's name.
+var companyDesignators = map[string]bool{"corp": true, "corp.": true, "corporation": true, "inc": true, "inc.": true,
+	"co": true, "co.": true, "ltd": true, "ltd.": true, "llc": true, "plc": true, "group": true, "holdings": true,
+	"company": true, "associates": true, "partners": true}
+
+// companyChains applies rule 5: a run of capitalised words joined by "and"
+// or "&" (possessives allowed) and ended by a capitalised company
+// designator becomes one ORG span, replacing the spans inside it.
+func companyChains(ts []tok, sp []tagged) []tagged {
+	for e := 2; e < len(ts); e++ {
+		if !companyDesignators[ts[e].lw] || !ts[e].upperInit {
+			continue
+		}
+		start, joined := e, false
+		for j := e - 1; j >= 0; j-- {
+			switch w := ts[j].lw; {
+			case w == "'s" || w == "’s":
+				continue
+			case (w == "and" || w == "&") && j > 0 && ts[j-1].upperInit:
+				joined = true
+				continue
+			case ts[j].upperInit:
+				start = j
+				continue
+			}
+			break
+		}
+		if !joined || start >= e-1 || !ts[start].upperInit {
+			continue
+		}
+		conf := 1.0
+		out := make([]tagged, 0, len(sp)+1)
+		placed := false
+		for _, s := range sp {
+			if s.End <= start || s.Start > e {
+				if !placed && s.Start > e {
+					out = append(out, tagged{Span: Span{Start: start, End: e + 1, Class: ORG}, conf: conf})
+					placed = true
+				}
+				out = append(out, s)
+				continue
+			}
+			conf = min(conf, s.conf)
+		}
+		if !placed {
+			out = append(out, tagged{Span: Span{Start: start, End: e + 1, Class: ORG}, conf: conf})
+		}
+		sp = out
+	}
+	return sp
 }
