@@ -184,6 +184,12 @@ func countryKey(e news.Entity) string {
 		default:
 			return "n:#" + c
 		}
+		// an untyped name (entity.Find's) may be a country's
+		if e.Type == news.Misc {
+			if c := CountryOf(n, news.GPE); c != "" {
+				return "g:#" + c
+			}
+		}
 	}
 	return ""
 }

@@ -9,10 +9,10 @@ import (
 var (
 	// creditBefore ends right before a photographer's or agency's name in
 	// a credit line: "Photo: ", "Photograph by ", "AP Photo/", "(Credit: ".
-	creditBefore = regexp.MustCompile(`(?i)(?:\b(?:photo|photos|photograph|photographs|picture|pictures|image|images|video|credit|credits|courtesy(?: of)?|photographer)\s*(?:by|:|/|-|—)?|©|\(c\)|/)\s*$`)
+	creditBefore = regexp.MustCompile(`(?i)(?:\b(?:photo|photos|photograph|photographs|picture|pictures|image|images|video|credit|credits|photographer)\s*(?:by|:|/)|\bcourtesy(?: of)?|©)\s*$`)
 	// creditAfter starts right after a name that an agency follows: "/AFP",
-	// "/ Reuters", " for Getty Images", " (AP)".
-	creditAfter = regexp.MustCompile(`^\s*(?:/\s*|\(|for\s+|via\s+)(?:AFP|AP|Reuters|REUTERS|Getty|EPA|Anadolu|TASS|Sputnik|Xinhua|Shutterstock|Alamy|ANP|DPA|dpa|PAP|Ukrinform|UNIAN|Bloomberg|NurPhoto|SOPA|Zuma|ZUMA)\b`)
+	// "/ Reuters", " (AP)".
+	creditAfter = regexp.MustCompile(`^\s*(?:/\s*|\()(?:AFP|AP|Reuters|REUTERS|Getty|EPA|Anadolu|TASS|Sputnik|Xinhua|Shutterstock|Alamy|ANP|DPA|dpa|PAP|Ukrinform|UNIAN|Bloomberg|NurPhoto|SOPA|Zuma|ZUMA)\b`)
 )
 
 // credits returns the indexes of the mentions that stand in a photo or

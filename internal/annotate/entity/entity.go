@@ -48,6 +48,17 @@ type cluster struct {
 	gender  Gender
 	first   int // index of first mention
 	members []int
+	credit  bool // started by a photo credit
+}
+
+// hasForm reports whether the cluster has the form name, up to case.
+func (c *cluster) hasForm(name string) bool {
+	for _, f := range c.forms {
+		if strings.EqualFold(f, name) {
+			return true
+		}
+	}
+	return false
 }
 
 func (c *cluster) typ() news.EntityType {
@@ -90,17 +101,21 @@ func Process(ctx context.Context, a *news.Article) error {
 // mention, and sets each named mention's Entity field.
 func Group(ms []news.Mention) []news.Entity { return group(ms, nil) }
 
-// group is Group with the mentions in skip left out: they name no entity
-// (photo credits).
-func group(ms []news.Mention, skip map[int]bool) []news.Entity {
+// group is Group where the mentions in credit stand in photo credits: a
+// credit's name is kept apart from the story's people and joins only a
+// cluster with the very same name ("Image: David Titley" under an interview
+// with David Titley), and no story mention joins a credit's cluster
+// otherwise ("Photo: Valentin" is not Valentyn Oleksiyenko).
+func group(ms []news.Mention, credit map[int]bool) []news.Entity {
 	var cs []*cluster
 	owner := make([]int, len(ms))
 	for i := range owner {
 		owner[i] = -1
 	}
+	ix := &clusterIndex{keys: map[string][]int{}}
 	for i := range ms {
 		m := &ms[i]
-		if !named(m.Type) || skip[i] {
+		if !named(m.Type) {
 			continue
 		}
 		person := m.Type == news.Person || m.Type == news.Misc
@@ -109,8 +124,8 @@ func group(ms []news.Mention, skip map[int]bool) []news.Entity {
 			continue
 		}
 		toks := strings.Fields(name)
-		if len(toks) == 1 && !isAllCaps(name) && (orgDesignators[fold(name)] || titleWords[fold(name)]) {
-			continue // "Corp", "President": a designator or title alone names no one
+		if len(toks) == 1 && companyWords[fold(name)] {
+			continue // "Corp", "Inc": a company designator alone names no one
 		}
 		if m.Type == news.Misc && nationality(name, news.Misc) {
 			m.Type = news.NORP // "European": a nationality adjective
@@ -119,7 +134,14 @@ func group(ms []news.Mention, skip map[int]bool) []news.Entity {
 			m.Type = news.GPE // "the US would help": the country, not an organisation
 		}
 		best := -1
-		for k := len(cs) - 1; k >= 0; k-- { // most recent first
+		for _, k := range ix.candidates(name, toks, len(cs)) { // most recent first
+			if credit[i] || cs[k].credit {
+				if cs[k].hasForm(name) {
+					best = k
+					break
+				}
+				continue
+			}
 			if surnameAsOther(cs[k], m.Type, toks) {
 				// "Zelenskyy" typed ORG after "Volodymyr Zelenskyy": the
 				// person, and the mention's type says so.
@@ -141,7 +163,7 @@ func group(ms []news.Mention, skip map[int]bool) []news.Entity {
 			}
 		}
 		if best < 0 {
-			cs = append(cs, &cluster{types: map[news.EntityType]int{}, first: i})
+			cs = append(cs, &cluster{types: map[news.EntityType]int{}, first: i, credit: credit[i]})
 			best = len(cs) - 1
 		}
 		c := cs[best]
@@ -151,6 +173,7 @@ func group(ms []news.Mention, skip map[int]bool) []news.Entity {
 		}
 		if !contains(c.forms, name) {
 			c.forms = append(c.forms, name)
+			ix.add(best, name, toks)
 		}
 		if g := GenderOf(name, titles); g != Unknown && c.gender == Unknown {
 			c.gender = g
@@ -172,6 +195,91 @@ func group(ms []news.Mention, skip map[int]bool) []news.Entity {
 			ms[i].Entity = id
 		}
 	}
+	return out
+}
+
+// clusterIndex finds the clusters a mention may join without comparing
+// it with every cluster, which made grouping quadratic in the number of
+// distinct names in a document. Every rule of [same] needs a shared key:
+// a word of the name (up to spelling variants; equal forms, surnames,
+// first names, core names and their suffixes share one), an acronym, or
+// the country a name is or the nationality it names.
+type clusterIndex struct {
+	keys map[string][]int // key → clusters, ascending
+	seen []int            // seen[k] is the last query that returned cluster k, plus one
+	n    int              // queries so far
+}
+
+func wordKey(tok string) string { return "w:" + resolve.Skeleton(fold(tok)) }
+
+// add records that cluster k has the form name (words toks).
+func (x *clusterIndex) add(k int, name string, toks []string) {
+	put := func(key string) {
+		l := x.keys[key]
+		if len(l) == 0 || l[len(l)-1] != k {
+			x.keys[key] = append(l, k)
+		}
+	}
+	for _, t := range toks {
+		put(wordKey(t))
+	}
+	if len(toks) == 1 && isAllCaps(toks[0]) {
+		put("a:" + strings.ReplaceAll(toks[0], ".", ""))
+	}
+	for _, a := range []string{Acronym(name), Acronym(coreName2(name))} {
+		if a != "" {
+			put("a:" + a)
+		}
+	}
+	for _, c := range countryKeys(name) {
+		put(c)
+	}
+}
+
+// countryKeys are the keys of the country a name is or the nationality it
+// names ("Belarusian" and "Belarusians" share one).
+func countryKeys(name string) []string {
+	var out []string
+	if c := resolve.CountryOf(name, news.GPE); c != "" {
+		out = append(out, "c:"+c)
+	}
+	if c := resolve.CountryOf(name, news.NORP); c != "" {
+		out = append(out, "n:"+c)
+	}
+	return out
+}
+
+// candidates returns the clusters (of the first n) that share a key with
+// the name, most recent first.
+func (x *clusterIndex) candidates(name string, toks []string, n int) []int {
+	x.n++
+	for len(x.seen) < n {
+		x.seen = append(x.seen, 0)
+	}
+	var out []int
+	take := func(key string) {
+		for _, k := range x.keys[key] {
+			if x.seen[k] != x.n {
+				x.seen[k] = x.n
+				out = append(out, k)
+			}
+		}
+	}
+	for _, t := range toks {
+		take(wordKey(t))
+	}
+	if len(toks) == 1 && isAllCaps(toks[0]) {
+		take("a:" + strings.ReplaceAll(toks[0], ".", ""))
+	}
+	for _, a := range []string{Acronym(name), Acronym(coreName2(name))} {
+		if a != "" {
+			take("a:" + a)
+		}
+	}
+	for _, c := range countryKeys(name) {
+		take(c)
+	}
+	sort.Sort(sort.Reverse(sort.IntSlice(out)))
 	return out
 }
 
@@ -304,6 +412,9 @@ func same(c *cluster, t news.EntityType, name string, toks []string) bool {
 	}
 	return false
 }
+
+// companyWords are company designators that never name anything alone.
+var companyWords = set("corp", "inc", "co", "ltd", "llc", "plc", "gmbh")
 
 // hasWord reports whether one of name's words is w, dots ignored.
 func hasWord(name, w string) bool {
