@@ -112,6 +112,9 @@ func (s *Store) Document(ctx context.Context, id string) (*store.Document, error
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: document %s: %w", id, err)
 	}
+	if d.Record, err = unpackRecord(d.Record); err != nil {
+		return nil, fmt.Errorf("sqlite: document %s: %w", id, err)
+	}
 	d.Article = new(news.Article)
 	if err := json.Unmarshal(d.Record, d.Article); err != nil {
 		return nil, fmt.Errorf("sqlite: document %s: decoding record: %w", id, err)
@@ -254,7 +257,7 @@ func (s *Store) Search(ctx context.Context, q store.SearchQuery) (*store.SearchR
 // word, so this is a safety net, not a path user input should reach.
 func searchErr(text string, err error) error {
 	if strings.Contains(err.Error(), "fts5") {
-		return fmt.Errorf("%w: cannot search for %q: %v", store.ErrBadQuery, text, err)
+		return fmt.Errorf("%w: cannot search for %q (%w)", store.ErrBadQuery, text, &store.Detail{Err: err})
 	}
 	return fmt.Errorf("sqlite: search %q: %w", text, err)
 }
@@ -475,7 +478,7 @@ func (s *Store) Quotes(ctx context.Context, q store.QuoteQuery) (*store.QuoteLis
 	return out, nil
 }
 
-const eventSelect = `SELECT d.id, d.title, d.published, ev.event, ev.evidence
+const eventSelect = `SELECT ev.id, d.id, d.title, d.published, ev.event, ev.evidence
 	FROM events ev JOIN documents d ON d.rowid = ev.doc`
 
 func (s *Store) events(ctx context.Context, where string, args []any, limit, offset int) ([]store.EventHit, error) {
@@ -495,7 +498,7 @@ func (s *Store) events(ctx context.Context, where string, args []any, limit, off
 func scanEvent(r scanner) (store.EventHit, error) {
 	var h store.EventHit
 	var ev []byte
-	if err := r.Scan(&h.Document, &h.DocumentTitle, &h.Published, &ev, &h.Evidence); err != nil {
+	if err := r.Scan(&h.ID, &h.Document, &h.DocumentTitle, &h.Published, &ev, &h.Evidence); err != nil {
 		return h, err
 	}
 	if err := json.Unmarshal(ev, &h.Event); err != nil {
@@ -857,7 +860,11 @@ func (s *Store) Export(ctx context.Context, x store.Exporter) error {
 			if err := r.Scan(&id, &rec); err != nil {
 				return err
 			}
-			return x.Document(id, rec)
+			js, err := unpackRecord(rec)
+			if err != nil {
+				return fmt.Errorf("document %s: %w", id, err)
+			}
+			return x.Document(id, js)
 		}); err != nil {
 			return fail("documents", err)
 		}

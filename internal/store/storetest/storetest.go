@@ -816,6 +816,18 @@ func testStories(t *testing.T, s store.Store) {
 	if err != nil || dl.Total != 3 {
 		t.Errorf("Documents(story s1) = %+v, %v; want 3", dl, err)
 	}
+	// SetStory moving a story's only document drops that story too.
+	for _, id := range []string{"s4", "s5"} {
+		if err := s.SetStory(ctx, "ccc3", id, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.Story(ctx, "s4"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("Story(s4) after SetStory moved its only document: err = %v; want ErrNotFound", err)
+	}
+	if p, err := s.Story(ctx, "s5"); err != nil || len(p.Documents) != 1 {
+		t.Errorf("Story(s5) = %+v, %v; want ccc3", p, err)
+	}
 }
 
 func testGraph(t *testing.T, s store.Store) {
