@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/internal/ingest"
+	"github.com/newsgraph/newsgraph/internal/queue"
 )
 
 func init() {
@@ -29,11 +30,15 @@ func runIngest(ctx context.Context, env *Env, args []string) int {
 	quiet := fl.Bool("quiet", false, "no progress output")
 	stages := fl.String("stages", "", "comma-separated stage `IDs` to run, with what they require (default: all)")
 	noStories := fl.Bool("no-stories", false, "do not group new articles into stories")
+	queueURL := fl.String("queue", "", "publish the articles to the NATS JetStream `URL` (nats://host:port, comma-separated) for `newsgraph worker` instead of storing them")
+	queueName := fl.String("queue-name", queue.DefaultName, "`name` of the queue's streams and subjects, with --queue")
 	fl.Usage = func() {
 		fmt.Fprintln(env.Stderr, "Usage: newsgraph ingest [--db FILE|postgres://…] [--workers N] PATH...")
 		fmt.Fprintln(env.Stderr, "Annotates every article under PATH (files, directories, - for stdin) and stores")
 		fmt.Fprintln(env.Stderr, "it. Articles already stored (same content) are skipped, so a second run, or a")
 		fmt.Fprintln(env.Stderr, "run after an interrupted one, adds each article exactly once.")
+		fmt.Fprintln(env.Stderr, "With --queue nats://…, articles are published to NATS JetStream instead, for")
+		fmt.Fprintln(env.Stderr, "newsgraph worker processes to annotate and store (docs/scale.md).")
 		fl.PrintDefaults()
 	}
 	if code, ok := parseFlags(fl, args); !ok {
@@ -43,6 +48,9 @@ func runIngest(ctx context.Context, env *Env, args []string) int {
 		fmt.Fprintln(env.Stderr, "newsgraph ingest: no input; give files, directories or - for stdin")
 		fl.Usage()
 		return ExitUsage
+	}
+	if *queueURL != "" {
+		return publish(ctx, env, *queueURL, *queueName, fl.Args())
 	}
 	st, err := openDB(ctx, *db, false)
 	if err != nil {
