@@ -250,7 +250,8 @@ func (ew *entityWriter) CandidatesByKey(ctx context.Context, keys []string) ([]r
 
 func (ew *entityWriter) NewEntity(ctx context.Context, e news.Entity) (string, error) {
 	var g int64
-	if err := ew.tx.QueryRow(ctx, "INSERT INTO entities (name, type, country) VALUES ($1, $2, $3) RETURNING rowid",
+	if err := ew.tx.QueryRow(ctx, `INSERT INTO entities (rowid, name, type, country)
+		VALUES ((SELECT coalesce(max(rowid), 0) + 1 FROM entities), $1, $2, $3) RETURNING rowid`,
 		txt(e.Name), string(e.Type), txt(e.Country)).Scan(&g); err != nil {
 		return "", err
 	}

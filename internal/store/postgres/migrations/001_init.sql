@@ -34,8 +34,11 @@ CREATE INDEX documents_published ON documents(published DESC, rowid DESC);
 CREATE INDEX documents_outlet ON documents(lower(outlet));
 CREATE INDEX documents_tsv ON documents USING gin(tsv);
 
+-- An entity's rowid is the next number after the largest (as in SQLite),
+-- taken under the write lock: a sequence would skip the numbers of a
+-- transaction that did not commit, and the same input would get other IDs.
 CREATE TABLE entities (
-	rowid     bigserial PRIMARY KEY,
+	rowid     bigint PRIMARY KEY,
 	name      text NOT NULL COLLATE "C",
 	type      text NOT NULL,
 	country   text NOT NULL DEFAULT '',
