@@ -17,6 +17,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/internal/cli"
 	"github.com/newsgraph/newsgraph/internal/queue"
+	"github.com/newsgraph/newsgraph/internal/testenv"
 )
 
 // TestHelperProcess is not a test: it runs the newsgraph command line
@@ -113,9 +114,7 @@ func waitStored(t *testing.T, db string, n int, limit time.Duration) {
 // dies too), and starts others. The store ends up holding every article
 // exactly once, with the entities and stories of a single-process ingest.
 func TestWorkerKilled(t *testing.T) {
-	if testing.Short() {
-		t.Skip("annotates 240 articles in four worker processes")
-	}
+	testenv.Long(t, "annotates 240 articles in four worker processes, killing two")
 	url := natsURL(t)
 	ctx := context.Background()
 	corpus := tempFile(t, "corpus.jsonl")
@@ -144,9 +143,7 @@ func TestWorkerKilled(t *testing.T) {
 // replicated three times, so the other two go on, and the store ends up
 // as a single-process ingest would build it.
 func TestNATSNodeStopped(t *testing.T) {
-	if testing.Short() {
-		t.Skip("annotates 160 articles while a NATS node dies")
-	}
+	testenv.Long(t, "annotates 160 articles while a NATS node dies")
 	bin := os.Getenv("NEWSGRAPH_NATS_SERVER")
 	if bin == "" {
 		t.Skip("NEWSGRAPH_NATS_SERVER is not set: skipping the test that stops a NATS node (it names a nats-server binary; .ci/run sets it)")

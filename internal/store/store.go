@@ -328,6 +328,8 @@ type QuoteList struct {
 // EventHit is a stored event with its document and the sentence that
 // reports it. Actor, Target and Place are global entity IDs.
 type EventHit struct {
+	// ID is the event's content-derived ID (docs/format/store.md).
+	ID            string `json:"id"`
 	Document      string `json:"document"`
 	DocumentTitle string `json:"document_title"`
 	Published     string `json:"published"`

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/newsgraph/newsgraph/internal/news"
+	"github.com/newsgraph/newsgraph/internal/resolve"
 	"github.com/newsgraph/newsgraph/internal/store/sqlite"
 	"github.com/newsgraph/newsgraph/internal/web"
 )
@@ -42,6 +43,7 @@ func TestPages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	kul := resolve.EntityID(news.Person, resolve.CanonicalKey(news.Person, []string{"Pavel Kulazhanka"}), 1)
 	tests := []struct {
 		url    string
 		status int
@@ -52,10 +54,10 @@ func TestPages(t *testing.T) {
 		{"/?q=%22%22", 200, []string{"Cannot search", "no words"}},
 		{"/?q=warsaw&from=May", 200, []string{"Cannot search", "from date"}},
 		{"/doc/doc1", 200, []string{"Removed by cleaning", "CLICK HERE TO GET THE APP", "×10",
-			`<a class="m m-person" href="/entity/g1"`, "we fight &lt;here&gt;", `class="q"`, "Warsaw &amp; Minsk"}},
+			`<a class="m m-person" href="/entity/` + kul + `"`, "we fight &lt;here&gt;", `class="q"`, "Warsaw &amp; Minsk"}},
 		{"/doc/nope", 404, []string{"Not found"}},
 		{"/entities", 200, []string{"Pavel Kulazhanka"}},
-		{"/entity/g1", 200, []string{"Quotes by Pavel Kulazhanka", "Warsaw"}},
+		{"/entity/" + kul, 200, []string{"Quotes by Pavel Kulazhanka", "Warsaw"}},
 		{"/entity/zz", 404, nil},
 		{"/quotes?speaker=kulazhanka", 200, []string{"we fight &lt;here&gt;"}},
 		{"/timeline?bucket=day", 200, []string{"2022-05-21"}},

@@ -94,6 +94,7 @@ func Group(ms []news.Mention) []news.Entity {
 	for i := range owner {
 		owner[i] = -1
 	}
+	ix := &clusterIndex{keys: map[string][]int{}}
 	for i := range ms {
 		m := &ms[i]
 		if !named(m.Type) {
@@ -106,7 +107,7 @@ func Group(ms []news.Mention) []news.Entity {
 		}
 		toks := strings.Fields(name)
 		best := -1
-		for k := len(cs) - 1; k >= 0; k-- { // most recent first
+		for _, k := range ix.candidates(name, toks, len(cs)) { // most recent first
 			if !same(cs[k], m.Type, name, toks) {
 				continue
 			}
@@ -131,6 +132,7 @@ func Group(ms []news.Mention) []news.Entity {
 		}
 		if !contains(c.forms, name) {
 			c.forms = append(c.forms, name)
+			ix.add(best, name, toks)
 		}
 		if g := GenderOf(name, titles); g != Unknown && c.gender == Unknown {
 			c.gender = g
@@ -152,6 +154,71 @@ func Group(ms []news.Mention) []news.Entity {
 			ms[i].Entity = id
 		}
 	}
+	return out
+}
+
+// clusterIndex finds the clusters a mention may join without comparing
+// it with every cluster, which made grouping quadratic in the number of
+// distinct names in a document. Every rule of [same] needs a shared key:
+// a word of the name (up to spelling variants; equal forms, surnames,
+// first names, core names and their suffixes share one) or an acronym.
+type clusterIndex struct {
+	keys map[string][]int // key → clusters, ascending
+	seen []int            // seen[k] is the last query that returned cluster k, plus one
+	n    int              // queries so far
+}
+
+func wordKey(tok string) string { return "w:" + resolve.Skeleton(fold(tok)) }
+
+// add records that cluster k has the form name (words toks).
+func (x *clusterIndex) add(k int, name string, toks []string) {
+	put := func(key string) {
+		l := x.keys[key]
+		if len(l) == 0 || l[len(l)-1] != k {
+			x.keys[key] = append(l, k)
+		}
+	}
+	for _, t := range toks {
+		put(wordKey(t))
+	}
+	if len(toks) == 1 && isAllCaps(toks[0]) {
+		put("a:" + strings.ReplaceAll(toks[0], ".", ""))
+	}
+	for _, a := range []string{Acronym(name), Acronym(coreName2(name))} {
+		if a != "" {
+			put("a:" + a)
+		}
+	}
+}
+
+// candidates returns the clusters (of the first n) that share a key with
+// the name, most recent first.
+func (x *clusterIndex) candidates(name string, toks []string, n int) []int {
+	x.n++
+	for len(x.seen) < n {
+		x.seen = append(x.seen, 0)
+	}
+	var out []int
+	take := func(key string) {
+		for _, k := range x.keys[key] {
+			if x.seen[k] != x.n {
+				x.seen[k] = x.n
+				out = append(out, k)
+			}
+		}
+	}
+	for _, t := range toks {
+		take(wordKey(t))
+	}
+	if len(toks) == 1 && isAllCaps(toks[0]) {
+		take("a:" + strings.ReplaceAll(toks[0], ".", ""))
+	}
+	for _, a := range []string{Acronym(name), Acronym(coreName2(name))} {
+		if a != "" {
+			take("a:" + a)
+		}
+	}
+	sort.Sort(sort.Reverse(sort.IntSlice(out)))
 	return out
 }
 

@@ -476,7 +476,7 @@ func (s *Store) Quotes(ctx context.Context, q store.QuoteQuery) (*store.QuoteLis
 	return out, nil
 }
 
-const eventSelect = `SELECT d.id, d.title, d.published, ev.event, ev.evidence
+const eventSelect = `SELECT ev.id, d.id, d.title, d.published, ev.event, ev.evidence
 	FROM events ev JOIN documents d ON d.rowid = ev.doc`
 
 func (s *Store) events(ctx context.Context, where string, args []any, limit, offset int) ([]store.EventHit, error) {
@@ -496,7 +496,7 @@ func (s *Store) events(ctx context.Context, where string, args []any, limit, off
 func scanEvent(r scanner) (store.EventHit, error) {
 	var h store.EventHit
 	var ev []byte
-	if err := r.Scan(&h.Document, &h.DocumentTitle, &h.Published, &ev, &h.Evidence); err != nil {
+	if err := r.Scan(&h.ID, &h.Document, &h.DocumentTitle, &h.Published, &ev, &h.Evidence); err != nil {
 		return h, err
 	}
 	if err := json.Unmarshal(ev, &h.Event); err != nil {

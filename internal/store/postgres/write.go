@@ -158,7 +158,7 @@ func (w *writer) put(ctx context.Context, a *news.Article, rec []byte) (bool, er
 		b.Queue(`INSERT INTO places (doc, ord, start_cp, end_cp, text, name, country, lat, lon, geonames, entity) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
 			doc, i, cp(p.Start), cp(p.End), txt(p.Text), txt(p.Name), txt(p.Country), p.Lat, p.Lon, p.GeoNames, global(p.Entity))
 	}
-	for _, e := range a.Events {
+	for i, e := range a.Events {
 		ev := e
 		actor, target, place := global(e.Actor), global(e.Target), global(e.Place)
 		ev.Actor, ev.Target, ev.Place = globalID(actor), globalID(target), globalID(place)
@@ -171,8 +171,8 @@ func (w *writer) put(ctx context.Context, a *news.Article, rec []byte) (bool, er
 		if err != nil {
 			return false, err
 		}
-		b.Queue(`INSERT INTO events (doc, type, actor, target, date, confidence, event, evidence) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-			doc, txt(e.Type), actor, target, txt(e.Date), e.Confidence, js, txt(evidence))
+		b.Queue(`INSERT INTO events (id, doc, type, actor, target, date, confidence, event, evidence) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+			resolve.EventID(a.ID, i, ev), doc, txt(e.Type), actor, target, txt(e.Date), e.Confidence, js, txt(evidence))
 	}
 	if b.Len() > 0 {
 		if err := w.tx.SendBatch(ctx, b).Close(); err != nil {
@@ -190,17 +190,12 @@ func globalID(v any) string {
 	return ""
 }
 
-// entityID formats the public ID of a global entity.
-func entityID(rowid int64) string { return "g" + strconv.FormatInt(rowid, 10) }
+// entityID formats the public ID of a global entity. An entity's rowid is
+// the number behind its content-derived ID (resolve.EntityID).
+func entityID(rowid int64) string { return resolve.EntityIDOf(rowid) }
 
 // parseEntityID returns the rowid of a global entity ID.
-func parseEntityID(id string) (int64, bool) {
-	if !strings.HasPrefix(id, "g") {
-		return 0, false
-	}
-	n, err := strconv.ParseInt(id[1:], 10, 64)
-	return n, err == nil && n > 0
-}
+func parseEntityID(id string) (int64, bool) { return resolve.EntityRowID(id) }
 
 // rowidOf returns the rowid of a global entity ID, or nil for "".
 func rowidOf(id string) any {
@@ -248,14 +243,60 @@ func (ew *entityWriter) CandidatesByKey(ctx context.Context, keys []string) ([]r
 	return cands, rows.Err()
 }
 
-func (ew *entityWriter) NewEntity(ctx context.Context, e news.Entity) (string, error) {
-	var g int64
-	if err := ew.tx.QueryRow(ctx, `INSERT INTO entities (rowid, name, type, country)
-		VALUES ((SELECT coalesce(max(rowid), 0) + 1 FROM entities), $1, $2, $3) RETURNING rowid`,
-		txt(e.Name), string(e.Type), txt(e.Country)).Scan(&g); err != nil {
-		return "", err
+func (ew *entityWriter) NewEntity(ctx context.Context, id string, e news.Entity) error {
+	g, ok := parseEntityID(id)
+	if !ok {
+		return fmt.Errorf("not a global entity ID: %q", id)
 	}
-	return entityID(g), nil
+	_, err := ew.tx.Exec(ctx, "INSERT INTO entities (rowid, name, type, country) VALUES ($1, $2, $3, $4)",
+		g, txt(e.Name), string(e.Type), txt(e.Country))
+	return err
+}
+
+func (ew *entityWriter) EntityExists(ctx context.Context, id string) (bool, error) {
+	g, ok := parseEntityID(id)
+	if !ok {
+		return false, fmt.Errorf("not a global entity ID: %q", id)
+	}
+	var exists bool
+	err := ew.tx.QueryRow(ctx, "SELECT EXISTS (SELECT 1 FROM entities WHERE rowid = $1)", g).Scan(&exists)
+	return exists, err
+}
+
+func (ew *entityWriter) MoveEntity(ctx context.Context, from, to string) error {
+	old, ok1 := parseEntityID(from)
+	nw, ok2 := parseEntityID(to)
+	if !ok1 || !ok2 {
+		return fmt.Errorf("moving entity %q to %q: not global entity IDs", from, to)
+	}
+	return moveEntity(ctx, ew.tx, old, nw)
+}
+
+// moveEntity renumbers global entity old as nw in every table, and in the
+// events' JSON.
+func moveEntity(ctx context.Context, tx pgx.Tx, old, nw int64) error {
+	oldID, newID := entityID(old), entityID(nw)
+	setJSON := func(field string) string {
+		return `convert_to(jsonb_set(convert_from(event, 'UTF8')::jsonb, '{` + field + `}', to_jsonb($2::text))::text, 'UTF8')`
+	}
+	b := &pgx.Batch{}
+	b.Queue("INSERT INTO entities (rowid, name, type, country, mentions, documents) SELECT $1, name, type, country, mentions, documents FROM entities WHERE rowid = $2", nw, old)
+	b.Queue("UPDATE entity_aliases SET entity = $1 WHERE entity = $2", nw, old)
+	b.Queue("UPDATE entity_keys SET entity = $1 WHERE entity = $2", nw, old)
+	b.Queue("UPDATE entity_documents SET entity = $1 WHERE entity = $2", nw, old)
+	b.Queue("UPDATE mentions SET entity = $1 WHERE entity = $2", nw, old)
+	b.Queue("UPDATE quotes SET speaker = $1 WHERE speaker = $2", nw, old)
+	b.Queue("UPDATE quote_about SET entity = $1 WHERE entity = $2", nw, old)
+	b.Queue("UPDATE places SET entity = $1 WHERE entity = $2", nw, old)
+	b.Queue("UPDATE events SET actor = $1, event = "+setJSON("actor")+" WHERE actor = $3", nw, newID, old)
+	b.Queue("UPDATE events SET target = $1, event = "+setJSON("target")+" WHERE target = $3", nw, newID, old)
+	b.Queue(`UPDATE events SET event = `+setJSON("place")+`
+		WHERE doc IN (SELECT doc FROM entity_documents WHERE entity = $1) AND convert_from(event, 'UTF8')::jsonb->>'place' = $3`, nw, newID, oldID)
+	b.Queue("DELETE FROM entities WHERE rowid = $1", old)
+	if err := tx.SendBatch(ctx, b).Close(); err != nil {
+		return fmt.Errorf("renumbering entity %s as %s: %w", oldID, newID, err)
+	}
+	return nil
 }
 
 func (ew *entityWriter) LinkEntity(ctx context.Context, id string, e news.Entity, names, keys []string, n int) error {
@@ -332,12 +373,15 @@ func (s *Store) PutStory(ctx context.Context, st news.Story) error {
 		if _, err := tx.Exec(ctx, "DELETE FROM story_documents WHERE story = $1", sid); err != nil {
 			return err
 		}
+		left := []int64{sid}
 		for _, d := range st.Documents {
-			if err := addToStory(ctx, tx, sid, d, st.Duplicates[d]); err != nil {
+			prev, err := addToStory(ctx, tx, sid, d, st.Duplicates[d])
+			if err != nil {
 				return err
 			}
+			left = append(left, prev)
 		}
-		return dropEmptyStories(ctx, tx)
+		return dropIfEmpty(ctx, tx, left...)
 	})
 }
 
@@ -363,10 +407,11 @@ func (s *Store) SetStory(ctx context.Context, docID, storyID, duplicateOf string
 		if err != nil {
 			return err
 		}
-		if err := addToStory(ctx, tx, sid, docID, duplicateOf); err != nil {
+		prev, err := addToStory(ctx, tx, sid, docID, duplicateOf)
+		if err != nil {
 			return err
 		}
-		return dropEmptyStories(ctx, tx)
+		return dropIfEmpty(ctx, tx, prev)
 	})
 }
 
@@ -379,23 +424,37 @@ func upsertStory(ctx context.Context, tx pgx.Tx, id, title string) (int64, error
 	return sid, err
 }
 
-func addToStory(ctx context.Context, tx pgx.Tx, sid int64, docID, duplicateOf string) error {
+// addToStory moves the document docID into the story sid and returns the
+// story it was in before (0 if none).
+func addToStory(ctx context.Context, tx pgx.Tx, sid int64, docID, duplicateOf string) (prev int64, err error) {
 	var doc int64
-	err := tx.QueryRow(ctx, "SELECT rowid FROM documents WHERE id = $1", docID).Scan(&doc)
+	err = tx.QueryRow(ctx, "SELECT rowid FROM documents WHERE id = $1", docID).Scan(&doc)
 	if isNoRows(err) {
-		return fmt.Errorf("document %s: %w", docID, store.ErrNotFound)
+		return 0, fmt.Errorf("document %s: %w", docID, store.ErrNotFound)
 	}
 	if err != nil {
-		return err
+		return 0, err
 	}
-	if _, err := tx.Exec(ctx, "DELETE FROM story_documents WHERE doc = $1", doc); err != nil {
-		return err
+	err = tx.QueryRow(ctx, "DELETE FROM story_documents WHERE doc = $1 RETURNING story", doc).Scan(&prev)
+	if err != nil && !isNoRows(err) {
+		return 0, err
 	}
 	_, err = tx.Exec(ctx, "INSERT INTO story_documents (story, doc, duplicate_of) VALUES ($1, $2, $3)", sid, doc, txt(duplicateOf))
-	return err
+	return prev, err
 }
 
-func dropEmptyStories(ctx context.Context, tx pgx.Tx) error {
-	_, err := tx.Exec(ctx, "DELETE FROM stories s WHERE NOT EXISTS (SELECT 1 FROM story_documents sd WHERE sd.story = s.rowid)")
-	return err
+// dropIfEmpty deletes those of the given stories that have no document
+// left. Only the stories a write touched are checked, so recording a story
+// costs the same however many stories the store holds.
+func dropIfEmpty(ctx context.Context, tx pgx.Tx, stories ...int64) error {
+	for _, sid := range stories {
+		if sid == 0 {
+			continue
+		}
+		if _, err := tx.Exec(ctx, `DELETE FROM stories WHERE rowid = $1
+			AND NOT EXISTS (SELECT 1 FROM story_documents WHERE story = $1)`, sid); err != nil {
+			return err
+		}
+	}
+	return nil
 }

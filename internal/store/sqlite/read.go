@@ -25,11 +25,12 @@ func scanDoc(r scanner, extra ...any) (store.DocSummary, error) {
 	return d, r.Scan(dest...)
 }
 
-// like returns a LIKE pattern that matches s anywhere, with wildcards in s
-// escaped by '\'.
-func like(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
-	return "%" + r.Replace(s) + "%"
+// contains is an SQL condition that col contains the next argument,
+// ignoring ASCII case as LIKE does. It is not LIKE because SQLite refuses
+// LIKE patterns longer than 50,000 bytes ("LIKE or GLOB pattern too
+// complex"), and a filter string from the web may be that long.
+func contains(col string) string {
+	return "instr(lower(" + col + "), lower(?)) > 0"
 }
 
 func (s *Store) docRowID(ctx context.Context, id string) (int64, error) {
@@ -275,8 +276,8 @@ func (s *Store) Entities(ctx context.Context, q store.EntityQuery) (*store.Entit
 	out := &store.EntityList{Page: p, Entities: []store.EntitySummary{}}
 	where, args := "1", []any{}
 	if q.Name != "" {
-		where += ` AND e.rowid IN (SELECT entity FROM entity_aliases WHERE alias LIKE ? ESCAPE '\')`
-		args = append(args, like(q.Name))
+		where += ` AND e.rowid IN (SELECT entity FROM entity_aliases WHERE ` + contains("alias") + `)`
+		args = append(args, q.Name)
 	}
 	if q.Type != "" {
 		where += " AND e.type = ?"
@@ -451,8 +452,8 @@ func (s *Store) Quotes(ctx context.Context, q store.QuoteQuery) (*store.QuoteLis
 			where += " AND q.speaker = ?"
 			args = append(args, g)
 		} else {
-			where += ` AND (q.speaker IN (SELECT entity FROM entity_aliases WHERE alias LIKE ? ESCAPE '\') OR q.speaker_name LIKE ? ESCAPE '\')`
-			args = append(args, like(q.Speaker), like(q.Speaker))
+			where += ` AND (q.speaker IN (SELECT entity FROM entity_aliases WHERE ` + contains("alias") + `) OR ` + contains("q.speaker_name") + `)`
+			args = append(args, q.Speaker, q.Speaker)
 		}
 	}
 	if q.Document != "" {
@@ -474,7 +475,7 @@ func (s *Store) Quotes(ctx context.Context, q store.QuoteQuery) (*store.QuoteLis
 	return out, nil
 }
 
-const eventSelect = `SELECT d.id, d.title, d.published, ev.event, ev.evidence
+const eventSelect = `SELECT ev.id, d.id, d.title, d.published, ev.event, ev.evidence
 	FROM events ev JOIN documents d ON d.rowid = ev.doc`
 
 func (s *Store) events(ctx context.Context, where string, args []any, limit, offset int) ([]store.EventHit, error) {
@@ -494,7 +495,7 @@ func (s *Store) events(ctx context.Context, where string, args []any, limit, off
 func scanEvent(r scanner) (store.EventHit, error) {
 	var h store.EventHit
 	var ev []byte
-	if err := r.Scan(&h.Document, &h.DocumentTitle, &h.Published, &ev, &h.Evidence); err != nil {
+	if err := r.Scan(&h.ID, &h.Document, &h.DocumentTitle, &h.Published, &ev, &h.Evidence); err != nil {
 		return h, err
 	}
 	if err := json.Unmarshal(ev, &h.Event); err != nil {

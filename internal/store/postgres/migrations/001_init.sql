@@ -34,9 +34,8 @@ CREATE INDEX documents_published ON documents(published DESC, rowid DESC);
 CREATE INDEX documents_outlet ON documents(lower(outlet));
 CREATE INDEX documents_tsv ON documents USING gin(tsv);
 
--- An entity's rowid is the next number after the largest (as in SQLite),
--- taken under the write lock: a sequence would skip the numbers of a
--- transaction that did not commit, and the same input would get other IDs.
+-- An entity's rowid is the 56-bit number behind its content-derived ID
+-- (resolve.EntityID; docs/format/store.md, "Identifiers").
 CREATE TABLE entities (
 	rowid     bigint PRIMARY KEY,
 	name      text NOT NULL COLLATE "C",
@@ -55,6 +54,7 @@ CREATE TABLE entity_aliases (
 );
 -- Name lookup (query entity, the entity list's filter) is a substring
 -- match ignoring case: trigrams answer it from the index.
+CREATE INDEX entity_aliases_entity ON entity_aliases(entity);
 CREATE INDEX entity_aliases_trgm ON entity_aliases USING gin (lower(alias) gin_trgm_ops);
 
 CREATE TABLE entity_keys (
@@ -62,6 +62,8 @@ CREATE TABLE entity_keys (
 	entity bigint NOT NULL REFERENCES entities(rowid),
 	PRIMARY KEY (key, entity)
 );
+-- Renaming an entity moves its rows; these make that a lookup, not a scan.
+CREATE INDEX entity_keys_entity ON entity_keys(entity);
 
 CREATE TABLE entity_documents (
 	entity   bigint NOT NULL REFERENCES entities(rowid),
@@ -134,9 +136,11 @@ CREATE TABLE places (
 	PRIMARY KEY (doc, ord)
 );
 CREATE INDEX places_key ON places(geonames, name, country);
+CREATE INDEX places_entity ON places(entity);
 
 CREATE TABLE events (
 	rowid      bigserial PRIMARY KEY,
+	id         text NOT NULL,              -- content-derived (resolve.EventID)
 	doc        bigint NOT NULL REFERENCES documents(rowid),
 	type       text NOT NULL COLLATE "C",
 	actor      bigint REFERENCES entities(rowid),
@@ -147,6 +151,7 @@ CREATE TABLE events (
 	evidence   text NOT NULL
 );
 CREATE INDEX events_doc ON events(doc);
+CREATE INDEX events_id ON events(id);
 CREATE INDEX events_type ON events(type, date);
 CREATE INDEX events_actor ON events(actor);
 CREATE INDEX events_target ON events(target);
