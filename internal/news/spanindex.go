@@ -67,3 +67,39 @@ func (x *SpanIndex) Any(s Span) bool {
 	x.Overlapping(s, func(int) bool { found = true; return false })
 	return found
 }
+
+// SpanGrid is a set of spans that grows, answering which of them overlap
+// a span by looking only at the stretch of text that span covers.
+type SpanGrid struct {
+	cells map[int][]int // cell → ids of the spans that touch it
+	spans []Span
+}
+
+const gridCell = 1024
+
+// Add adds s and returns its id (0, 1, 2, … in order of adding).
+func (g *SpanGrid) Add(s Span) int {
+	if g.cells == nil {
+		g.cells = map[int][]int{}
+	}
+	id := len(g.spans)
+	g.spans = append(g.spans, s)
+	for c := s.Start / gridCell; c <= max(s.Start, s.End-1)/gridCell; c++ {
+		g.cells[c] = append(g.cells[c], id)
+	}
+	return id
+}
+
+// Overlapping calls f with the id of each span in the set that overlaps s,
+// once each, until f returns false.
+func (g *SpanGrid) Overlapping(s Span, f func(id int) bool) {
+	for c := s.Start / gridCell; c <= max(s.Start, s.End-1)/gridCell; c++ {
+		for _, id := range g.cells[c] {
+			sp := g.spans[id]
+			// Report a span in the cell where it first meets s only.
+			if sp.Overlaps(s) && max(sp.Start, s.Start)/gridCell == c && !f(id) {
+				return
+			}
+		}
+	}
+}

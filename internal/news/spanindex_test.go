@@ -49,3 +49,34 @@ func TestSpanIndex(t *testing.T) {
 		t.Fatal("a nil index has no spans")
 	}
 }
+
+func TestSpanGrid(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for trial := range 200 {
+		var g SpanGrid
+		var spans []Span
+		for range r.IntN(60) {
+			a := r.IntN(5000)
+			s := Span{Start: a, End: a + r.IntN(3000)}
+			if id := g.Add(s); id != len(spans) {
+				t.Fatalf("Add = %d, want %d", id, len(spans))
+			}
+			spans = append(spans, s)
+		}
+		for range 50 {
+			a := r.IntN(6000)
+			q := Span{Start: a, End: a + r.IntN(2500)}
+			var want, got []int
+			for i, s := range spans {
+				if s.Overlaps(q) {
+					want = append(want, i)
+				}
+			}
+			g.Overlapping(q, func(id int) bool { got = append(got, id); return true })
+			slices.Sort(got)
+			if !slices.Equal(got, want) {
+				t.Fatalf("trial %d: query %v: got %v, want %v", trial, q, got, want)
+			}
+		}
+	}
+}

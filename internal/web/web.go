@@ -136,9 +136,9 @@ func (u *UI) page(h func(*http.Request) (string, view, error)) http.HandlerFunc 
 			status, msg := http.StatusInternalServerError, "Something went wrong; the server log has details."
 			switch {
 			case errors.Is(err, store.ErrNotFound):
-				status, msg = http.StatusNotFound, "Not found: "+strings.TrimPrefix(err.Error(), "sqlite: ")
+				status, msg = http.StatusNotFound, "Not found: "+strings.TrimSuffix(store.UserMessage(err), " not found")
 			case errors.Is(err, store.ErrBadQuery):
-				status, msg = http.StatusBadRequest, strings.TrimPrefix(err.Error(), "store: bad query: ")
+				status, msg = http.StatusBadRequest, store.UserMessage(err)
 			default:
 				u.opt.Logger.Error("page failed", "path", r.URL.Path, "err", err)
 			}

@@ -254,7 +254,7 @@ func (s *Store) Search(ctx context.Context, q store.SearchQuery) (*store.SearchR
 // word, so this is a safety net, not a path user input should reach.
 func searchErr(text string, err error) error {
 	if strings.Contains(err.Error(), "fts5") {
-		return fmt.Errorf("%w: cannot search for %q: %v", store.ErrBadQuery, text, err)
+		return fmt.Errorf("%w: cannot search for %q (%w)", store.ErrBadQuery, text, &store.Detail{Err: err})
 	}
 	return fmt.Errorf("sqlite: search %q: %w", text, err)
 }

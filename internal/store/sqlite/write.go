@@ -40,7 +40,11 @@ func (s *Store) PutMany(ctx context.Context, as []*news.Article) ([]bool, error)
 		if a == nil || a.ID == "" {
 			return nil, fmt.Errorf("sqlite: article %d has no ID", i)
 		}
-		b, err := json.Marshal(a)
+		// The store does not keep tokens (and their parse): they are ten
+		// times the text in JSON and cheap to recompute.
+		c := *a
+		c.Tokens = nil
+		b, err := json.Marshal(&c)
 		if err != nil {
 			return nil, fmt.Errorf("sqlite: encoding article %s: %w", a.ID, err)
 		}
