@@ -138,6 +138,10 @@ func runBench(ctx context.Context, env *Env, args []string) int {
 		return ExitFailure
 	}
 	r.write(env.Stdout)
+	if sum.Failed > 0 || sum.Read == 0 {
+		fmt.Fprintf(env.Stderr, "newsgraph bench: %d of %d inputs failed\n", sum.Failed, sum.Read)
+		return ExitFailure
+	}
 	return ExitOK
 }
 

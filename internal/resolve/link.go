@@ -112,6 +112,13 @@ func Link(ctx context.Context, w Writer, a *news.Article) (*Links, error) {
 				if err := w.MoveEntity(ctx, g, want); err != nil {
 					return nil, err
 				}
+				// Entities of this article linked to g earlier now
+				// follow it to its new ID.
+				for id, lg := range l.Local {
+					if lg == g {
+						l.Local[id] = want
+					}
+				}
 				g = want
 			}
 		} else {

@@ -169,3 +169,25 @@ func TestLink(t *testing.T) {
 		})
 	}
 }
+
+// When an entity of an article moves its global entity to a new ID, the
+// article's earlier entities linked to it follow: their rows must not
+// name the old ID, which no longer exists.
+func TestLinkMoveWithinArticle(t *testing.T) {
+	w := &memWriter{}
+	a := &news.Article{Entities: []news.Entity{
+		{ID: "E1", Name: "Zelensky", Type: news.Person},
+		{ID: "E2", Name: "Volodymyr Zelenskyy", Type: news.Person},
+	}}
+	l, err := Link(context.Background(), w, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	moved := id(news.Person, "Volodymyr Zelensky")
+	if l.Local["E1"] != moved || l.Local["E2"] != moved {
+		t.Errorf("Local = %v; want E1 and E2 → %s (links %v)", l.Local, moved, w.links)
+	}
+	if w.ents[l.Global("E1")] == nil {
+		t.Errorf("E1 links to %s, which does not exist", l.Global("E1"))
+	}
+}

@@ -112,6 +112,9 @@ func (s *Store) Document(ctx context.Context, id string) (*store.Document, error
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: document %s: %w", id, err)
 	}
+	if d.Record, err = unpackRecord(d.Record); err != nil {
+		return nil, fmt.Errorf("sqlite: document %s: %w", id, err)
+	}
 	d.Article = new(news.Article)
 	if err := json.Unmarshal(d.Record, d.Article); err != nil {
 		return nil, fmt.Errorf("sqlite: document %s: decoding record: %w", id, err)
@@ -857,7 +860,11 @@ func (s *Store) Export(ctx context.Context, x store.Exporter) error {
 			if err := r.Scan(&id, &rec); err != nil {
 				return err
 			}
-			return x.Document(id, rec)
+			js, err := unpackRecord(rec)
+			if err != nil {
+				return fmt.Errorf("document %s: %w", id, err)
+			}
+			return x.Document(id, js)
 		}); err != nil {
 			return fail("documents", err)
 		}

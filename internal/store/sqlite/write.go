@@ -45,6 +45,9 @@ func (s *Store) PutMany(ctx context.Context, as []*news.Article) ([]bool, error)
 		c := *a
 		c.Tokens = nil
 		b, err := json.Marshal(&c)
+		if err == nil {
+			b, err = packRecord(b)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("sqlite: encoding article %s: %w", a.ID, err)
 		}
