@@ -500,6 +500,10 @@ type prepared struct {
 	ents   map[string]bool
 	events []string
 	sig    *Signature
+	// spec are the article's specific names and numbers (see specific);
+	// strong marks the names among them.
+	spec   []string
+	strong []bool
 }
 
 func prepare(d Doc) (prepared, map[string]float64) {
@@ -535,6 +539,7 @@ func (c *Clusterer) Assign(d Doc) (Assignment, error) {
 	if !d.Time.IsZero() && d.Time.After(c.newest) {
 		c.newest = d.Time
 	}
+	c.findSpecific(&p)
 	defer c.maintain()
 	// Copies first.
 	if p.sig != nil {
@@ -556,8 +561,11 @@ func (c *Clusterer) Assign(d Doc) (Assignment, error) {
 			}
 		}
 		if best != "" && bestSim >= c.cfg.DupThreshold {
+			// A copy shares the specific content (names, numbers) too: two
+			// notices filled into one template, or two pages of one site,
+			// share shingles but not what they report.
 			st := c.stories[c.docs[best].story]
-			if st != nil && c.inWindow(st, d.Time) {
+			if st != nil && c.inWindow(st, d.Time) && c.specific(st, p) {
 				// A copy of a copy points at the first original.
 				orig := best
 				if o, ok := st.dups[best]; ok {
@@ -652,13 +660,38 @@ func (c *Clusterer) bestStory(p prepared, top []string) (*storyState, float64) {
 	return best, bestSim
 }
 
+// findSpecific fills p.spec with the names and numbers of p that are
+// specific: rare (in at most SpecificShare of articles, or five), carried
+// by fewer than half of PostingCap recent stories (a template word such as
+// "qtr" recurs across many stories, a story's own names do not), not a
+// habit of p's outlet, and not the outlet's name.
+func (c *Clusterer) findSpecific(p *prepared) {
+	p.spec, p.strong = p.spec[:0], p.strong[:0]
+	outlet := resolve.Normalize(p.d.Outlet)
+	limit := max(5, c.cfg.SpecificShare*c.ndocs)
+	for t := range p.tf {
+		if part(t) != 1 || c.df[t] > limit || len(c.postings[t]) >= c.cfg.PostingCap/2 || c.boilerplate(p.d.Outlet, t) {
+			continue
+		}
+		name := strings.HasPrefix(t, namePrefix)
+		if name && strings.Contains(outlet, t[1:]) {
+			continue
+		}
+		p.spec = append(p.spec, t)
+		p.strong = append(p.strong, name)
+	}
+}
+
 // specific reports whether article p shares enough specific evidence with
-// story st: at least MinSpecific rare names, numbers, entities or events
-// that are not habits of p's outlet, one of them a name, an entity or an
+// story st: at least MinSpecific specific names or numbers (see
+// findSpecific), entities or events, one of them a name, an entity or an
 // event.
+//
+// Where both the article and the story have entities, one of the shared
+// things must be an entity or an event: words alone (a template headline,
+// "3rd qtr net") do not tie two companies' reports together.
 func (c *Clusterer) specific(st *storyState, p prepared) bool {
 	n, strong := 0, 0
-	outlet := resolve.Normalize(p.d.Outlet)
 	for e := range p.ents {
 		if st.entities[e] > 0 {
 			n++
@@ -671,14 +704,14 @@ func (c *Clusterer) specific(st *storyState, p prepared) bool {
 			strong++
 		}
 	}
-	for t := range p.tf {
-		if part(t) != 1 || st.terms[t] == 0 || c.df[t] > max(5, c.cfg.SpecificShare*c.ndocs) || c.boilerplate(p.d.Outlet, t) {
+	if strong == 0 && len(p.ents) > 0 && len(st.entities) > 0 {
+		return false
+	}
+	for i, t := range p.spec {
+		if st.terms[t] == 0 {
 			continue
 		}
-		if strings.HasPrefix(t, namePrefix) {
-			if t[1:] == outlet {
-				continue
-			}
+		if p.strong[i] {
 			strong++
 		}
 		n++
@@ -805,12 +838,12 @@ func (c *Clusterer) add(st *storyState, p prepared, top []string, dupOf string) 
 	if dupOf != "" {
 		st.dups[d.ID] = dupOf
 		if st.founder == "" {
-			c.setFounder(st, d.ID, date)
+			c.setFounder(st, d.ID, date, d.Title)
 		}
 		return // a copy adds nothing to the story's profile
 	}
 	if st.founder == "" || resolve.StoryFounder(d.ID, date, st.founder, st.founderDate) {
-		c.setFounder(st, d.ID, date)
+		c.setFounder(st, d.ID, date, d.Title)
 	}
 	c.addProfile(st, p, top)
 }
@@ -828,10 +861,13 @@ func appendCapped(xs []string, x string, n int) []string {
 }
 
 // setFounder makes article id (published on date, or "") the story's
-// founding article, which names it.
-func (c *Clusterer) setFounder(st *storyState, id, date string) {
+// founding article, which names it and, when it has one, titles it.
+func (c *Clusterer) setFounder(st *storyState, id, date, title string) {
 	if st.founder != "" && c.public[st.publicID()] == st.key {
 		delete(c.public, st.publicID())
+	}
+	if title != "" {
+		st.title = title
 	}
 	st.founder, st.founderDate, st.name = id, date, ""
 	c.public[st.publicID()] = st.key

@@ -49,6 +49,7 @@ func (c *Clusterer) Refine(since time.Time) map[string]string {
 			}
 			p := prepared{d: Doc{ID: d, Outlet: ds.outlet, Title: ds.title, Time: ds.t, Entities: ds.entities, Events: ds.events},
 				tf: ds.tf, ents: entityKeys(ds.entities), events: ds.events}
+			c.findSpecific(&p)
 			items = append(items, item{d, st, ds, p})
 		}
 	}
@@ -207,12 +208,12 @@ func (c *Clusterer) readd(st *storyState, ds *docState, p prepared, dupOf string
 	if dupOf != "" {
 		st.dups[ds.id] = dupOf
 		if st.founder == "" {
-			c.setFounder(st, ds.id, date)
+			c.setFounder(st, ds.id, date, ds.title)
 		}
 		return
 	}
 	if st.founder == "" || resolve.StoryFounder(ds.id, date, st.founder, st.founderDate) {
-		c.setFounder(st, ds.id, date)
+		c.setFounder(st, ds.id, date, ds.title)
 	}
 	c.addProfile(st, p, c.topTerms(p.tf, c.cfg.IndexTerms))
 }
