@@ -261,3 +261,8 @@ func oneLine(s string) string {
 	}
 	return s
 }
+
+// Delete removes the queue's streams and everything in them.
+func (q *Queue) Delete(ctx context.Context) error {
+	return errors.Join(q.js.DeleteStream(ctx, q.RawStream), q.js.DeleteStream(ctx, q.DeadStream))
+}
