@@ -40,6 +40,9 @@ func (s *Store) PutMany(ctx context.Context, as []*news.Article) ([]bool, error)
 			return nil, fmt.Errorf("postgres: article %d has no ID", i)
 		}
 		b, err := json.Marshal(a)
+		if err == nil {
+			b, err = packRecord(b)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("postgres: encoding article %s: %w", a.ID, err)
 		}
