@@ -12,6 +12,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/newsgraph/newsgraph/internal/ingest"
+	"github.com/newsgraph/newsgraph/internal/news"
 	_ "github.com/newsgraph/newsgraph/internal/stages/all"
 	"github.com/newsgraph/newsgraph/internal/store"
 	"github.com/newsgraph/newsgraph/internal/store/postgres"
@@ -143,5 +144,64 @@ func writeCorpus(t *testing.T, path string, n int) {
 	}
 	if err := f.Close(); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestSameAsSQLiteMoves stores articles whose entities get a fuller name
+// (a new content ID) while an article is stored, once by a later article
+// and once within one article, and compares both stores.
+func TestSameAsSQLiteMoves(t *testing.T) {
+	u := pgtest.NewDB(t)
+	ctx := context.Background()
+	art := func(id string, names ...string) *news.Article {
+		text := ""
+		a := &news.Article{ID: id, Title: id, Published: "2024-01-02", Language: "en"}
+		for i, n := range names {
+			start := len(text)
+			text += n + " spoke. "
+			local := fmt.Sprintf("E%d", i+1)
+			a.Entities = append(a.Entities, news.Entity{ID: local, Name: n, Type: news.Person})
+			a.Mentions = append(a.Mentions, news.Mention{Span: news.Span{Start: start, End: start + len(n)}, Text: n, Type: news.Person, Entity: local, Confidence: 1})
+		}
+		a.Text = text
+		return a
+	}
+	as := []*news.Article{
+		art("m1", "Zelensky", "Kulazhanka"),
+		art("m2", "Zelensky", "Volodymyr Zelenskyy"),
+		art("m3", "Pavel Kulazhanka", "Kulazhanka", "Zelenskyy"),
+	}
+	pg, err := postgres.Open(ctx, u, postgres.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pg.Close()
+	lite, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "moves.db"), sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lite.Close()
+	for _, st := range []store.Store{lite, pg} {
+		for _, a := range as {
+			if _, err := st.Put(ctx, a); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	want, got := answers(t, lite), answers(t, pg)
+	for _, k := range []string{"entities", "aliases"} {
+		if diff := cmp.Diff(want[k], got[k]); diff != "" {
+			t.Errorf("%s differ (-sqlite +postgres):\n%s", k, diff)
+		}
+	}
+	for _, id := range []string{"m1", "m2", "m3"} {
+		dl, _ := lite.Document(ctx, id)
+		dp, err := pg.Document(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(dl.MentionEntities, dp.MentionEntities); diff != "" {
+			t.Errorf("document %s mention links differ (-sqlite +postgres):\n%s", id, diff)
+		}
 	}
 }

@@ -304,6 +304,11 @@ func (ew *entityWriter) MoveEntity(ctx context.Context, from, to string) error {
 	if err := ew.w.flush(ctx); err != nil {
 		return err
 	}
+	// The document's link moves with the entity.
+	if ew.linked[old] {
+		delete(ew.linked, old)
+		ew.linked[nw] = true
+	}
 	return moveEntity(ctx, ew.tx, old, nw)
 }
 
