@@ -103,10 +103,10 @@ type Writer struct {
 	// only asserted and reported ones (news.ShownByDefault).
 	AllStatus bool
 	f         Format
-	w      io.Writer
-	csv    *csv.Writer
-	header bool
-	enc    *json.Encoder
+	w         io.Writer
+	csv       *csv.Writer
+	header    bool
+	enc       *json.Encoder
 }
 
 // NewWriter returns a writer of format f to w.
