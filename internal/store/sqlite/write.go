@@ -200,6 +200,16 @@ func (w *writer) put(ctx context.Context, a *news.Article, rec []byte) (bool, er
 			return false, err
 		}
 	}
+	// Dates in photo captions (when the photos were taken) are kept with
+	// start_cp = end_cp = -1: they have no span in the article text.
+	for _, c := range a.Captions {
+		for _, t := range c.Times {
+			if _, err := w.exec(ctx, `INSERT INTO times (doc, start_cp, end_cp, text, value, kind) VALUES (?, -1, -1, ?, ?, ?)`,
+				doc, t.Text, t.Value, string(t.Kind)); err != nil {
+				return false, err
+			}
+		}
+	}
 	for _, p := range a.Places {
 		if _, err := w.exec(ctx, `INSERT INTO places (doc, start_cp, end_cp, text, name, country, lat, lon, geonames, entity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			doc, cp(p.Start), cp(p.End), p.Text, p.Name, p.Country, p.Lat, p.Lon, p.GeoNames, global(p.Entity)); err != nil {
