@@ -22,15 +22,19 @@ func runEvalGeo(ctx context.Context, env *Env, args []string) int {
 	fs.SetOutput(env.Stderr)
 	corpus := fs.String("corpus", "", "corpus XML file (Gritta et al. format)")
 	useNER := fs.Bool("ner", true, "tag with the annotate.ner stage's GPE/LOC mentions when it is linked in")
-	verbose := fs.Bool("v", false, "print every toponym resolved more than 161 km from its gold point")
+	verbose := fs.Bool("v", false, "print every toponym resolved more than 161 km from its gold point, and every wrong place end to end")
+	half := fs.String("half", "", "score one half of the articles: A (1st, 3rd, …, where newsgraph tunes) or B (2nd, 4th, …, held out); empty: all")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
 	if *corpus == "" || fs.NArg() > 0 {
-		fmt.Fprintln(env.Stderr, "usage: newsgraph eval geo --corpus FILE [--ner=false]")
+		fmt.Fprintln(env.Stderr, "usage: newsgraph eval geo --corpus FILE [--half A|B] [--ner=false] [-v]")
 		return ExitUsage
 	}
 	arts, err := evalgeo.ReadFile(*corpus)
+	if err == nil {
+		arts, err = evalgeo.Half(arts, *half)
+	}
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "newsgraph:", err)
 		return ExitUsage
@@ -73,6 +77,10 @@ func runEvalGeo(ctx context.Context, env *Env, args []string) int {
 			mentions = na.Mentions
 		}
 		s.Tag(g, a, mentions)
+		s.AddPlaces(r, a, mentions)
+		if *verbose {
+			evalgeo.WrongPlaces(env.Stdout, r, a, mentions)
+		}
 	}
 	if skipped > 0 {
 		fmt.Fprintf(env.Stderr, "newsgraph: %s: %d gold toponyms with unusable offsets skipped\n", *corpus, skipped)
@@ -84,7 +92,9 @@ func runEvalGeo(ctx context.Context, env *Env, args []string) int {
 	}
 	fmt.Fprintf(env.Stdout, "articles=%d gold_toponyms=%d resolved_within_161km=%d unresolved=%d median_error_km=%.1f\n", len(arts), s.Gold, s.Within, s.Missing, s.MedianError())
 	fmt.Fprintf(env.Stdout, "tagging (%s): P=%.2f R=%.2f F1=%.2f\n", tagger, p, rc, f)
-	fmt.Fprintf(env.Stdout, "geo acc161=%.2f tag_F1=%.2f\n", s.Acc161(), f)
+	pp, pr := s.Places()
+	fmt.Fprintf(env.Stdout, "places end to end (%s, then resolved): P=%.2f R=%.2f (%d places judged, %d overlapping only toponyms without coordinates)\n", tagger, pp, pr, s.PlaceSys, s.PlaceUnjudged)
+	fmt.Fprintf(env.Stdout, "geo acc161=%.2f tag_F1=%.2f place_P=%.2f\n", s.Acc161(), f, pp)
 	return ExitOK
 }
 

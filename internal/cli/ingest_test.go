@@ -18,9 +18,11 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/internal/cli"
+	"github.com/newsgraph/newsgraph/internal/ingest"
 	_ "github.com/newsgraph/newsgraph/internal/stages/all"
 	"github.com/newsgraph/newsgraph/internal/store"
 	"github.com/newsgraph/newsgraph/internal/store/sqlite"
+	"github.com/newsgraph/newsgraph/internal/testenv"
 )
 
 // TestHelperProcess is not a test: it runs the newsgraph command line
@@ -126,9 +128,7 @@ func count(t *testing.T, db, query string) int {
 // process with SIGKILL midway, runs the same command again and checks that
 // every article is stored exactly once.
 func TestIngestKilledAndResumed(t *testing.T) {
-	if testing.Short() {
-		t.Skip("ingests 10,000 articles")
-	}
+	testenv.Long(t, "ingests 10,000 articles in two processes")
 	const n = 10000
 	dir := t.TempDir()
 	corpus := filepath.Join(dir, "corpus.jsonl")
@@ -340,7 +340,7 @@ func BenchmarkIngest(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				sum, err := cli.Ingest(context.Background(), st, []string{corpus}, cli.IngestOptions{Stages: stages})
+				sum, err := ingest.Run(context.Background(), st, []string{corpus}, ingest.Options{Stages: stages})
 				if err != nil || sum.New != n {
 					b.Fatalf("ingest: %v, %+v", err, sum)
 				}
@@ -360,9 +360,7 @@ func BenchmarkIngest(b *testing.B) {
 // one database at once: each article is stored exactly once, and between
 // them the two runs report every article as new exactly once.
 func TestIngestConcurrentProcesses(t *testing.T) {
-	if testing.Short() {
-		t.Skip("ingests 2,000 articles twice")
-	}
+	testenv.Long(t, "ingests 2,000 articles twice at once")
 	const n = 2000
 	dir := t.TempDir()
 	corpus := filepath.Join(dir, "corpus.jsonl")

@@ -19,7 +19,8 @@ func init() {
 }
 
 // readCoNLL reads a CoNLL file into NER examples.
-func readCoNLL(path string) ([]conll.Document, []ner.Example, error) {
+// half picks one half of its documents ([conll.Half]: "A", "B" or "" for all).
+func readCoNLL(path, half string) ([]conll.Document, []ner.Example, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, nil, err
@@ -28,6 +29,9 @@ func readCoNLL(path string) ([]conll.Document, []ner.Example, error) {
 	docs, err := conll.Read(bufio.NewReader(f), path)
 	if err != nil {
 		return nil, nil, err
+	}
+	if docs, err = conll.Half(docs, half); err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", path, err)
 	}
 	exs := make([]ner.Example, len(docs))
 	for di, d := range docs {
@@ -57,6 +61,7 @@ func trainNER(ctx context.Context, env *Env, args []string) int {
 	fs.SetOutput(env.Stderr)
 	trainPath := fs.String("train", filepath.Join("..", "shared", "eval", "ner", "conll2003", "eng.train"), "CoNLL-2003 training `file`")
 	devPath := fs.String("dev", filepath.Join("..", "shared", "eval", "ner", "conll2003", "eng.testa"), "CoNLL-2003 development `file`: keep the epoch that scores best on it (empty: train all epochs)")
+	devHalf := fs.String("dev-half", "A", "which half of the development file's documents picks the epoch (A: 1st, 3rd, …; B: 2nd, 4th, …; empty: all); the other half stays unseen for reporting")
 	extra := fs.String("extra", "", "a second CoNLL `file` trained on as well (the development set, for a release model)")
 	out := fs.String("out", filepath.Join("internal", "annotate", "ner", "data", "model.gz"), "where to write the model")
 	epochs := fs.Int("epochs", 12, "training epochs")
@@ -66,13 +71,13 @@ func trainNER(ctx context.Context, env *Env, args []string) int {
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
-	_, train, err := readCoNLL(*trainPath)
+	_, train, err := readCoNLL(*trainPath, "")
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "newsgraph train ner: %v\n", err)
 		return ExitUsage
 	}
 	if *extra != "" {
-		_, more, err := readCoNLL(*extra)
+		_, more, err := readCoNLL(*extra, "")
 		if err != nil {
 			fmt.Fprintf(env.Stderr, "newsgraph train ner: %v\n", err)
 			return ExitUsage
@@ -81,7 +86,7 @@ func trainNER(ctx context.Context, env *Env, args []string) int {
 	}
 	opt := ner.TrainOptions{Epochs: *epochs, Seed: *seed, MinCount: *minCount, Log: env.Stderr, MinEpoch: 1, Folds: *folds}
 	if *devPath != "" {
-		_, dev, err := readCoNLL(*devPath)
+		_, dev, err := readCoNLL(*devPath, *devHalf)
 		if err != nil {
 			fmt.Fprintf(env.Stderr, "newsgraph train ner: %v\n", err)
 			return ExitUsage
@@ -122,14 +127,15 @@ func evalNER(ctx context.Context, env *Env, args []string) int {
 	path := fs.String("conll", "", "CoNLL-2003 `file` to tag and score (IOB1 or IOB2)")
 	outPath := fs.String("out", "", "write `token POS chunk GOLD PRED` lines to this file")
 	modelPath := fs.String("model", "", "model `file` to use instead of the shipped one")
+	half := fs.String("half", "", "score one half of the file's documents: A (1st, 3rd, …, where newsgraph tunes) or B (2nd, 4th, …, held out); empty: all")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
 	if *path == "" || fs.NArg() > 0 {
-		fmt.Fprintln(env.Stderr, "usage: newsgraph eval ner --conll FILE [--out PRED]")
+		fmt.Fprintln(env.Stderr, "usage: newsgraph eval ner --conll FILE [--half A|B] [--out PRED]")
 		return ExitUsage
 	}
-	docs, exs, err := readCoNLL(*path)
+	docs, exs, err := readCoNLL(*path, *half)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "newsgraph eval ner: %v\n", err)
 		return ExitUsage

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/newsgraph/newsgraph/internal/ingest"
 	"github.com/newsgraph/newsgraph/internal/server"
 	"github.com/newsgraph/newsgraph/internal/store/sqlite"
 	"github.com/newsgraph/newsgraph/internal/web"
@@ -27,8 +28,8 @@ func runServe(ctx context.Context, env *Env, args []string) int {
 	fl.SetOutput(env.Stderr)
 	addr := fl.String("addr", "127.0.0.1:8080", "listen `address` (host:port)")
 	db := fl.String("db", DefaultDB, "database `file`")
-	var ingest multiFlag
-	fl.Var(&ingest, "ingest", "ingest `PATH` before serving (repeatable)")
+	var paths multiFlag
+	fl.Var(&paths, "ingest", "ingest `PATH` before serving (repeatable)")
 	workers := fl.Int("workers", 0, "articles annotated at once for --ingest (default: one per CPU)")
 	fl.Usage = func() {
 		fmt.Fprintln(env.Stderr, "Usage: newsgraph serve [--addr 127.0.0.1:8080] [--db FILE] [--ingest PATH]")
@@ -48,9 +49,9 @@ func runServe(ctx context.Context, env *Env, args []string) int {
 		return ExitUsage
 	}
 	defer st.Close()
-	if len(ingest) > 0 {
-		sum, err := Ingest(ctx, st, ingest, IngestOptions{Workers: *workers, Stdin: env.Stdin, Errors: env.Stderr,
-			Progress: progressFor(env.Stderr, false), DB: *db})
+	if len(paths) > 0 {
+		sum, err := ingest.Run(ctx, st, paths, ingest.Options{Workers: *workers, Stdin: env.Stdin, Errors: env.Stderr,
+			Progress: progressFor(env.Stderr, false), DB: *db, Version: Version})
 		if sum != nil {
 			fmt.Fprintf(env.Stderr, "ingest: %s\n", sum)
 		}

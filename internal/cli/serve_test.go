@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/newsgraph/newsgraph/internal/cli"
+	"github.com/newsgraph/newsgraph/internal/ingest"
 	"github.com/newsgraph/newsgraph/internal/store"
 	"github.com/newsgraph/newsgraph/internal/store/sqlite"
 )
@@ -24,7 +25,7 @@ func TestServeExamples(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	if sum, err := cli.Ingest(ctx, st, []string{"../../examples"}, cli.IngestOptions{}); err != nil || sum.New != 2 {
+	if sum, err := ingest.Run(ctx, st, []string{"../../examples"}, ingest.Options{}); err != nil || sum.New != 2 {
 		t.Fatalf("Ingest(examples) = %+v, %v; want 2 new", sum, err)
 	}
 	h, err := cli.Handler(st, nil)

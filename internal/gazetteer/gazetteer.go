@@ -29,6 +29,10 @@ type Gazetteer struct {
 	demonyms map[string]int32 // Key(demonym) → country entry
 	country  map[string]int32 // ISO alpha-2 → country entry
 	admin1   map[string]int32 // "CC.code" → subdivision entry
+	// translit maps the transliteration skeletons of large places to
+	// them, built on first use (LookupVariant).
+	translitOnce sync.Once
+	translit     map[string][]int32
 }
 
 var (

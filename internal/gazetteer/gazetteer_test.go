@@ -190,3 +190,50 @@ func TestParseCoord(t *testing.T) {
 		}
 	}
 }
+
+func TestSkeleton(t *testing.T) {
+	for _, group := range [][]string{
+		{"Zaporizhzhia", "Zaporizhia", "Zaporozhye", "Zaporizhzhya"},
+		{"Kyiv", "Kiev"},
+		{"Odesa", "Odessa"},
+		{"Kharkiv", "Kharkov"},
+		{"Luhansk", "Lugansk"},
+	} {
+		want := Skeleton(group[0])
+		for _, n := range group[1:] {
+			if got := Skeleton(n); got != want {
+				t.Errorf("Skeleton(%q) = %q, want %q (as %q)", n, got, want, group[0])
+			}
+		}
+	}
+	if Skeleton("Paris") == Skeleton("Peru") {
+		t.Error("Paris and Peru share a skeleton")
+	}
+}
+
+func TestLookupVariant(t *testing.T) {
+	g, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ name, want, country string }{
+		{"Zaporizhzhia", "Zaporizhia", "UA"},
+		{"Zaporozhye", "Zaporizhia", "UA"},
+		{"Odesa", "Odessa", "UA"},
+		{"Kiev", "Kyiv", "UA"},
+	} {
+		l := g.LookupVariant(tc.name)
+		if len(l) == 0 {
+			t.Errorf("LookupVariant(%q): nothing", tc.name)
+			continue
+		}
+		if e := g.Entry(l[0]); e.Country != tc.country || e.Kind != KindCity {
+			t.Errorf("LookupVariant(%q) = %s (%s), want %s (%s)", tc.name, e.Name, e.Country, tc.want, tc.country)
+		}
+	}
+	for _, n := range []string{"Peace Plan", "Arab", "Ill.", "Mont.", "Wana"} {
+		if l := g.LookupVariant(n); len(l) > 0 {
+			t.Errorf("LookupVariant(%q) = %s", n, g.Entry(l[0]).Name)
+		}
+	}
+}

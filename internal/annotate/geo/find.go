@@ -168,6 +168,12 @@ func Find(g *gazetteer.Gazetteer, text string, mentions []news.Mention, opt Opti
 		case news.Person:
 			blocked = append(blocked, m.Span)
 		default:
+			if m.Type == news.Org && bigCity(g, m.Text) {
+				// An organisation mention that is nothing but the name of
+				// a large city ("Shelling hit Zaporizhzhia") is the city.
+				out = append(out, Toponym{Span: m.Span, Text: m.Text, Entity: m.Entity})
+				continue
+			}
 			blocked = append(blocked, m.Span)
 			orgs = append(orgs, m.Span)
 		}
@@ -273,6 +279,28 @@ func Find(g *gazetteer.Gazetteer, text string, mentions []news.Mention, opt Opti
 	out = dedupe(out)
 	Hints(text, out)
 	return out
+}
+
+// bigCity reports whether name is, as a whole, the name or a
+// transliteration variant of a city of 250,000 or more people and of no
+// country or subdivision.
+func bigCity(g *gazetteer.Gazetteer, name string) bool {
+	if strings.ContainsAny(name, " .") {
+		return false
+	}
+	l := g.Lookup(name)
+	if len(l) == 0 {
+		l = g.LookupVariant(name)
+	}
+	big := false
+	for _, i := range l {
+		e := g.Entry(i)
+		if e.Kind != gazetteer.KindCity {
+			return false
+		}
+		big = big || e.Population >= 250000
+	}
+	return big
 }
 
 // leadingCountry reports whether sp, blocked by other mentions, is a country,

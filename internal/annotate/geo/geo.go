@@ -61,9 +61,10 @@ type Resolver struct {
 const maxCandidates = 60
 
 type cand struct {
-	i     int32
-	alias bool // matched an alias or a shortened form, not the name itself
-	score float64
+	i       int32
+	alias   bool // matched an alias or a shortened form, not the name itself
+	variant bool // matched a transliteration variant (Odesa → Odessa)
+	score   float64
 }
 
 // candidates returns the entries a toponym may refer to.
@@ -88,6 +89,23 @@ func (r *Resolver) candidates(t *Toponym) []cand {
 		}
 		if len(out) > 0 {
 			break
+		}
+	}
+	// Transliteration variants of large places (Odesa/Odessa, Kiev/Kyiv,
+	// Zaporozhye/Zaporizhia), when the name itself finds no country,
+	// subdivision or city of 100,000 or more.
+	if !r.prominent(out) {
+		vs := variants(t.Text)
+		for _, name := range []string{vs[0], vs[len(vs)-1]} {
+			if gazetteer.IsCode(name) || len(name) < 4 {
+				continue
+			}
+			for _, i := range r.G.LookupVariant(name) {
+				if !seen[i] {
+					seen[i] = true
+					out = append(out, cand{i: i, alias: true, variant: true})
+				}
+			}
 		}
 	}
 	// "North Africa", "Western US": the place the direction qualifies.
@@ -118,6 +136,18 @@ func (r *Resolver) candidates(t *Toponym) []cand {
 		out = append(out, cand{i: i})
 	}
 	return out
+}
+
+// prominent reports whether cs holds a continent, country, subdivision or
+// city of 100,000 or more people.
+func (r *Resolver) prominent(cs []cand) bool {
+	for _, c := range cs {
+		e := r.G.Entry(c.i)
+		if e.Kind != gazetteer.KindCity || e.Population >= 100000 {
+			return true
+		}
+	}
+	return false
 }
 
 // variants returns the forms of a place name to look up, best first.
@@ -269,7 +299,7 @@ func (r *Resolver) pass(tops []Toponym, cands [][]cand, ctx *docContext, res []R
 		if cs[best].alias {
 			conf *= 0.9
 		}
-		if r.G.Entry(cs[best].i).NoPoint || r.foreignHamlet(&tops[i], cs[best].i, ctx) || r.unsupported(&tops[i], i, cs[best].i, ctx) || r.foreignDirection(&tops[i], cs[best].i, ctx) || r.featureTown(&tops[i], cs[best].i) {
+		if r.G.Entry(cs[best].i).NoPoint || r.foreignHamlet(&tops[i], cs[best].i, ctx) || r.unsupported(&tops[i], i, cs[best].i, ctx) || r.foreignDirection(&tops[i], cs[best].i, ctx) || r.featureTown(&tops[i], cs[best].i) || r.foreignVariant(cs[best], ctx) || r.planet(&tops[i], cs[best].i, ctx) {
 			continue // better no place than a wrong one
 		}
 		res[i].Entry = cs[best].i
@@ -324,6 +354,13 @@ func (r *Resolver) score(t *Toponym, ti int, cs []cand, j int, ctx *docContext) 
 		if c.alias {
 			s--
 		}
+		// Prominence: a city of 100,000 or more that dwarfs every other
+		// place of its name (Geneva, Switzerland against Geneva, Illinois)
+		// outweighs an article's weak country context; a qualifier or a
+		// region cue still decides.
+		if e.Population >= 100000 && r.dominant(cs, j) {
+			s += prominenceBonus
+		}
 		// A city that shares its name with a subdivision it is the largest
 		// city of: "New York", "Kyiv". News means the city (but a country
 		// of that name comes first: "Mexico").
@@ -365,6 +402,55 @@ func (r *Resolver) score(t *Toponym, ti int, cs []cand, j int, ctx *docContext) 
 		}
 	}
 	return s
+}
+
+// planets are names news uses for the planets (and the towns that bear
+// them: Jupiter, Florida; Mars, Pennsylvania).
+var planets = map[string]bool{"mercury": true, "venus": true, "mars": true, "jupiter": true, "saturn": true, "uranus": true,
+	"neptune": true, "pluto": true}
+
+// planet reports whether a planet's name resolved to a town that nothing in
+// the article supports: no qualifier ("Jupiter, Florida") and no other place
+// of its subdivision.
+func (r *Resolver) planet(t *Toponym, i int32, ctx *docContext) bool {
+	e := r.G.Entry(i)
+	return e.Kind == gazetteer.KindCity && planets[gazetteer.Key(t.Text)] && t.Qualifier == "" && ctx.admins[e.Country+"."+e.Admin1] == 0
+}
+
+// prominenceBonus is what a dominant city adds (see dominant).
+const prominenceBonus = 2.5
+
+// dominant reports whether candidate j is a city at least five times as
+// populous as every other city or subdivision among cs, with no country or
+// continent of the name.
+func (r *Resolver) dominant(cs []cand, j int) bool {
+	e := r.G.Entry(cs[j].i)
+	for k, o := range cs {
+		if k == j {
+			continue
+		}
+		oe := r.G.Entry(o.i)
+		switch oe.Kind {
+		case gazetteer.KindCountry, gazetteer.KindContinent:
+			return false
+		case gazetteer.KindAdmin1:
+			if oe.Country == e.Country {
+				continue // its own subdivision ("New York")
+			}
+		}
+		if oe.Population*5 > e.Population {
+			return false
+		}
+	}
+	return true
+}
+
+// foreignVariant reports whether a transliteration variant resolved to a
+// city of under a million people in a country the article never names:
+// a spelling variant is trusted where the story is.
+func (r *Resolver) foreignVariant(c cand, ctx *docContext) bool {
+	e := r.G.Entry(c.i)
+	return c.variant && e.Population < 1000000 && ctx.countries[e.Country] == 0
 }
 
 // foreignHamlet reports whether e is a small town in a country the article

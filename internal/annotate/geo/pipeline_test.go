@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"math"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/internal/news"
@@ -62,5 +63,59 @@ func TestPipelineSeeds(t *testing.T) {
 				t.Errorf("%s: %q → %s %.2f,%.2f, want %v", file, name, p.Country, p.Lat, p.Lon, w)
 			}
 		}
+	}
+}
+
+// TestPipelinePlaces runs the whole pipeline (with NER) over sentences of
+// our own and checks the places a reader must be able to trust: an explicit
+// qualifier decides, prominence beats a weak country context,
+// transliteration variants resolve, and titles and planets are no places.
+func TestPipelinePlaces(t *testing.T) {
+	chain, err := pipeline.Build([]string{"annotate.geo"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name   string
+		text   string
+		want   map[string]string // place text → country[.admin1]
+		absent []string
+	}{
+		{"qualifier decides", "The talks were held in Geneva, Switzerland, on Friday.", map[string]string{"Geneva": "CH", "Switzerland": "CH"}, nil},
+		{"prominence over a weak context", "American and Russian diplomats met in Geneva on Friday, the U.S. State Department said.", map[string]string{"Geneva": "CH"}, nil},
+		{"a qualifier names the small town", "Firefighters in Geneva, Illinois, said a barn burned overnight.", map[string]string{"Geneva": "US.IL"}, nil},
+		{"transliterations", "Shelling hit Zaporizhzhia and Odesa overnight, Ukrainian officials said.", map[string]string{"Zaporizhzhia": "UA", "Odesa": "UA"}, nil},
+		{"older spellings", "Families from Zaporozhye and Odessa reached Kiev by train, Ukraine's rail company said.", map[string]string{"Zaporozhye": "UA", "Odessa": "UA", "Kiev": "UA"}, nil},
+		{"a title is no place", "The Peace Plan was discussed for hours on Tuesday.", nil, []string{"Peace Plan", "Peace"}},
+		{"a magazine is no place", "City Limits, a nonprofit magazine, first reported the story.", nil, []string{"City Limits", "City"}},
+		{"planets are no places", "The probe will reach Jupiter in 2031 and pass Mars on the way, NASA said.", nil, []string{"Jupiter", "Mars"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := &news.Article{Raw: []byte(tc.text), Format: news.FormatText}
+			if err := chain.Process(context.Background(), a); err != nil {
+				t.Fatal(err)
+			}
+			got := map[string]news.Place{}
+			for _, p := range a.Places {
+				got[p.Text] = p
+			}
+			for name, want := range tc.want {
+				p, ok := got[name]
+				if !ok {
+					t.Errorf("%q not among the places %v", name, a.Places)
+					continue
+				}
+				cc, adm, _ := strings.Cut(want, ".")
+				if p.Country != cc || adm != "" && p.Admin1 != adm {
+					t.Errorf("%q → %s (%s %s), want %s", name, p.Name, p.Country, p.Admin1, want)
+				}
+			}
+			for _, name := range tc.absent {
+				if p, ok := got[name]; ok {
+					t.Errorf("%q is a place: %s (%s)", name, p.Name, p.Country)
+				}
+			}
+		})
 	}
 }

@@ -242,3 +242,28 @@ func IsIOB1(tags []string) bool {
 	}
 	return false
 }
+
+// Half returns one half of a file's documents for honest development: "A"
+// keeps the 1st, 3rd, 5th … document, "B" the 2nd, 4th, 6th …, and "" all
+// of them. Interleaving keeps both halves' mix of topics (sports tables,
+// politics, markets) like the whole file's. Tune on A, report on B.
+func Half(docs []Document, half string) ([]Document, error) {
+	var keep int
+	switch half {
+	case "":
+		return docs, nil
+	case "A", "a":
+		keep = 0
+	case "B", "b":
+		keep = 1
+	default:
+		return nil, fmt.Errorf("conll: unknown half %q (want A or B)", half)
+	}
+	var out []Document
+	for i, d := range docs {
+		if i%2 == keep {
+			out = append(out, d)
+		}
+	}
+	return out, nil
+}

@@ -160,3 +160,33 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+func TestHalf(t *testing.T) {
+	docs := make([]Document, 5)
+	for i := range docs {
+		docs[i].Sentences = []Sentence{{{Word: strings.Repeat("w", i+1), Tag: "O"}}}
+	}
+	for _, tc := range []struct {
+		half string
+		want []string
+	}{
+		{"A", []string{"w", "www", "wwwww"}},
+		{"B", []string{"ww", "wwww"}},
+		{"", []string{"w", "ww", "www", "wwww", "wwwww"}},
+	} {
+		got, err := Half(docs, tc.half)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var words []string
+		for _, d := range got {
+			words = append(words, d.Sentences[0][0].Word)
+		}
+		if strings.Join(words, " ") != strings.Join(tc.want, " ") {
+			t.Errorf("Half(%q) = %v, want %v", tc.half, words, tc.want)
+		}
+	}
+	if _, err := Half(docs, "C"); err == nil {
+		t.Error("Half(C): no error")
+	}
+}

@@ -106,3 +106,70 @@ func Misses(w io.Writer, r *geo.Resolver, a *Article) {
 		}
 	}
 }
+
+// AddPlaces scores the stage end to end on one article: it finds toponyms with
+// mentions (the NER stage's, nil without NER), resolves them as the stage
+// does, and judges each resolved place against the gold toponyms.
+func (s *Scores) AddPlaces(r *geo.Resolver, a *Article, mentions []news.Mention) {
+	tops := geo.Find(r.G, a.Text, mentions, geo.Options{})
+	for _, x := range r.Resolve(a.Text, tops) {
+		if x.Entry < 0 {
+			continue
+		}
+		e := r.G.Entry(x.Entry)
+		overlap, judged, right := false, false, false
+		for _, t := range a.Toponyms {
+			if t.Start >= x.End || x.Start >= t.End {
+				continue
+			}
+			overlap = true
+			if !t.HasCoords {
+				continue
+			}
+			judged = true
+			if gazetteer.Distance(e.Lat, e.Lon, t.Lat, t.Lon) <= Within {
+				right = true
+			}
+		}
+		if overlap && !judged {
+			s.PlaceUnjudged++
+			continue
+		}
+		s.PlaceSys++
+		if right {
+			s.PlaceRight++
+		}
+	}
+}
+
+// WrongPlaces writes, one a line, the places the stage resolves in a that
+// overlap no gold toponym (NOTPLACE) or lie more than 161 km from the gold
+// point they overlap (FAR), for error analysis.
+func WrongPlaces(w io.Writer, r *geo.Resolver, a *Article, mentions []news.Mention) {
+	tops := geo.Find(r.G, a.Text, mentions, geo.Options{})
+	for _, x := range r.Resolve(a.Text, tops) {
+		if x.Entry < 0 {
+			continue
+		}
+		e := r.G.Entry(x.Entry)
+		tag, judged := "NOTPLACE", false
+		for _, t := range a.Toponyms {
+			if t.Start >= x.End || x.Start >= t.End {
+				continue
+			}
+			tag = "UNJUDGED"
+			if !t.HasCoords {
+				continue
+			}
+			judged = true
+			tag = "FAR"
+			if gazetteer.Distance(e.Lat, e.Lon, t.Lat, t.Lon) <= Within {
+				tag = ""
+				break
+			}
+		}
+		if tag != "" && (tag != "UNJUDGED" || judged) {
+			fmt.Fprintf(w, "%s\t%s\t%q\t→ %s (%c %s %s)\n", tag, a.ID, x.Text, e.Name, e.Kind, e.Country, e.Feature)
+		}
+	}
+}

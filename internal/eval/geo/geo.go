@@ -152,6 +152,30 @@ func runeToByte(s string) func(int) int {
 	}
 }
 
+// Half returns one half of a corpus's articles for honest development: "A"
+// keeps the 1st, 3rd, 5th … article, "B" the 2nd, 4th, …, and "" all of
+// them. Tune on A, report on B.
+func Half(arts []Article, half string) ([]Article, error) {
+	var keep int
+	switch half {
+	case "":
+		return arts, nil
+	case "A", "a":
+		keep = 0
+	case "B", "b":
+		keep = 1
+	default:
+		return nil, fmt.Errorf("geo: unknown half %q (want A or B)", half)
+	}
+	var out []Article
+	for i := range arts {
+		if i%2 == keep {
+			out = append(out, arts[i])
+		}
+	}
+	return out, nil
+}
+
 // Scores accumulates resolution and tagging counts.
 type Scores struct {
 	Gold     int       // gold toponyms with coordinates
@@ -161,6 +185,24 @@ type Scores struct {
 	TagGold  int
 	TagSys   int
 	TagMatch int
+	// End to end: the places the stage itself finds and resolves.
+	PlaceSys      int // resolved places judged (overlapping a gold toponym with coordinates, or none)
+	PlaceRight    int // overlapping a gold toponym and within 161 km of it
+	PlaceUnjudged int // overlapping only gold toponyms without coordinates
+}
+
+// Places returns end-to-end precision and recall of resolved places in
+// percent: a place is right when its span overlaps a gold toponym and its
+// point lies within 161 km of the gold point; a place overlapping no gold
+// toponym is wrong. Recall is over the gold toponyms with coordinates.
+func (s *Scores) Places() (p, r float64) {
+	if s.PlaceSys > 0 {
+		p = 100 * float64(s.PlaceRight) / float64(s.PlaceSys)
+	}
+	if s.TagGold > 0 {
+		r = 100 * float64(s.PlaceRight) / float64(s.TagGold)
+	}
+	return p, r
 }
 
 // Acc161 returns the share of gold toponyms within 161 km, in percent.

