@@ -36,6 +36,12 @@ type aliasRow struct {
 	Why string
 }
 
+// entArticle is an article that names the entity, with its mentions.
+type entArticle struct {
+	docItem
+	Mentions []store.MentionRef
+}
+
 type entityData struct {
 	E           *store.EntityPage
 	Aliases     []aliasRow
@@ -49,7 +55,7 @@ type entityData struct {
 	ByPager     pager
 	QuotesAbout []store.QuoteHit
 	AboutPager  pager
-	Articles    []store.EntityArticle
+	Articles    []entArticle
 	ArtPager    pager
 	Timeline    *store.Timeline
 	MaxCount    int
@@ -107,7 +113,14 @@ func (u *UI) entity(r *http.Request) (string, view, error) {
 	d.QuotesAbout = slicePage(e.QuotesAbout, pq)
 	d.AboutPager = namedPager(r, "about", "about", pq, len(e.QuotesAbout), len(d.QuotesAbout))
 	pr := listPage(r, "art", n)
-	d.Articles = slicePage(e.Articles, pr)
+	arts := slicePage(e.Articles, pr)
+	sums := make([]store.DocSummary, len(arts))
+	for i, a := range arts {
+		sums[i] = a.DocSummary
+	}
+	for i, it := range u.withMonths(ctx, sums) {
+		d.Articles = append(d.Articles, entArticle{docItem: it, Mentions: arts[i].Mentions})
+	}
 	d.ArtPager = namedPager(r, "art", "articles", pr, len(e.Articles), len(d.Articles))
 	if d.Timeline, err = u.st.Timeline(ctx, store.TimelineQuery{Entity: e.ID, Bucket: "year"}); err != nil {
 		return "", view{}, err

@@ -190,6 +190,7 @@ func (u *UI) graph(r *http.Request) (string, view, error) {
 		return d.Edges[i].Weight > d.Edges[j].Weight
 	})
 	return "graph", view{Title: "Graph of " + d.Centre.Name, Nav: "graph", Data: d,
+		Styles:  []string{"graph.css"},
 		Scripts: []string{"vendor/cytoscape@3.34.4/cytoscape.min.js", "graph.js"}}, nil
 }
 

@@ -94,10 +94,18 @@ type mapEvent struct {
 	Href     string  `json:"href"`
 }
 
-type mapData struct {
-	Points []mapPoint `json:"points"`
-	Areas  []mapArea  `json:"areas"`
+// mapEvents are the events at one place: one marker, never jittered.
+type mapEvents struct {
+	Place  string     `json:"place"`
+	Lat    float64    `json:"lat"`
+	Lon    float64    `json:"lon"`
 	Events []mapEvent `json:"events"`
+}
+
+type mapData struct {
+	Points []mapPoint   `json:"points"`
+	Areas  []mapArea    `json:"areas"`
+	Events []*mapEvents `json:"events"`
 }
 
 type placesData struct {
@@ -139,7 +147,7 @@ func (u *UI) places(r *http.Request) (string, view, error) {
 	if err != nil {
 		return "", view{}, err
 	}
-	d := placesData{Country: country, Total: l.Total, Map: mapData{Points: []mapPoint{}, Areas: []mapArea{}, Events: []mapEvent{}}}
+	d := placesData{Country: country, Total: l.Total, Map: mapData{Points: []mapPoint{}, Areas: []mapArea{}, Events: []*mapEvents{}}}
 	areas := map[string]*mapArea{}
 	for _, p := range l.Places {
 		row := placeRow{PlaceCount: p, Precision: precision(p.GeoNames), Href: placeHref(p)}
@@ -174,10 +182,18 @@ func (u *UI) places(r *http.Request) (string, view, error) {
 		}
 		d.Events = evs
 		types := map[string]bool{}
+		at := map[[2]float64]*mapEvents{}
 		for _, e := range evs {
 			href := spanHref(e.Document, e.Trigger.Start, e.Trigger.End)
 			d.EvHref = append(d.EvHref, href)
-			d.Map.Events = append(d.Map.Events, mapEvent{Type: e.Type, Label: orDash(e.ActorName) + " → " + orDash(e.TargetName),
+			k := [2]float64{e.Lat, e.Lon}
+			g := at[k]
+			if g == nil {
+				g = &mapEvents{Place: e.PlaceName, Lat: e.Lat, Lon: e.Lon}
+				at[k] = g
+				d.Map.Events = append(d.Map.Events, g)
+			}
+			g.Events = append(g.Events, mapEvent{Type: e.Type, Label: orDash(e.ActorName) + " → " + orDash(e.TargetName),
 				Date: e.Date, Lat: e.Lat, Lon: e.Lon, Evidence: e.Evidence, Href: href})
 			types[e.Type] = true
 		}

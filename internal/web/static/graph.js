@@ -78,5 +78,6 @@
   cy.on('dbltap', 'node', function (e) { expand(e.target.id()); });
   el.setAttribute('data-nodes', String(cy.nodes().length));
   el.setAttribute('data-edges', String(cy.edges().length));
+  window.newsgraphGraph = cy; // for the browser tests and the console
   el.setAttribute('data-ready', '1');
 })();

@@ -61,7 +61,7 @@
 
   // Cities and regions: clustered markers, sized by mentions.
   var points = L.layerGroup().addTo(map);
-  var index = new Supercluster({ radius: 50, maxZoom: 9 });
+  var index = new Supercluster({ radius: 40, maxZoom: 9 });
   index.load(data.points.map(function (p, i) {
     return { type: 'Feature', properties: { i: i, mentions: p.mentions }, geometry: { type: 'Point', coordinates: [p.lon, p.lat] } };
   }));
@@ -91,17 +91,24 @@
   }
   map.on('zoomend', drawPoints);
 
-  // Events with a place.
+  // Events with a place: one marker per place, set off to the lower right
+  // of the place's own marker so that both can be clicked.
   var events = L.layerGroup().addTo(map);
   var typeSel = document.getElementById('evtype');
   function drawEvents() {
     events.clearLayers();
     var want = typeSel ? typeSel.value : '';
-    data.events.forEach(function (e) {
-      if (want && e.type !== want) { return; }
-      var m = L.marker([e.lat, e.lon], { icon: icon('evm', '', 12), title: e.type + ': ' + e.label, keyboard: true, alt: e.type, zIndexOffset: 500 });
-      m.bindPopup('<div class="pop"><span class="etype">' + text(e.type) + '</span> ' + text(e.label) + (e.date ? ' · ' + text(e.date) : '') +
-        '<p>' + text(e.evidence) + '</p><a href="' + e.href + '">open the sentence</a></div>', { maxWidth: 360 });
+    data.events.forEach(function (g) {
+      var evs = g.events.filter(function (e) { return !want || e.type === want; });
+      if (!evs.length) { return; }
+      var ic = L.divIcon({ className: '', html: '<div class="mk evm"><span>' + evs.length + '</span></div>', iconSize: [18, 18], iconAnchor: [-6, -6] });
+      var m = L.marker([g.lat, g.lon], { icon: ic, title: evs.length + ' event' + (evs.length === 1 ? '' : 's') + ' in ' + g.place, keyboard: true, alt: 'events in ' + g.place });
+      m.on('add', function () { var e = m.getElement(); if (e) { e.setAttribute('data-events', g.place); } });
+      m.bindPopup('<div class="pop"><b>' + text(g.place) + '</b>: ' + evs.length + ' event' + (evs.length === 1 ? '' : 's') + '<ol class="evidence-list">' +
+        evs.map(function (e) {
+          return '<li><span class="etype">' + text(e.type) + '</span> ' + text(e.label) + (e.date ? ' · ' + text(e.date) : '') +
+            '<p>' + text(e.evidence) + '</p><a href="' + e.href + '">open the sentence</a></li>';
+        }).join('') + '</ol></div>', { maxWidth: 360 });
       events.addLayer(m);
     });
   }
@@ -109,9 +116,18 @@
 
   L.control.layers(null, { 'Cities and regions': points, 'Countries mentioned': countries, 'Events': events }, { collapsed: false }).addTo(map);
 
-  // Start on what is drawn.
-  var ll = data.points.map(function (p) { return [p.lat, p.lon]; }).concat(data.events.map(function (e) { return [e.lat, e.lon]; }));
-  if (ll.length) { map.fitBounds(L.latLngBounds(ll).pad(0.6), { maxZoom: 6 }); } else { map.setView([30, 10], 1.5); }
+  // Start on where most mentions are: the points within 2,000 km of the
+  // mention-weighted median point (far outliers stay a zoom-out away).
+  function median(xs) { xs.sort(function (a, b) { return a - b; }); return xs[Math.floor(xs.length / 2)]; }
+  var lats = [], lons = [];
+  data.points.forEach(function (p) { for (var k = 0; k < p.mentions; k++) { lats.push(p.lat); lons.push(p.lon); } });
+  if (lats.length) {
+    var c = L.latLng(median(lats), median(lons));
+    var near = data.points.filter(function (p) { return c.distanceTo([p.lat, p.lon]) < 2e6; }).map(function (p) { return [p.lat, p.lon]; });
+    map.fitBounds(L.latLngBounds(near.length ? near : [c]).pad(0.3), { maxZoom: 6 });
+  } else if (data.events.length) {
+    map.fitBounds(L.latLngBounds(data.events.map(function (g) { return [g.lat, g.lon]; })).pad(0.3), { maxZoom: 6 });
+  } else { map.setView([30, 10], 1.5); }
   drawPoints();
   drawEvents();
   el.setAttribute('data-points', String(data.points.length));
