@@ -191,7 +191,7 @@ type check struct {
 	ready bool   // wait for [data-ready="1"] (map, graph)
 	// notFound pages answer 404, which Chromium logs as an error.
 	notFound bool
-	then  func(t *testing.T, s *session)
+	then     func(t *testing.T, s *session)
 }
 
 func screenshotDir(t *testing.T) string {

@@ -32,9 +32,9 @@ func TestPages(t *testing.T) {
 		Entities:   []news.Entity{{ID: "E1", Name: "Pavel Kulazhanka", Type: news.Person}, {ID: "E2", Name: "Warsaw", Type: news.GPE}},
 		Mentions: []news.Mention{{Span: at("Pavel Kulazhanka"), Text: "Pavel Kulazhanka", Type: news.Person, Entity: "E1"},
 			{Span: at("Warsaw"), Text: "Warsaw", Type: news.GPE, Entity: "E2"}},
-		Quotes: []news.Quote{{Span: at("we fight <here>"), Text: "we fight <here>", Speaker: "E1", SpeakerName: "Pavel Kulazhanka", Kind: news.QuoteDirect}},
-		Places: []news.Place{{Span: at("Warsaw"), Text: "Warsaw", Name: "Warsaw", Country: "PL", Lat: 52.23, Lon: 21.01, GeoNames: 756135}},
-		Times:  []news.Time{{Span: at("21 May 2022"), Text: "21 May 2022", Value: "2022-05-21", Kind: news.TimeDate}},
+		Quotes:    []news.Quote{{Span: at("we fight <here>"), Text: "we fight <here>", Speaker: "E1", SpeakerName: "Pavel Kulazhanka", Kind: news.QuoteDirect}},
+		Places:    []news.Place{{Span: at("Warsaw"), Text: "Warsaw", Name: "Warsaw", Country: "PL", Lat: 52.23, Lon: 21.01, GeoNames: 756135}},
+		Times:     []news.Time{{Span: at("21 May 2022"), Text: "21 May 2022", Value: "2022-05-21", Kind: news.TimeDate}},
 		Sentences: []news.Span{{Start: 0, End: at("Warsaw & Minsk.").Start - 1}, at("Warsaw & Minsk.")},
 	}
 	if _, err := st.Put(ctx, a); err != nil {
