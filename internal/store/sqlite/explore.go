@@ -162,9 +162,11 @@ func (s *Store) Dated(ctx context.Context, q store.DatedQuery) (*store.DatedList
 		evArgs = append(evArgs, strings.ToUpper(q.Type))
 		tWhere += " AND 0"
 	}
+	// Photo dates count once per article and date, however many photos.
 	union := `SELECT 'event' AS kind, ev.date AS date, ev.doc AS doc, ev.rowid AS id FROM events ev WHERE ` + evWhere + `
-		UNION ALL SELECT CASE WHEN t.start_cp < 0 THEN 'photo' ELSE 'time' END, t.value, t.doc, t.rowid FROM times t WHERE ` + tWhere
-	args := append(append([]any{}, evArgs...), tArgs...)
+		UNION ALL SELECT 'time', t.value, t.doc, t.rowid FROM times t WHERE t.start_cp >= 0 AND ` + tWhere + `
+		UNION ALL SELECT 'photo', t.value, t.doc, min(t.rowid) FROM times t WHERE t.start_cp < 0 AND ` + tWhere + ` GROUP BY t.doc, t.value`
+	args := append(append(append([]any{}, evArgs...), tArgs...), tArgs...)
 	out := &store.DatedList{Page: p, Items: []store.DatedItem{}}
 	if err := s.r.QueryRowContext(ctx, "SELECT count(*) FROM ("+union+")", args...).Scan(&out.Total); err != nil {
 		return nil, fmt.Errorf("sqlite: dated: %w", err)
