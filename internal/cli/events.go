@@ -39,11 +39,20 @@ func runEvalEvents(ctx context.Context, env *Env, args []string) int {
 	fs.SetOutput(env.Stderr)
 	file := fs.String("plover", "", "PLOVER gold records (JSON array, PLOVER_GSR_CAMEO format)")
 	verbose := fs.Bool("v", false, "list the records coded wrongly and the confusion of types")
+	var e2e e2eOptions
+	fs.StringVar(&e2e.dir, "e2e", "", "WikiEvents-style `folder` (gold/*.gold.jsonl, text/...): score end to end on running text")
+	fs.StringVar(&e2e.split, "split", "all", "with --e2e: score all documents, or the even or odd ones in ID order (a tuning and a held-out half)")
+	fs.StringVar(&e2e.details, "details", "", "with --e2e: write every false positive, miss and wrong argument to this `file`")
+	fs.StringVar(&e2e.pred, "pred", "", "with --e2e: write the predictions as JSON Lines (the shared scorer's input) to this `file`")
+	fs.BoolVar(&e2e.all, "all-status", false, "with --e2e: score events of every status, not only asserted and reported ones")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
+	if e2e.dir != "" && *file == "" && fs.NArg() == 0 {
+		return runE2E(ctx, env, e2e)
+	}
 	if *file == "" || fs.NArg() > 0 {
-		fmt.Fprintln(env.Stderr, "usage: newsgraph eval events --plover FILE [-v]")
+		fmt.Fprintln(env.Stderr, "usage: newsgraph eval events --plover FILE [-v]\n       newsgraph eval events --e2e DIR [-split all|even|odd] [-details FILE] [-pred FILE]")
 		return ExitUsage
 	}
 	f, err := os.Open(*file)

@@ -32,7 +32,7 @@ var exportKinds = []string{"documents", "entities", "quotes", "events", "stories
 func runExport(ctx context.Context, env *Env, args []string) int {
 	fl := flag.NewFlagSet("export", flag.ContinueOnError)
 	fl.SetOutput(env.Stderr)
-	db := fl.String("db", DefaultDB, "database `file`")
+	db := fl.String("db", DefaultDB, dbUsage)
 	format := fl.String("format", "jsonl", "json, jsonl, csv, or tsv (events as GDELT-like rows, docs/format/events-export.md)")
 	kinds := fl.String("kind", strings.Join(exportKinds, ","), "comma-separated `kinds` to export: "+strings.Join(exportKinds, ", "))
 	out := fl.String("out", "", "output `file` (json, jsonl) or directory (csv: one file per kind); default standard output")

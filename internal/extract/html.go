@@ -83,6 +83,11 @@ func HTML(raw []byte, pageURL string) (doc *Doc, err error) {
 	}
 	root, err := html.Parse(decode(raw))
 	if err != nil {
+		if strings.Contains(err.Error(), "open stack of elements exceeds") {
+			// The parser's own bound on nesting: the page is HTML, too
+			// deep to be an article.
+			return nil, fmt.Errorf("%w: elements nested more than 512 deep", ErrTooLarge)
+		}
 		return nil, fmt.Errorf("%w: %v", ErrNotHTML, err)
 	}
 	if !hasBodyContent(root) {

@@ -42,7 +42,10 @@ func Language(text, declared string) string {
 	info := whatlanggo.Detect(sample)
 	code := info.Lang.Iso6391()
 	switch {
-	case code == "":
+	case code == "" || info.Confidence == 0:
+		// Confidence 0 is a tie between the best languages, which
+		// whatlanggo breaks by map order, differently from run to run:
+		// answer only what is certain, so that annotations repeat.
 		return declared
 	case declared == "" || code == declared || info.IsReliable():
 		// whatlanggo's confidence is low on short texts; there the page's

@@ -7,6 +7,7 @@ import (
 	"io"
 	"time"
 
+	"github.com/newsgraph/newsgraph/internal/cputime"
 	"github.com/newsgraph/newsgraph/internal/news"
 	"github.com/newsgraph/newsgraph/internal/resolve/story"
 	"github.com/newsgraph/newsgraph/internal/store"
@@ -51,7 +52,9 @@ func NewSink(ctx context.Context, st store.Store, opt SinkOptions) (*Sink, error
 // article a story. created[i] reports whether as[i] was new; storing an
 // article already stored changes nothing, so Write is safe to repeat.
 func (s *Sink) Write(ctx context.Context, as []*news.Article) (created []bool, err error) {
+	stop := cputime.Track(ctx, "store") // newsgraph bench: store write, with resolution
 	created, err = s.st.PutMany(ctx, as)
+	stop()
 	if err != nil {
 		return nil, err
 	}
@@ -133,9 +136,24 @@ func RestoreStories(ctx context.Context, st store.Store, errs io.Writer) (*story
 
 // AssignStory puts a stored article into a story and records it.
 func AssignStory(ctx context.Context, st store.Store, cl *story.Clusterer, a *news.Article) error {
+	stop := cputime.Track(ctx, "stories") // newsgraph bench: clustering
 	asg, err := cl.Assign(story.FromArticle(a))
+	stop()
 	if err != nil {
 		return fmt.Errorf("story of %s: %w", a.ID, err)
+	}
+	defer cputime.Track(ctx, "stories.store")() // newsgraph bench: recording the story
+	if asg.Renamed != "" {
+		// The article founds the story now: the story takes its ID
+		// (docs/format/store.md, "Identifiers").
+		s, ok := cl.Story(asg.Story)
+		if !ok {
+			return fmt.Errorf("story of %s: story %s is not held", a.ID, asg.Story)
+		}
+		if err := st.PutStory(ctx, s); err != nil {
+			return fmt.Errorf("story of %s: %w", a.ID, err)
+		}
+		return nil
 	}
 	if err := st.SetStory(ctx, a.ID, asg.Story, asg.DuplicateOf); err != nil {
 		return fmt.Errorf("story of %s: %w", a.ID, err)

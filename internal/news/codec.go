@@ -3,6 +3,7 @@ package news
 import (
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"unicode/utf8"
 )
 
@@ -18,6 +19,55 @@ type record struct {
 	Published  *string  `json:"published"`
 	Paragraphs [][2]int `json:"paragraphs"`
 	Sentences  [][2]int `json:"sentences"`
+	// Tokens are written only when they carry a parse.
+	Tokens tokenList `json:"tokens,omitempty"`
+}
+
+// tokenList encodes tokens by hand: an article has thousands, and
+// reflection made encoding them as slow as parsing them.
+type tokenList []Token
+
+// MarshalJSON implements json.Marshaler.
+func (ts tokenList) MarshalJSON() ([]byte, error) {
+	b := make([]byte, 0, 64*len(ts)+2)
+	b = append(b, '[')
+	for i, t := range ts {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"start":`...)
+		b = strconv.AppendInt(b, int64(t.Start), 10)
+		b = append(b, `,"end":`...)
+		b = strconv.AppendInt(b, int64(t.End), 10)
+		b = append(b, `,"text":`...)
+		b = appendJSONString(b, t.Text)
+		if t.UPOS != "" {
+			b = append(b, `,"upos":`...)
+			b = appendJSONString(b, t.UPOS)
+		}
+		b = append(b, `,"head":`...)
+		b = strconv.AppendInt(b, int64(t.Head), 10)
+		if t.Deprel != "" {
+			b = append(b, `,"deprel":`...)
+			b = appendJSONString(b, t.Deprel)
+		}
+		b = append(b, '}')
+	}
+	return append(b, ']'), nil
+}
+
+// appendJSONString appends s as a JSON string; plain ASCII is copied, the
+// rest goes through encoding/json.
+func appendJSONString(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			q, _ := json.Marshal(s)
+			return append(b, q...)
+		}
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
 }
 
 // MarshalJSON encodes a as a version-1 record with code-point offsets.
@@ -34,6 +84,9 @@ func (a Article) MarshalJSON() ([]byte, error) {
 	}
 	r.Paragraphs = pairs(c.Paragraphs)
 	r.Sentences = pairs(c.Sentences)
+	if c.Parsed() {
+		r.Tokens = c.Tokens
+	}
 	return json.Marshal(r)
 }
 
@@ -54,6 +107,7 @@ func (a *Article) UnmarshalJSON(b []byte) error {
 	}
 	a.Paragraphs = spans(r.Paragraphs)
 	a.Sentences = spans(r.Sentences)
+	a.Tokens = r.Tokens
 	a.convertOffsets(runeToByte(a.Text))
 	for i := range a.Captions {
 		convertCaption(&a.Captions[i], runeToByte(a.Captions[i].Text))

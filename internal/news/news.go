@@ -81,10 +81,16 @@ type Caption struct {
 	Times []Time `json:"times,omitempty"`
 }
 
-// Token is one word, number or punctuation mark of [Article.Text].
+// Token is one word, number or punctuation mark of [Article.Text]. The
+// parse stage adds its Universal Dependencies part of speech, its head (an
+// index into [Article.Tokens], -1 for a sentence's root) and its relation
+// to the head; UPOS is empty when no parse ran.
 type Token struct {
 	Span
-	Text string `json:"text"`
+	Text   string `json:"text"`
+	UPOS   string `json:"upos,omitempty"`
+	Head   int    `json:"head"`
+	Deprel string `json:"deprel,omitempty"`
 }
 
 // EntityType is the type of a mention or an entity.
@@ -221,6 +227,30 @@ type Event struct {
 	Sentence      int     `json:"sentence"`
 	Trigger       Trigger `json:"trigger"`
 	Confidence    float64 `json:"confidence"`
+	// Status is the event's factuality (docs/events.md): asserted,
+	// reported, negated, hypothetical, planned or future. Empty means
+	// asserted (records written before statuses existed).
+	Status string `json:"status,omitempty"`
+	// Source is who reports the event ("X said Y attacked Z": X), an
+	// entity ID and name, when the sentence says.
+	Source     string `json:"source,omitempty"`
+	SourceName string `json:"source_name,omitempty"`
+}
+
+// Event statuses.
+const (
+	StatusAsserted     = "asserted"
+	StatusReported     = "reported"
+	StatusNegated      = "negated"
+	StatusHypothetical = "hypothetical"
+	StatusPlanned      = "planned"
+	StatusFuture       = "future"
+)
+
+// ShownByDefault reports whether events of a status are shown by exports,
+// the API and the UI without asking: asserted and reported ones.
+func ShownByDefault(status string) bool {
+	return status == "" || status == StatusAsserted || status == StatusReported
 }
 
 // Story is a set of articles that report the same real-world story.
@@ -258,9 +288,11 @@ type Article struct {
 	Removed  []Removed `json:"removed"`
 	Captions []Caption `json:"captions"`
 
-	Paragraphs []Span  `json:"-"` // serialised as [[start, end], ...]
-	Sentences  []Span  `json:"-"` // serialised as [[start, end], ...]
-	Tokens     []Token `json:"-"` // not serialised: tokens are cheap to recompute
+	Paragraphs []Span `json:"-"` // serialised as [[start, end], ...]
+	Sentences  []Span `json:"-"` // serialised as [[start, end], ...]
+	// Tokens are serialised only when they carry a parse (the record's
+	// "tokens"); the store does not keep them.
+	Tokens []Token `json:"-"`
 
 	Entities []Entity  `json:"entities"`
 	Mentions []Mention `json:"mentions"`
@@ -279,6 +311,9 @@ type Article struct {
 	// (invalid UTF-8 replaced, say). They are reported, not serialised.
 	Warnings []string `json:"-"`
 }
+
+// Parsed reports whether a's tokens carry a dependency parse.
+func (a *Article) Parsed() bool { return len(a.Tokens) > 0 && a.Tokens[0].UPOS != "" }
 
 // SentenceOf returns the index of the sentence that contains byte offset off,
 // or -1.

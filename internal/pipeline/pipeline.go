@@ -16,6 +16,7 @@ import (
 	"sort"
 	"sync"
 
+	"github.com/newsgraph/newsgraph/internal/cputime"
 	"github.com/newsgraph/newsgraph/internal/news"
 )
 
@@ -194,7 +195,9 @@ func (c *Chain) Versions() map[string]string {
 }
 
 // Process runs every stage on a in order. It stops at the first error and
-// returns it as a *StageError; [ErrSkip] stops without an error.
+// returns it as a *StageError; [ErrSkip] stops without an error. When ctx
+// carries a [cputime.Meter], each stage's CPU time is added to it under
+// the stage's ID.
 func (c *Chain) Process(ctx context.Context, a *news.Article) error {
 	if a.Provenance.Stages == nil {
 		a.Provenance.Stages = map[string]string{}
@@ -204,7 +207,9 @@ func (c *Chain) Process(ctx context.Context, a *news.Article) error {
 			return err
 		}
 		info := c.infos[i]
+		stop := cputime.Track(ctx, info.ID) // newsgraph bench: CPU per stage
 		err := safeProcess(ctx, s, a)
+		stop()
 		if errors.Is(err, ErrSkip) {
 			return nil
 		}

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/newsgraph/newsgraph/internal/cputime"
 	"github.com/newsgraph/newsgraph/internal/news"
 )
 
@@ -15,10 +16,16 @@ import (
 // made here, once for every store.
 type Writer interface {
 	Lookup
-	// NewEntity creates a global entity for the document-local entity e
-	// and returns its ID. It records no document, alias or key: Link
-	// calls LinkEntity next.
-	NewEntity(ctx context.Context, e news.Entity) (id string, err error)
+	// NewEntity creates global entity id (chosen by Link, see
+	// [EntityID]) for the document-local entity e. It records no
+	// document, alias or key: Link calls LinkEntity next.
+	NewEntity(ctx context.Context, id string, e news.Entity) error
+	// EntityExists reports whether global entity id exists.
+	EntityExists(ctx context.Context, id string) (bool, error)
+	// MoveEntity gives global entity from the ID to (which does not
+	// exist): every record of it and every reference to it (mentions,
+	// quotes, places, events, aliases, keys, documents) follows.
+	MoveEntity(ctx context.Context, from, to string) error
 	// LinkEntity records that e, a document-local entity of the article
 	// being stored, mentioned mentions times, is the global entity id: it
 	// links the entity to the document (adding to an existing link when
@@ -63,7 +70,14 @@ func (l *Links) Mention(m news.Mention) string {
 // Articles whose pipeline found mentions but no entities get one local
 // entity per distinct naming (type, name) (see [LocalEntities]). The
 // first entity of a repeated local ID wins.
+//
+// Global IDs come from content ([EntityID] of the [CanonicalKey] of all the
+// names an entity goes by): a new entity gets the ID of its names, and an
+// entity that an article gives a fuller name than any before is moved to
+// the ID of its new key (w.MoveEntity), so that the same articles give the
+// same IDs in any order.
 func Link(ctx context.Context, w Writer, a *news.Article) (*Links, error) {
+	defer cputime.Track(ctx, "resolve")() // newsgraph bench
 	ents, counts, byText := LocalEntities(a)
 	l := &Links{Local: make(map[string]string, len(ents))}
 	for _, e := range ents {
@@ -71,29 +85,52 @@ func Link(ctx context.Context, w Writer, a *news.Article) (*Links, error) {
 			continue // a malformed record: the first entity of an ID wins
 		}
 		keys := Keys(e)
-		g := ""
-		if len(keys) > 0 {
-			cands, err := w.CandidatesByKey(ctx, keys)
-			if err != nil {
-				return nil, err
-			}
-			if c, ok := Match(e, cands); ok {
-				g = c.ID
-			}
-		}
-		if g == "" {
-			var err error
-			if g, err = w.NewEntity(ctx, e); err != nil {
-				return nil, err
-			}
-		}
-		l.Local[e.ID] = g
 		var names []string
 		for _, n := range append([]string{e.Name}, e.Aliases...) {
 			if strings.TrimSpace(n) != "" {
 				names = append(names, n)
 			}
 		}
+		g := ""
+		var matched Candidate
+		if len(keys) > 0 {
+			cands, err := w.CandidatesByKey(ctx, keys)
+			if err != nil {
+				return nil, err
+			}
+			if c, ok := Match(e, cands); ok {
+				g, matched = c.ID, c
+			}
+		}
+		if g != "" {
+			all := append(append(append([]string(nil), names...), matched.Name), matched.Aliases...)
+			want, err := freeID(ctx, w, e.Type, all, g)
+			if err != nil {
+				return nil, err
+			}
+			if want != g {
+				if err := w.MoveEntity(ctx, g, want); err != nil {
+					return nil, err
+				}
+				// Entities of this article linked to g earlier now
+				// follow it to its new ID.
+				for id, lg := range l.Local {
+					if lg == g {
+						l.Local[id] = want
+					}
+				}
+				g = want
+			}
+		} else {
+			var err error
+			if g, err = freeID(ctx, w, e.Type, names, ""); err != nil {
+				return nil, err
+			}
+			if err := w.NewEntity(ctx, g, e); err != nil {
+				return nil, err
+			}
+		}
+		l.Local[e.ID] = g
 		if err := w.LinkEntity(ctx, g, e, names, keys, counts[e.ID]); err != nil {
 			return nil, err
 		}
@@ -107,6 +144,26 @@ func Link(ctx context.Context, w Writer, a *news.Article) (*Links, error) {
 		}
 	}
 	return l, nil
+}
+
+// freeID returns the ID for a global entity of type t with these names:
+// the first of EntityID(t, key, 1, 2, ...) that is self (the entity's
+// present ID, "" for a new one) or that no entity holds.
+func freeID(ctx context.Context, w Writer, t news.EntityType, names []string, self string) (string, error) {
+	key := EntityKey(t, names)
+	for n := 1; ; n++ {
+		id := EntityID(t, key, n)
+		if id == self {
+			return id, nil
+		}
+		taken, err := w.EntityExists(ctx, id)
+		if err != nil {
+			return "", err
+		}
+		if !taken {
+			return id, nil
+		}
+	}
 }
 
 // nameTypes are the mention types that name things worth a global entity;

@@ -4,15 +4,14 @@ import (
 	"context"
 	"net/http"
 
-	"github.com/newsgraph/newsgraph/internal/news"
 	"github.com/newsgraph/newsgraph/internal/resolve/story"
 	"github.com/newsgraph/newsgraph/internal/store"
 )
 
 // Comparison is the body of /api/v1/stories/{id}/compare: for each outlet
 // that reported a story, the entities, quoted speakers, events and figures
-// it reports, and which of them other outlets report too (see
-// [story.Compare]). Syndicated copies (the story's duplicates) count once:
+// it reports, and which of them other outlets report too, matched on the
+// global entities the store resolved (see [story.CompareResolved]). Syndicated copies (the story's duplicates) count once:
 // only the article they copy is compared, and Duplicates lists them.
 type Comparison struct {
 	Story      string            `json:"story"`
@@ -31,7 +30,7 @@ func Compare(ctx context.Context, s store.Store, id string) (*Comparison, error)
 	if err != nil {
 		return nil, err
 	}
-	var articles []*news.Article
+	var in []story.Input
 	for _, d := range st.Articles {
 		if _, dup := st.Duplicates[d.ID]; dup {
 			continue
@@ -40,7 +39,11 @@ func Compare(ctx context.Context, s store.Store, id string) (*Comparison, error)
 		if err != nil {
 			return nil, err
 		}
-		articles = append(articles, doc.Article)
+		global := make(map[string]story.GlobalEntity, len(doc.Entities))
+		for local, e := range doc.Entities {
+			global[local] = story.GlobalEntity{ID: e.ID, Name: e.Name}
+		}
+		in = append(in, story.Input{Article: doc.Article, Global: global})
 	}
-	return &Comparison{Story: st.ID, Title: st.Title, Duplicates: st.Duplicates, Comparison: story.Compare(articles)}, nil
+	return &Comparison{Story: st.ID, Title: st.Title, Duplicates: st.Duplicates, Comparison: story.CompareResolved(in)}, nil
 }

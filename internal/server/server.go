@@ -127,9 +127,9 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	case errors.As(err, &ae):
 		writeError(w, ae.status, ae.msg)
 	case errors.Is(err, store.ErrNotFound):
-		writeError(w, http.StatusNotFound, strings.TrimPrefix(err.Error(), "sqlite: "))
+		writeError(w, http.StatusNotFound, store.UserMessage(err))
 	case errors.Is(err, store.ErrBadQuery):
-		writeError(w, http.StatusBadRequest, strings.TrimPrefix(err.Error(), "store: bad query: "))
+		writeError(w, http.StatusBadRequest, store.UserMessage(err))
 	case errors.Is(err, context.DeadlineExceeded):
 		writeError(w, http.StatusServiceUnavailable, "the request took too long")
 	case errors.Is(err, context.Canceled):

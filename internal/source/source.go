@@ -23,6 +23,10 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/unicode"
+
 	"github.com/newsgraph/newsgraph/internal/news"
 )
 
@@ -153,8 +157,19 @@ func Walk(ctx context.Context, paths []string, opt Options, emit Emit) error {
 			}
 			continue
 		}
+		// A symbolic link to a folder, given as the argument, is walked
+		// as the folder it names; paths keep the name given.
+		root := p
+		if real, err := filepath.EvalSymlinks(p); err == nil && real != filepath.Clean(p) {
+			root = real
+		}
 		var files []string
-		werr := filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+		werr := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			if root != p {
+				if rel, rerr := filepath.Rel(root, path); rerr == nil {
+					path = filepath.Join(p, rel)
+				}
+			}
 			if err != nil {
 				files = append(files, path) // reported when read
 				return nil
@@ -166,7 +181,7 @@ func Walk(ctx context.Context, paths []string, opt Options, emit Emit) error {
 				return nil
 			}
 			if _, ok := byExt(d.Name()); ok && !strings.HasPrefix(d.Name(), ".") {
-				files = append(files, path)
+				files = append(files, path) // pipes and devices are reported when read
 			}
 			return nil
 		})
@@ -188,7 +203,20 @@ func Walk(ctx context.Context, paths []string, opt Options, emit Emit) error {
 	return nil
 }
 
+// ErrNotRegular is the error for a named pipe, socket or device among the
+// inputs: reading one could block for ever.
+var ErrNotRegular = errors.New("source: not a regular file")
+
 func readFile(ctx context.Context, path string, explicit bool, emit Emit) error {
+	// Stat (following links) before opening: opening a named pipe blocks
+	// until something writes to it.
+	info, err := os.Stat(path)
+	if err != nil {
+		return emit(nil, &Error{Path: path, Err: err})
+	}
+	if !info.Mode().IsRegular() {
+		return emit(nil, &Error{Path: path, Err: fmt.Errorf("%w (%s); skipped", ErrNotRegular, fileKind(info.Mode()))})
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return emit(nil, &Error{Path: path, Err: err})
@@ -198,6 +226,21 @@ func readFile(ctx context.Context, path string, explicit bool, emit Emit) error 
 		return format.Read(ctx, path, f, emit)
 	}
 	return readUnknown(ctx, path, f, emit)
+}
+
+// fileKind names the type of a file that is not a regular one.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m&fs.ModeDir != 0:
+		return "a directory"
+	}
+	return "not a plain file"
 }
 
 // readUnknown picks a format by sniffing, falling back to plain text.
@@ -238,27 +281,102 @@ func NewArticle(raw []byte, format news.Format, src news.Source) *news.Article {
 	return &news.Article{ID: ID(raw), Raw: raw, Format: format, Source: src}
 }
 
-// CheckText validates a text document: it rejects empty and binary input and
-// replaces invalid UTF-8, returning a warning when it did.
+// CheckText validates a text document: it decodes UTF-16 (with or without
+// a byte-order mark), rejects empty and binary input, drops NUL bytes and
+// replaces invalid UTF-8, returning a warning when it changed anything but
+// the encoding.
 func CheckText(b []byte) ([]byte, string, error) {
+	b, _ = decodeUTF16(b)
 	if len(bytes.TrimSpace(b)) == 0 {
 		return nil, "", ErrEmpty
 	}
 	if looksBinary(b) {
 		return nil, "", ErrBinary
 	}
-	if utf8.Valid(b) {
-		return b, "", nil
+	var warns []string
+	if nul := bytes.Count(b, []byte{0}); nul > 0 {
+		// Past the part looksBinary checks: a stray NUL, not binary data.
+		b = bytes.ReplaceAll(b, []byte{0}, nil)
+		warns = append(warns, fmt.Sprintf("removed %d NUL byte(s)", nul))
 	}
-	n := 0
-	for i := 0; i < len(b); {
-		r, w := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && w == 1 {
-			n++
+	if !utf8.Valid(b) {
+		n := 0
+		for i := 0; i < len(b); {
+			r, w := utf8.DecodeRune(b[i:])
+			if r == utf8.RuneError && w == 1 {
+				n++
+			}
+			i += w
 		}
-		i += w
+		b = bytes.ToValidUTF8(b, []byte("\uFFFD"))
+		warns = append(warns, fmt.Sprintf("replaced %d invalid UTF-8 byte sequence(s) with U+FFFD", n))
 	}
-	return bytes.ToValidUTF8(b, []byte("\uFFFD")), fmt.Sprintf("replaced %d invalid UTF-8 byte sequence(s) with U+FFFD", n), nil
+	return b, strings.Join(warns, "; "), nil
+}
+
+// decodeUTF16 returns b as UTF-8 when it is UTF-16: it starts with a
+// byte-order mark, or (without one) every other byte of its start is NUL
+// while the bytes between are not, as in ASCII-range text. ok reports
+// whether it decoded.
+func decodeUTF16(b []byte) (out []byte, ok bool) {
+	var e encoding.Encoding
+	switch {
+	case bytes.HasPrefix(b, []byte{0xff, 0xfe}):
+		e = unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM)
+	case bytes.HasPrefix(b, []byte{0xfe, 0xff}):
+		e = unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM)
+	default:
+		head := b[:min(len(b), 4096)&^1]
+		if len(head) < 8 {
+			return b, false
+		}
+		var even, odd int // NULs at even and odd offsets
+		for i, c := range head {
+			if c == 0 {
+				if i%2 == 0 {
+					even++
+				} else {
+					odd++
+				}
+			}
+		}
+		pairs := len(head) / 2
+		switch {
+		case odd*10 >= pairs*9 && even*10 < pairs:
+			e = unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM)
+		case even*10 >= pairs*9 && odd*10 < pairs:
+			e = unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM)
+		default:
+			return b, false
+		}
+	}
+	out, err := e.NewDecoder().Bytes(b)
+	if err != nil {
+		return b, false
+	}
+	return out, true
+}
+
+// DecodeHTML returns an HTML page as UTF-8: a page that is not valid UTF-8
+// is decoded from the charset its byte-order mark or <meta> declares
+// (windows-1252 when it declares none), so that "café" in a Latin-1 page
+// stays "café".
+func DecodeHTML(b []byte, contentType string) []byte {
+	if utf8.Valid(b) {
+		return b
+	}
+	if u, ok := decodeUTF16(b); ok {
+		return u
+	}
+	enc, name, _ := charset.DetermineEncoding(b, contentType)
+	if enc == nil || name == "utf-8" {
+		return b // CheckText replaces what is invalid, with a warning
+	}
+	out, err := enc.NewDecoder().Bytes(b)
+	if err != nil {
+		return b
+	}
+	return out
 }
 
 // looksBinary reports whether b holds NUL bytes or mostly control

@@ -29,6 +29,9 @@ func readOne(name string, r io.Reader, format news.Format, emit Emit) error {
 		return emit(nil, &Error{Path: name, Err: err})
 	}
 	raw := b
+	if format == news.FormatHTML {
+		b = DecodeHTML(b, "text/html")
+	}
 	b, warn, err := CheckText(b)
 	if err != nil {
 		return emit(nil, &Error{Path: name, Err: err})

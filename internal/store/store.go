@@ -13,6 +13,7 @@ package store
 import (
 	"context"
 	"errors"
+	"strings"
 
 	"github.com/newsgraph/newsgraph/internal/news"
 )
@@ -34,6 +35,45 @@ var (
 	// ErrClosed: the store was closed.
 	ErrClosed = errors.New("store: closed")
 )
+
+// Detail wraps an internal cause inside a user-facing error: its text is
+// left out of [UserMessage].
+type Detail struct{ Err error }
+
+func (d *Detail) Error() string { return d.Err.Error() }
+func (d *Detail) Unwrap() error { return d.Err }
+
+// UserMessage returns what a user of the web UI or the API may read of an
+// error wrapping ErrNotFound or ErrBadQuery: the message without the
+// names of packages or of the sentinel, and without wrapped [Detail]s
+// ("document \"x\" not found", not "sqlite: document \"x\": store: not
+// found"). Other errors are internal and get a fixed message.
+func UserMessage(err error) string {
+	msg := err.Error()
+	var d *Detail
+	if errors.As(err, &d) {
+		msg = strings.ReplaceAll(msg, " ("+d.Error()+")", "")
+	}
+	for _, p := range []string{"sqlite: ", "postgres: "} {
+		msg = strings.TrimPrefix(msg, p)
+	}
+	switch {
+	case errors.Is(err, ErrNotFound):
+		msg = strings.TrimSuffix(strings.TrimSuffix(msg, ErrNotFound.Error()), ": ")
+		if msg == "" {
+			return "not found"
+		}
+		return msg + " not found"
+	case errors.Is(err, ErrBadQuery):
+		msg = strings.Replace(msg, ErrBadQuery.Error()+": ", "", 1)
+		msg = strings.TrimSuffix(strings.TrimSuffix(msg, ErrBadQuery.Error()), ": ")
+		if msg == "" {
+			return "bad query"
+		}
+		return msg
+	}
+	return "internal error"
+}
 
 // Paging defaults and limits.
 const (
@@ -328,6 +368,8 @@ type QuoteList struct {
 // EventHit is a stored event with its document and the sentence that
 // reports it. Actor, Target and Place are global entity IDs.
 type EventHit struct {
+	// ID is the event's content-derived ID (docs/format/store.md).
+	ID            string `json:"id"`
 	Document      string `json:"document"`
 	DocumentTitle string `json:"document_title"`
 	Published     string `json:"published"`

@@ -33,11 +33,12 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
+	"github.com/newsgraph/newsgraph/internal/cli"
 	"github.com/newsgraph/newsgraph/internal/ingest"
+	"github.com/newsgraph/newsgraph/internal/server"
 	_ "github.com/newsgraph/newsgraph/internal/stages/all"
 	"github.com/newsgraph/newsgraph/internal/store"
 	"github.com/newsgraph/newsgraph/internal/store/sqlite"
-	"github.com/newsgraph/newsgraph/internal/web"
 	"github.com/newsgraph/newsgraph/internal/web/webtest"
 )
 
@@ -277,12 +278,14 @@ func seedStore(t *testing.T) *sqlite.Store {
 	return st
 }
 
+// serve serves st as `newsgraph serve` does: the UI and the API behind the
+// server's guard (Host check, security headers, limits).
 func serve(t *testing.T, st store.Store) string {
-	ui, err := web.New(st, web.Options{Version: "test"})
+	h, err := cli.Handler(st, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(ui)
+	srv := httptest.NewServer(server.Guard(h, server.GuardOptions{}))
 	t.Cleanup(srv.Close)
 	return srv.URL
 }

@@ -233,16 +233,18 @@ func notFoundWhat(path string) string {
 	return "such item"
 }
 
-// userMessage is the part of a bad-query error meant for the user.
+// userMessage is the part of a bad-query error meant for the user, as a
+// sentence.
 func userMessage(err error) string {
-	msg := err.Error()
-	if i := strings.Index(msg, "store: bad query: "); i >= 0 {
-		msg = msg[i+len("store: bad query: "):]
-	}
+	msg := store.UserMessage(err)
 	if msg == "" {
 		return "The request cannot be answered as asked."
 	}
-	return strings.ToUpper(msg[:1]) + msg[1:] + "."
+	msg = strings.ToUpper(msg[:1]) + msg[1:]
+	if !strings.HasSuffix(msg, ".") {
+		msg += "."
+	}
+	return msg
 }
 
 func (u *UI) render(w http.ResponseWriter, r *http.Request, status int, name string, v view) {

@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/newsgraph/newsgraph/internal/news"
+	"github.com/newsgraph/newsgraph/internal/resolve"
+	"github.com/newsgraph/newsgraph/internal/store"
 	"github.com/newsgraph/newsgraph/internal/store/sqlite"
 	"github.com/newsgraph/newsgraph/internal/web"
 )
@@ -44,6 +46,12 @@ func TestPages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	kul := resolve.EntityID(news.Person, resolve.CanonicalKey(news.Person, []string{"Pavel Kulazhanka"}), 1)
+	wl, err := st.Entities(ctx, store.EntityQuery{Name: "Warsaw", Page: store.Page{Limit: 1}})
+	if err != nil || len(wl.Entities) != 1 {
+		t.Fatalf("Warsaw: %v", err)
+	}
+	war := wl.Entities[0].ID
 	tests := []struct {
 		url    string
 		status int
@@ -53,15 +61,15 @@ func TestPages(t *testing.T) {
 		{"/?q=warsaw", 200, []string{"1 article for", "<mark>Warsaw</mark>"}},
 		{"/?q=%22%22", 200, []string{"Cannot search", "no words"}},
 		{"/?q=warsaw&from=May", 200, []string{"Cannot search", "From date"}},
-		{"/?q=warsaw", 200, []string{"outlet unknown", "Entities in these articles", `href="/entity/g2"`}},
+		{"/?q=warsaw", 200, []string{"outlet unknown", "Entities in these articles", `href="/entity/` + war + `"`}},
 		{"/?q=kulaz", 200, []string{"Entities named like this", "Pavel Kulazhanka"}},
 		{"/doc/doc1", 200, []string{"Removed by cleaning", "CLICK HERE TO GET THE APP", "×10",
-			`class="m m-person" id="m0" href="/entity/g1"`, "we fight &lt;here&gt;", `class="q"`, "Warsaw &amp; Minsk", `id="s1"`, `id="L-q"`}},
+			`class="m m-person" id="m0" href="/entity/` + kul + `"`, "we fight &lt;here&gt;", `class="q"`, "Warsaw &amp; Minsk", `id="s1"`, `id="L-q"`}},
 		{"/doc/doc1?span=0-5", 200, []string{`id="sp"`, `class="hl`}},
 		{"/doc/doc1?span=x", 400, []string{"is not START-END"}},
 		{"/doc/nope", 404, []string{"There is no article with this ID."}},
 		{"/entities", 200, []string{"Pavel Kulazhanka"}},
-		{"/entity/g1", 200, []string{"Said by Pavel Kulazhanka", "Warsaw", "Events where Pavel Kulazhanka acts", "Names and why they were merged"}},
+		{"/entity/" + kul, 200, []string{"Said by Pavel Kulazhanka", "Warsaw", "Events where Pavel Kulazhanka acts", "Names and why they were merged"}},
 		{"/entity/zz", 404, []string{"There is no entity with this ID."}},
 		{"/quotes?speaker=kulazhanka", 200, []string{"we fight &lt;here&gt;"}},
 		{"/timeline", 200, []string{`data-date="2022-05-21" data-precision="day"`, "21 May 2022"}},
@@ -74,8 +82,8 @@ func TestPages(t *testing.T) {
 		{"/place?name=Warsaw&country=PL&geonames=756135&frag=1", 200, []string{`<div class="pop">`, "<mark>Warsaw</mark>"}},
 		{"/place?name=Nowhere&country=PL", 404, nil},
 		{"/graph", 200, []string{`id="graph-data"`, "Pavel Kulazhanka", "cytoscape.min.js"}},
-		{"/graph/edge?a=g1&b=g2&kind=cooccur", 200, []string{"Warsaw"}},
-		{"/graph/edge?a=g1&b=g2&kind=x", 400, nil},
+		{"/graph/edge?a=" + kul + "&b=" + war + "&kind=cooccur", 200, []string{"Warsaw"}},
+		{"/graph/edge?a=" + kul + "&b=" + war + "&kind=x", 400, nil},
 		{"/stories", 200, []string{"No stories yet"}},
 		{"/story/none", 404, nil},
 		{"/static/style.css", 200, []string{"newsgraph"}},

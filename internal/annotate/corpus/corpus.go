@@ -52,3 +52,43 @@ func Generate(paras []string, n int) []string {
 	}
 	return out
 }
+
+// PlaceNames is a fixed list of place names news often uses, with
+// homonyms (Georgia, Springfield, Paris) and country, region and city
+// names, for [Places].
+var PlaceNames = []string{
+	"Warsaw", "Poland", "Kyiv", "Ukraine", "Minsk", "Belarus", "Moscow", "Russia", "Lviv", "Kharkiv", "Odesa",
+	"London", "Paris", "Berlin", "Madrid", "Rome", "Vienna", "Prague", "Budapest", "Bucharest", "Sofia", "Athens",
+	"Georgia", "Atlanta", "Alabama", "Texas", "Springfield", "Illinois", "Missouri", "Ohio", "Portland", "Oregon",
+	"Maine", "Washington", "New York", "California", "Los Angeles", "Chicago", "Houston", "Toronto", "Canada",
+	"Mexico", "Brazil", "Lima", "Peru", "Cairo", "Egypt", "Lagos", "Nigeria", "Nairobi", "Kenya", "Delhi", "India",
+	"Mumbai", "Karachi", "Pakistan", "Kabul", "Afghanistan", "Tehran", "Iran", "Baghdad", "Iraq", "Damascus",
+	"Syria", "Beirut", "Lebanon", "Jerusalem", "Gaza", "Ankara", "Istanbul", "Turkey", "Beijing", "China",
+	"Shanghai", "Tokyo", "Japan", "Seoul", "Sydney", "Australia", "Melbourne", "Auckland", "Manila", "Jakarta",
+	"Europe", "Africa", "Asia", "the Donetsk region", "the Kyiv region", "Crimea", "Bavaria", "Scotland", "Wales",
+}
+
+// Places returns a text of about size bytes made of sentences that name
+// places: names after locative words ("near Lviv"), "City, Country"
+// pairs and bare names, drawn from names with a fixed seed. It is the
+// worst case for the place stage, which compares places with each other.
+func Places(names []string, size int) string {
+	r := rand.New(rand.NewPCG(uint64(size), 7))
+	pick := func() string { return names[r.IntN(len(names))] }
+	frames := []string{
+		"Officials in %s said troops moved from %s toward %s overnight.",
+		"The delegation flew from %s to %s, %s, on Tuesday.",
+		"Residents near %s and outside %s reported shelling, while %s stayed calm.",
+		"Trade between %s and %s grew, according to a report published in %s.",
+	}
+	var b strings.Builder
+	b.Grow(size + 200)
+	for b.Len() < size {
+		for range 4 + r.IntN(5) {
+			fmt.Fprintf(&b, frames[r.IntN(len(frames))], pick(), pick(), pick())
+			b.WriteByte(' ')
+		}
+		b.WriteString("\n\n")
+	}
+	return b.String()
+}

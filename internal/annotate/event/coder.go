@@ -16,10 +16,12 @@ type coder struct {
 	// lastCountry is the country most recently named, for "the country's
 	// security service" and bare role nouns.
 	lastCountry string
-	prevPhrases []phrase // the previous sentence's, for pronouns
-	prevToks    []tok
-	cond        []bool // tokens of the current sentence inside a conditional clause
-	lastPattern string // the pattern verbCode matched last, for tests
+	// times and places index a's times and places by span.
+	times, places *news.SpanIndex
+	prevPhrases   []phrase // the previous sentence's, for pronouns
+	prevToks      []tok
+	cond          []bool // tokens of the current sentence inside a conditional clause
+	lastPattern   string // the pattern verbCode matched last, for tests
 	// lastSubject is the grammatical subject of the last verb coded in
 	// the sentence, for coordinated verbs.
 	lastSubject []phrase

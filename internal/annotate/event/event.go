@@ -129,6 +129,24 @@ func Code(ctx context.Context, d *Dict, a *news.Article) ([]news.Event, error) {
 		c.learn(c.findPhrases(st, a.Mentions[mi:mj]), st)
 	}
 	c.lastCountry = ""
+	// Indexes, so that marking tokens and finding dates and places does
+	// not scan the whole article per token or event.
+	var quoteSpans []news.Span
+	for _, q := range a.Quotes {
+		if q.Kind != news.QuoteIndirect {
+			quoteSpans = append(quoteSpans, q.Span)
+		}
+	}
+	quotedIx, quotesIx := news.NewSpanIndex(quoted), news.NewSpanIndex(quoteSpans)
+	timeSpans := make([]news.Span, len(a.Times))
+	for i, t := range a.Times {
+		timeSpans[i] = t.Span
+	}
+	placeSpans := make([]news.Span, len(a.Places))
+	for i, p := range a.Places {
+		placeSpans[i] = p.Span
+	}
+	c.times, c.places = news.NewSpanIndex(timeSpans), news.NewSpanIndex(placeSpans)
 	var out []news.Event
 	mi = 0
 	for si, s := range sents {
@@ -139,16 +157,17 @@ func Code(ctx context.Context, d *Dict, a *news.Article) ([]news.Event, error) {
 		}
 		st := sentTokens(a, s, toks)
 		for i := range st {
-			for _, q := range quoted {
-				if q.Contains(st[i].Span) {
-					st[i].quoted = true
+			contains := func(spans []news.Span) func(int) bool {
+				return func(k int) bool {
+					if spans[k].Contains(st[i].Span) {
+						st[i].quoted = true
+						return false
+					}
+					return true
 				}
 			}
-			for _, q := range a.Quotes {
-				if q.Kind != news.QuoteIndirect && q.Span.Contains(st[i].Span) {
-					st[i].quoted = true
-				}
-			}
+			quotedIx.Overlapping(st[i].Span, contains(quoted))
+			quotesIx.Overlapping(st[i].Span, contains(quoteSpans))
 		}
 		for mi < len(a.Mentions) && a.Mentions[mi].End <= s.Start {
 			mi++
@@ -171,31 +190,37 @@ func Code(ctx context.Context, d *Dict, a *news.Article) ([]news.Event, error) {
 func (c *coder) dateAndPlace(e *news.Event, s news.Span) {
 	best := -1
 	dist := 1 << 30
-	for i, t := range c.a.Times {
+	// The nearest, and of those the first.
+	closer := func(i, d int) bool { return d < dist || d == dist && i < best }
+	c.times.Overlapping(s, func(i int) bool {
+		t := c.a.Times[i]
 		if !s.Contains(t.Span) || t.Value == "" || (t.Kind != news.TimeDate && t.Kind != news.TimeTime && t.Kind != "") {
-			continue
+			return true
 		}
 		if !startsWithYear(t.Value) {
-			continue
+			return true
 		}
-		if d := abs(t.Start - e.Trigger.Start); d < dist {
+		if d := abs(t.Start - e.Trigger.Start); closer(i, d) {
 			best, dist = i, d
 		}
-	}
+		return true
+	})
 	if best >= 0 {
 		e.Date, e.DateFrom = c.a.Times[best].Value, "time"
 	} else if c.a.Published != "" {
 		e.Date, e.DateFrom = c.a.Published, "published"
 	}
 	best, dist = -1, 1<<30
-	for i, p := range c.a.Places {
+	c.places.Overlapping(s, func(i int) bool {
+		p := c.a.Places[i]
 		if !s.Contains(p.Span) {
-			continue
+			return true
 		}
-		if d := abs(p.Start - e.Trigger.Start); d < dist {
+		if d := abs(p.Start - e.Trigger.Start); closer(i, d) {
 			best, dist = i, d
 		}
-	}
+		return true
+	})
 	if best >= 0 {
 		p := c.a.Places[best]
 		e.Place, e.PlaceName = p.Entity, p.Name

@@ -1,6 +1,7 @@
 package geo
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -178,18 +179,31 @@ func Find(g *gazetteer.Gazetteer, text string, mentions []news.Mention, opt Opti
 			orgs = append(orgs, m.Span)
 		}
 	}
-	overlaps := func(s news.Span, in []news.Span) bool {
-		for _, b := range in {
-			if b.Overlaps(s) {
-				return true
-			}
-		}
-		return false
+	// The lookups below are indexed: a document may name millions of
+	// places, and each check must not scan them all.
+	blockedIx := news.NewSpanIndex(blocked)
+	orgSet := make(map[news.Span]bool, len(orgs))
+	for _, o := range orgs {
+		orgSet[o] = true
 	}
+	fromMentions := len(out)
+	mentionSpans := make([]news.Span, fromMentions)
+	for i := range out[:fromMentions] {
+		mentionSpans[i] = out[i].Span
+	}
+	mentionIx := news.NewSpanIndex(mentionSpans)
+	// have returns the index in out of the first toponym that overlaps s,
+	// or -1. Toponyms added below overlap nothing before them and come in
+	// text order.
 	have := func(s news.Span) int {
-		for i := range out {
-			if out[i].Span.Overlaps(s) {
-				return i
+		if i := mentionIx.First(s); i >= 0 {
+			return i
+		}
+		added := out[fromMentions:]
+		k := sort.Search(len(added), func(k int) bool { return added[k].End > s.Start })
+		for ; k < len(added) && added[k].Start < s.End; k++ {
+			if added[k].Span.Overlaps(s) {
+				return fromMentions + k
 			}
 		}
 		return -1
@@ -235,7 +249,7 @@ func Find(g *gazetteer.Gazetteer, text string, mentions []news.Mention, opt Opti
 		}
 		run = text[start:end]
 		sp := news.Span{Start: start, End: end}
-		if overlaps(sp, blocked) && !leadingCountry(g, sp, l, demonym, orgs, blocked) {
+		if blockedIx.Any(sp) && !leadingCountry(g, sp, l, demonym, orgSet, blocked, blockedIx) {
 			continue
 		}
 		prev := prevWord(text, start)
@@ -308,7 +322,7 @@ func bigCity(g *gazetteer.Gazetteer, name string) bool {
 // mention other than a person's ("US forces", "EU member states",
 // "California National Guard"): news names the place there, and geoparsing
 // benchmarks annotate it.
-func leadingCountry(g *gazetteer.Gazetteer, sp news.Span, l []int32, demonym bool, orgs, blocked []news.Span) bool {
+func leadingCountry(g *gazetteer.Gazetteer, sp news.Span, l []int32, demonym bool, orgs map[news.Span]bool, blocked []news.Span, blockedIx *news.SpanIndex) bool {
 	country := demonym
 	for _, i := range l {
 		if k := g.Entry(i).Kind; k == gazetteer.KindCountry || k == gazetteer.KindContinent || k == gazetteer.KindAdmin1 && !g.Entry(i).NoPoint {
@@ -318,21 +332,13 @@ func leadingCountry(g *gazetteer.Gazetteer, sp news.Span, l []int32, demonym boo
 	if !country {
 		return false
 	}
-	for _, b := range blocked {
-		if !b.Overlaps(sp) {
-			continue
-		}
-		ok := false
-		for _, o := range orgs {
-			if o == b && o.Start == sp.Start && sp.End <= o.End {
-				ok = true
-			}
-		}
-		if !ok {
-			return false
-		}
-	}
-	return true
+	ok := true
+	blockedIx.Overlapping(sp, func(i int) bool {
+		b := blocked[i]
+		ok = orgs[b] && b.Start == sp.Start && sp.End <= b.End
+		return ok
+	})
+	return ok
 }
 
 // Hints sets the Region and Qualifier hints of toponyms sorted by start

@@ -219,11 +219,137 @@ type docContext struct {
 	// dirVotes are the votes in countries that came from direction names
 	// ("West"), which do not by themselves make a country the article's.
 	dirVotes map[string]float64
+
+	// near indexes anchors by place and memoises nearness per gazetteer
+	// entry, so that the second pass costs the same for every toponym
+	// however many places the article names (it was quadratic).
+	near *anchorIndex
+	// adminCountries counts, per country, the subdivisions in admins with
+	// votes.
+	adminCountries map[string]int
 }
 
 type anchor struct {
 	lat, lon float64
 	topo     int // index of the toponym it came from
+}
+
+// nearRadius is the distance in km within which an anchor supports a
+// place.
+const nearRadius = 150
+
+// anchorIndex holds the anchors of an article, one per gazetteer entry,
+// in cells of cellDeg degrees.
+type anchorIndex struct {
+	cells map[[2]int][]anchorPoint
+	memo  map[int32]nearHit
+}
+
+type anchorPoint struct {
+	lat, lon float64
+	topo     int  // a toponym it came from
+	many     bool // it came from more than one toponym
+}
+
+// nearHit is what lies within nearRadius of an entry: no anchor, anchors of
+// one toponym (topo), or anchors of several.
+type nearHit struct {
+	n    int // 0, 1 or 2 (two or more toponyms)
+	topo int
+}
+
+const cellDeg = 1.5
+
+func cellOf(lat, lon float64) [2]int {
+	return [2]int{int(math.Floor(lat / cellDeg)), int(math.Floor(lon / cellDeg))}
+}
+
+// newAnchorIndex indexes anchors; entries[k] is the gazetteer entry of
+// anchors[k].
+func newAnchorIndex(anchors []anchor, entries []int32) *anchorIndex {
+	x := &anchorIndex{cells: map[[2]int][]anchorPoint{}, memo: map[int32]nearHit{}}
+	at := map[int32]int{} // entry → its position in its cell
+	for k, a := range anchors {
+		c := cellOf(a.lat, a.lon)
+		if p, ok := at[entries[k]]; ok {
+			if pt := &x.cells[c][p]; pt.topo != a.topo {
+				pt.many = true
+			}
+			continue
+		}
+		at[entries[k]] = len(x.cells[c])
+		x.cells[c] = append(x.cells[c], anchorPoint{lat: a.lat, lon: a.lon, topo: a.topo})
+	}
+	return x
+}
+
+// supports reports whether an anchor from a toponym other than ti lies
+// within nearRadius of entry i at (lat, lon).
+func (x *anchorIndex) supports(i int32, lat, lon float64, ti int) bool {
+	h, ok := x.memo[i]
+	if !ok {
+		h = x.lookup(lat, lon)
+		x.memo[i] = h
+	}
+	return h.n >= 2 || h.n == 1 && h.topo != ti
+}
+
+// lookup scans the cells that can hold a point within nearRadius of
+// (lat, lon), until it has anchors of two toponyms.
+func (x *anchorIndex) lookup(lat, lon float64) nearHit {
+	var h nearHit
+	c := cellOf(lat, lon)
+	dLat := int(math.Ceil(nearRadius / 111.0 / cellDeg))
+	nLon := int(math.Ceil(360 / cellDeg))
+	dLon := nLon // near the poles: every cell of the band
+	if cos := math.Cos((math.Abs(lat) + float64(dLat)*cellDeg) * math.Pi / 180); cos > 0.05 {
+		dLon = int(math.Ceil(nearRadius / (111.0 * cos) / cellDeg))
+	}
+	if 2*dLon+1 > nLon {
+		dLon = nLon / 2
+	}
+	for a := c[0] - dLat; a <= c[0]+dLat; a++ {
+		for b := c[1] - dLon; b <= c[1]+dLon; b++ {
+			// Cells wrap around the antimeridian.
+			bb := b
+			for bb < -nLon/2 {
+				bb += nLon
+			}
+			for bb >= nLon/2 {
+				bb -= nLon
+			}
+			for _, p := range x.cells[[2]int{a, bb}] {
+				if gazetteer.Distance(p.lat, p.lon, lat, lon) >= nearRadius {
+					continue
+				}
+				switch {
+				case p.many:
+					return nearHit{n: 2}
+				case h.n == 0:
+					h = nearHit{n: 1, topo: p.topo}
+				case h.topo != p.topo:
+					return nearHit{n: 2}
+				}
+			}
+		}
+	}
+	return h
+}
+
+// countryAdmins returns how many subdivisions of country cc the article
+// names (keys of admins with votes).
+func (ctx *docContext) countryAdmins(cc string) int {
+	if ctx.adminCountries == nil {
+		ctx.adminCountries = map[string]int{}
+		for k, v := range ctx.admins {
+			if v > 0 {
+				if dot := strings.IndexByte(k, '.'); dot >= 0 {
+					ctx.adminCountries[k[:dot]]++
+				}
+			}
+		}
+	}
+	return ctx.adminCountries[cc]
 }
 
 // Resolve resolves the toponyms of a text. text is scanned for demonyms
@@ -259,15 +385,18 @@ func (r *Resolver) Resolve(text string, tops []Toponym) []Resolution {
 	res := make([]Resolution, len(tops))
 	r.pass(tops, cands, ctx, res)
 	// Second pass: nearness to the places resolved with confidence.
+	var entries []int32
 	for i := range res {
 		if res[i].Entry >= 0 && res[i].Confidence >= 0.75 {
 			e := r.G.Entry(res[i].Entry)
 			if e.Kind == gazetteer.KindCity || e.Kind == gazetteer.KindAdmin1 {
 				ctx.anchors = append(ctx.anchors, anchor{e.Lat, e.Lon, i})
+				entries = append(entries, res[i].Entry)
 			}
 		}
 	}
 	if len(ctx.anchors) > 0 {
+		ctx.near = newAnchorIndex(ctx.anchors, entries)
 		r.pass(tops, cands, ctx, res)
 	}
 	return res
@@ -333,11 +462,8 @@ func (r *Resolver) score(t *Toponym, ti int, cs []cand, j int, ctx *docContext) 
 			if r.G.Entry(o.i).Kind != gazetteer.KindCountry {
 				continue
 			}
-			for k, v := range ctx.admins {
-				if v > 0 && k != own && strings.HasPrefix(k, e.Country+".") {
-					s += 2
-					break
-				}
+			if n := ctx.countryAdmins(e.Country); n > 1 || n == 1 && ctx.admins[own] <= 0 {
+				s += 2
 			}
 			break
 		}
@@ -394,11 +520,8 @@ func (r *Resolver) score(t *Toponym, ti int, cs []cand, j int, ctx *docContext) 
 				break
 			}
 		}
-		for _, a := range ctx.anchors {
-			if !shared && a.topo != ti && gazetteer.Distance(a.lat, a.lon, e.Lat, e.Lon) < 150 {
-				s += 1.5
-				break
-			}
+		if !shared && ctx.near != nil && ctx.near.supports(c.i, e.Lat, e.Lon, ti) {
+			s += 1.5
 		}
 	}
 	return s
@@ -478,12 +601,7 @@ func (r *Resolver) unsupported(t *Toponym, ti int, i int32, ctx *docContext) boo
 	if e.Kind != gazetteer.KindCity || e.Population >= 15000 || t.Qualifier != "" || t.Locative || ctx.admins[e.Country+"."+e.Admin1] > 0 {
 		return false
 	}
-	for _, a := range ctx.anchors {
-		if a.topo != ti && gazetteer.Distance(a.lat, a.lon, e.Lat, e.Lon) < 150 {
-			return false
-		}
-	}
-	return true
+	return ctx.near == nil || !ctx.near.supports(i, e.Lat, e.Lon, ti)
 }
 
 // featureNames are oceans, seas, rivers, mountain ranges and deserts that

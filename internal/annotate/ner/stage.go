@@ -123,13 +123,19 @@ func groupSentences(a *news.Article) [][]news.Token {
 
 // outputType maps a model class to newsgraph's types: LOC becomes GPE for
 // countries, cities, subdivisions and unknown places, and stays LOC for
-// regions and natural features; MISC becomes NORP for nationalities,
+// regions and natural features; an ORG that is a listed world region is a
+// LOC; MISC becomes NORP for nationalities,
 // religious and political groups.
 func (m *Model) outputType(ts []tok, sp tagged) news.EntityType {
 	switch sp.Class {
 	case PER:
 		return news.Person
 	case ORG:
+		// A world region the gazetteers list ("Eastern Europe") is a
+		// place whatever its context.
+		if cats := m.spanCats(ts, sp.Start, sp.End); cats&gRegion != 0 {
+			return news.Loc
+		}
 		return news.Org
 	case LOC:
 		cats := m.spanCats(ts, sp.Start, sp.End)

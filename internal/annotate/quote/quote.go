@@ -255,16 +255,32 @@ func Find(a *news.Article) []news.Quote {
 			usedCue[d.tokAt(q.CueSpan.Start)] = true
 		}
 	}
+	// Quotes and speakers taken so far, indexed by position: a long
+	// document has thousands.
+	var taken, speakers news.SpanGrid
+	add := func(q news.Quote) {
+		taken.Add(q.Span)
+		if q.SpeakerSpan != nil {
+			speakers.Add(*q.SpeakerSpan)
+		} else {
+			speakers.Add(news.Span{Start: -1, End: -1})
+		}
+	}
+	for _, q := range out {
+		add(q)
+	}
 	for _, q := range d.indirect(r, usedCue) {
 		clash := false
-		for _, o := range out {
-			if o.Span.Overlaps(q.Span) || o.SpeakerSpan != nil && q.Span.Contains(*o.SpeakerSpan) {
-				clash = true
-				break
-			}
+		taken.Overlapping(q.Span, func(int) bool { clash = true; return false })
+		if !clash {
+			speakers.Overlapping(q.Span, func(id int) bool {
+				clash = q.Span.Contains(*out[id].SpeakerSpan)
+				return !clash
+			})
 		}
 		if !clash {
 			out = append(out, q)
+			add(q)
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })

@@ -63,18 +63,16 @@ func Process(ctx context.Context, a *news.Article) error {
 
 func addMentions(a *news.Article) {
 	added := false
+	spans := make([]news.Span, len(a.Mentions))
+	for i, m := range a.Mentions {
+		spans[i] = m.Span
+	}
+	mentions := news.NewSpanIndex(spans) // not a scan per time: a document may hold millions
 	for _, t := range a.Times {
 		if t.Kind == news.TimeSet || strings.HasSuffix(t.Value, "_REF") {
 			continue // "daily", "now", "current": not names of dates
 		}
-		overlap := false
-		for _, m := range a.Mentions {
-			if m.Span.Overlaps(t.Span) {
-				overlap = true
-				break
-			}
-		}
-		if overlap {
+		if mentions.Any(t.Span) {
 			continue
 		}
 		typ := news.Date

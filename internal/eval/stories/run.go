@@ -19,8 +19,11 @@ type Score struct {
 // Result holds the score of newsgraph's clusterer and of the baseline.
 type Result struct {
 	Docs, Stories int
-	Ours          Score
-	Baseline      Score
+	// Ours is the clusterer after Refine; Incremental is its one pass in
+	// arrival order, as ingest runs it.
+	Ours        Score
+	Incremental Score
+	Baseline    Score
 	// BaselineThreshold is the cosine threshold of the best baseline run.
 	BaselineThreshold float64
 }
@@ -38,6 +41,7 @@ func Evaluate(docs []Doc, background []string, cfg story.Config) Result {
 	}
 	res := Result{Docs: len(docs), Stories: len(stories)}
 
+	cfg.KeepVectors = true
 	c := story.New(cfg)
 	for _, t := range background {
 		c.Prime(t)
@@ -50,6 +54,7 @@ func Evaluate(docs []Doc, background []string, cfg story.Config) Result {
 		}
 		pred[d.Name] = a.Story
 	}
+	res.Incremental = score(gold, pred)
 	for d, s := range c.Refine(time.Time{}) {
 		pred[d] = s
 	}

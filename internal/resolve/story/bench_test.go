@@ -3,9 +3,12 @@ package story
 import (
 	"fmt"
 	"math/rand"
+	"os"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/newsgraph/newsgraph/internal/cputime"
 
 	"github.com/newsgraph/newsgraph/internal/news"
 )
@@ -63,6 +66,68 @@ func BenchmarkAssign(b *testing.B) {
 		if _, err := c.Assign(docs[2000+i]); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// filled holds, per size, a clusterer that has been given that many
+// generated articles, and the generator to go on with: a benchmark function
+// runs several times, and filling is the slow part.
+var filled = map[int]*struct {
+	c    *Clusterer
+	g    *newsGen
+	next int
+}{}
+
+// BenchmarkStoryStep measures the story step of ingest (Assign) per
+// article once 10,000, 100,000 or 1,000,000 generated articles (see
+// newsGen: 120 outlets, template headlines, furniture, undated articles)
+// have been assigned, in CPU time per article. The cost must not grow with
+// the articles stored. The million runs only with NEWSGRAPH_BENCH_1M=1
+// (filling takes about ten CPU-minutes):
+//
+//	NEWSGRAPH_BENCH_1M=1 go test -run '^$' -bench StoryStep -benchtime 5000x ./internal/resolve/story/
+func BenchmarkStoryStep(b *testing.B) {
+	for _, n := range []int{10_000, 100_000, 1_000_000} {
+		b.Run(fmt.Sprintf("stored=%d", n), func(b *testing.B) {
+			if n >= 1_000_000 && os.Getenv("NEWSGRAPH_BENCH_1M") != "1" {
+				b.Skip("set NEWSGRAPH_BENCH_1M=1 to fill a clusterer with a million articles")
+			}
+			f := filled[n]
+			if f == nil {
+				f = &struct {
+					c    *Clusterer
+					g    *newsGen
+					next int
+				}{c: New(Config{}), g: newNewsGen(1)}
+				for ; f.next < n; f.next++ {
+					d, _ := f.g.article(f.next)
+					if _, err := f.c.Assign(d); err != nil {
+						b.Fatal(err)
+					}
+				}
+				filled[n] = f
+			}
+			docs := make([]Doc, b.N)
+			for i := range docs {
+				docs[i], _ = f.g.article(f.next + i)
+			}
+			f.next += b.N
+			b.ResetTimer()
+			cpu := cputime.Process()
+			for _, d := range docs {
+				if _, err := f.c.Assign(d); err != nil {
+					b.Fatal(err)
+				}
+			}
+			used := cputime.Process() - cpu
+			b.StopTimer()
+			if used > 0 {
+				b.ReportMetric(float64(used.Microseconds())/float64(b.N), "cpu-µs/article")
+			}
+			arts, sts := f.c.Len()
+			b.ReportMetric(float64(arts), "held-articles")
+			b.ReportMetric(float64(sts), "held-stories")
+		})
 	}
 }
 

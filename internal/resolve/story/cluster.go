@@ -22,10 +22,20 @@ type Config struct {
 	// StoryThreshold is the similarity at which an article joins a story
 	// (default 0.24).
 	StoryThreshold float64
-	// Window is how far an article's date may lie from the nearest date of
-	// a story's articles for it to join (default 4 days). Articles or
-	// stories without a date are not limited.
+	// Window is how far an article's date may lie from the dates of a
+	// story's articles for it to join (default 4 days).
 	Window time.Duration
+	// UndatedSpan stands in for the window where an article or a story has
+	// no date: such an article is compared only with stories that received
+	// an article among the last UndatedSpan articles assigned (the order
+	// of ingest; default 5,000).
+	UndatedSpan int
+	// Retain is how many articles a story stays in memory after its last
+	// one: stories not joined within the last Retain articles assigned,
+	// and stories whose latest date is more than three windows older than
+	// the newest date seen, are dropped, which bounds the memory
+	// (default 50,000).
+	Retain int
 	// NameWeight is the weight of the cosine over names (capitalised words
 	// inside sentences) and numbers against that over other content words
 	// (weight 1): names and numbers tell one story from another of the same
@@ -36,12 +46,48 @@ type Config struct {
 	// have some (defaults 0.25 and 0.15).
 	EntityWeight, EventWeight float64
 	// IndexTerms is how many of an article's highest-weighted terms are
-	// indexed to find candidate stories (default 40).
+	// indexed and looked up to find candidate stories (default 40).
 	IndexTerms int
+	// PostingCap is how many stories one index key keeps, the most recent
+	// (default 64): a key shared by more stories is not rare evidence.
+	PostingCap int
+	// Candidates is how many candidate stories an article is scored
+	// against (default 32).
+	Candidates int
+	// ProfileTerms is how many terms a story's profile keeps, the heaviest
+	// (default 400).
+	ProfileTerms int
+	// MinSpecific is how many specific things an article must share with a
+	// story to join it: names, numbers, entities or events that are rare in
+	// the corpus and not the habit of the article's outlet; at least one
+	// must be a name, an entity or an event (default 2).
+	MinSpecific int
+	// SpecificShare is the share of articles a name or number may appear
+	// in and still count as specific; one in at most five articles always
+	// counts (default 0.02).
+	SpecificShare float64
+	// BoilerplateShare is the share of an outlet's recent articles from
+	// which a term among their top terms is that outlet's habit (template
+	// headlines, page furniture): it is down-weighted tenfold for the
+	// outlet's articles and never specific (default 0.05, counted once the
+	// outlet has 20 articles).
+	BoilerplateShare float64
+	// DFHalfLife is how many articles pass before document frequencies
+	// are halved, so that they follow recent news and their memory stays
+	// bounded (default 50,000).
+	DFHalfLife int
+	// KeepVectors keeps every article's term vector for [Clusterer.Refine];
+	// memory then grows with the articles held.
+	KeepVectors bool
 }
 
 func (c Config) withDefaults() Config {
 	def := func(v *float64, d float64) {
+		if *v == 0 {
+			*v = d
+		}
+	}
+	defi := func(v *int, d int) {
 		if *v == 0 {
 			*v = d
 		}
@@ -51,12 +97,19 @@ func (c Config) withDefaults() Config {
 	def(&c.NameWeight, 3)
 	def(&c.EntityWeight, 0.25)
 	def(&c.EventWeight, 0.15)
+	def(&c.SpecificShare, 0.02)
+	def(&c.BoilerplateShare, 0.05)
 	if c.Window == 0 {
 		c.Window = 4 * 24 * time.Hour
 	}
-	if c.IndexTerms == 0 {
-		c.IndexTerms = 40
-	}
+	defi(&c.UndatedSpan, 5000)
+	defi(&c.Retain, 50000)
+	defi(&c.IndexTerms, 40)
+	defi(&c.PostingCap, 64)
+	defi(&c.Candidates, 32)
+	defi(&c.ProfileTerms, 400)
+	defi(&c.MinSpecific, 2)
+	defi(&c.DFHalfLife, 50000)
 	return c
 }
 
@@ -68,35 +121,59 @@ type Doc struct {
 	Text   string
 	// Time is the publication time; zero when unknown.
 	Time time.Time
-	// Entities are names of the entities the article mentions, any form:
-	// they are normalised here.
+	// Entities are keys of the entities the article mentions (see
+	// [FromArticle]), or names in any form, which are normalised here.
 	Entities []string
 	// Events are keys of the events the article reports (see [EventKey]).
 	Events []string
 }
 
 // FromArticle builds a Doc from an annotated article. The outlet is
-// [Outlet]'s.
+// [Outlet]'s. Entities are keyed by their type class and canonical key
+// (resolve.CanonicalKey), as global entity IDs are made, so that spelling
+// variants ("Zelensky", "Zelenskyy") agree without a store; an entity named
+// like the outlet itself is left out. Events are keyed by type, actor and
+// target in the same way.
 func FromArticle(a *news.Article) Doc {
 	d := Doc{ID: a.ID, Outlet: Outlet(a), Title: a.Title, Text: a.Text}
 	if t, err := time.Parse("2006-01-02", a.Published); err == nil {
 		d.Time = t
 	}
+	outlet := resolve.Normalize(d.Outlet)
+	keys := map[string]string{}
 	for _, e := range a.Entities {
 		switch e.Type {
 		case news.Person, news.Org, news.GPE, news.Loc, news.Fac, news.EventType, news.NORP, news.Misc, news.Law, news.WorkOfArt:
-			d.Entities = append(d.Entities, e.Name)
+		default:
+			continue
+		}
+		names := append([]string{e.Name}, e.Aliases...)
+		self := false
+		for _, n := range names {
+			if outlet != "" && resolve.Normalize(n) == outlet {
+				self = true
+			}
+		}
+		if k := resolve.CanonicalKey(e.Type, names); k != "" && !self {
+			k = resolve.EntityClass(e.Type) + ":" + k
+			keys[e.ID] = k
+			d.Entities = append(d.Entities, k)
 		}
 	}
 	for _, ev := range a.Events {
-		d.Events = append(d.Events, EventKey(ev))
+		key := func(local, name string) string {
+			if k, ok := keys[local]; ok {
+				return k
+			}
+			return resolve.Normalize(name)
+		}
+		d.Events = append(d.Events, ev.Type+"|"+key(ev.Actor, ev.ActorName)+"|"+key(ev.Target, ev.TargetName))
 	}
 	return d
 }
 
 // Outlet names the outlet that published a: Source.Outlet, else the host of
-// Source.URL without "www.", else "" (unknown: a file name is not an
-// outlet).
+// Source.URL without "www.", else "".
 func Outlet(a *news.Article) string {
 	if a.Source.Outlet != "" {
 		return a.Source.Outlet
@@ -115,7 +192,12 @@ func EventKey(ev news.Event) string {
 
 // Assignment is where [Clusterer.Assign] put an article.
 type Assignment struct {
+	// Story is the story's ID (resolve.StoryID of its founding article).
 	Story string
+	// Renamed is the ID the story had before this article joined, when
+	// the article founds it now (it is the earliest published): a store
+	// moves the story's other articles to the new ID.
+	Renamed string
 	// New is true when the article started the story.
 	New bool
 	// DuplicateOf is the ID of the article this one copies, if any.
@@ -125,26 +207,32 @@ type Assignment struct {
 }
 
 type docState struct {
-	id, outlet, story, title string
-	sig                      Signature
-	hasSig                   bool
-	t                        time.Time
-	tf                       map[string]float64
-	entities, events         []string
+	id, outlet, title string
+	story             int32
+	t                 time.Time
+	sig               *Signature
+	// Kept only with Config.KeepVectors, for Refine.
+	tf               map[string]float64
+	entities, events []string
 }
 
 type storyState struct {
-	id, title     string
-	docs          []string
-	outlets       []string
-	dups          map[string]string
-	terms         map[string]float64 // sum of members' normalised term frequencies
-	entities      map[string]int
-	events        map[string]int
-	first, last   time.Time
-	originals     int
-	normCache     [2]float64
-	normCacheDocs int
+	key         int32 // internal; see publicID
+	title       string
+	founder     string // the founding article's ID and date
+	founderDate string
+	name        string // the ID a store recorded, when it is not the founder's (see Restore)
+	docs        []string
+	outlets     []string
+	dups        map[string]string
+	terms       map[string]float64 // sum of members' weighted term frequencies, heaviest ProfileTerms kept
+	entities    map[string]int
+	events      map[string]int
+	first, last time.Time
+	lastSeq     int
+	originals   int
+	norm        [2]float64
+	normDocs    int // c.ndocs when norm was computed; -1 when stale
 }
 
 // Index is what a store calls to keep stories up to date: assign each new
@@ -163,26 +251,44 @@ var _ Index = (*Clusterer)(nil)
 
 // Clusterer assigns articles to stories incrementally. It is safe for
 // concurrent use; assignments are serialised.
+//
+// The work and memory of one assignment are bounded whatever the number of
+// articles held: an article looks up at most IndexTerms terms and its
+// entities and events in an inverted index whose lists hold at most
+// PostingCap stories, scores at most Candidates stories, each over at most
+// ProfileTerms terms; copies are found through 32 MinHash bands whose lists
+// are capped too. Stories leave memory after Retain articles or three
+// windows (see [Config]).
 type Clusterer struct {
 	mu       sync.Mutex
 	cfg      Config
-	df       map[string]int
-	ndocs    int
-	stories  map[string]*storyState
+	df       map[string]float64
+	ndocs    float64
+	sinceDF  int
+	seq      int
+	newest   time.Time
+	nextKey  int32
+	stories  map[int32]*storyState
 	docs     map[string]*docState
-	postings map[string]map[string]bool // term or entity key → story IDs
-	bands    map[uint64][]string        // LSH band → doc IDs
+	postings map[string][]int32  // term, entity or event key → stories, oldest first
+	bands    map[uint64][]string // LSH band → doc IDs, oldest first
+	public   map[string]int32    // public story ID → internal key
+	outletN  map[string]float64  // outlet → recent articles
+	outletDF map[string]map[string]float64
 }
 
 // New returns an empty clusterer.
 func New(cfg Config) *Clusterer {
 	return &Clusterer{
 		cfg:      cfg.withDefaults(),
-		df:       map[string]int{},
-		stories:  map[string]*storyState{},
+		df:       map[string]float64{},
+		stories:  map[int32]*storyState{},
 		docs:     map[string]*docState{},
-		postings: map[string]map[string]bool{},
+		postings: map[string][]int32{},
 		bands:    map[uint64][]string{},
+		public:   map[string]int32{},
+		outletN:  map[string]float64{},
+		outletDF: map[string]map[string]float64{},
 	}
 }
 
@@ -190,7 +296,7 @@ func New(cfg Config) *Clusterer {
 // frequencies without assigning it to a story, so that early assignments
 // weigh terms well. A store may prime with articles older than its window.
 func (c *Clusterer) Prime(text string) {
-	tf := c.termFreqs(Doc{Text: text})
+	tf := rawTerms(Doc{Text: text})
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.countDF(tf)
@@ -201,13 +307,86 @@ func (c *Clusterer) countDF(tf map[string]float64) {
 	for t := range tf {
 		c.df[t]++
 	}
+	c.sinceDF++
+	if c.sinceDF >= c.cfg.DFHalfLife {
+		c.halve()
+	}
 }
 
-// termFreqs returns the sublinear term frequencies of a doc in two parts,
-// each L2-normalised on its own: content words (plain keys), and names and
-// numbers (keys starting with namePrefix), which tell one story from another
-// of the same kind.
-func (c *Clusterer) termFreqs(d Doc) map[string]float64 {
+// halve halves the document frequencies (global and per outlet), dropping
+// the terms that fall below one half, and sweeps the index of forgotten
+// stories: memory follows recent news.
+func (c *Clusterer) halve() {
+	c.sinceDF = 0
+	c.ndocs /= 2
+	for t, v := range c.df {
+		if v < 1 {
+			delete(c.df, t)
+		} else {
+			c.df[t] = v / 2
+		}
+	}
+	for o, m := range c.outletDF {
+		for t, v := range m {
+			if v < 1 {
+				delete(m, t)
+			} else {
+				m[t] = v / 2
+			}
+		}
+		c.outletN[o] /= 2
+		if len(m) == 0 {
+			delete(c.outletDF, o)
+			delete(c.outletN, o)
+		}
+	}
+	for k, ps := range c.postings {
+		kept := ps[:0]
+		for _, s := range ps {
+			if c.stories[s] != nil {
+				kept = append(kept, s)
+			}
+		}
+		if len(kept) == 0 {
+			delete(c.postings, k)
+		} else {
+			c.postings[k] = kept
+		}
+	}
+	for b, ds := range c.bands {
+		kept := ds[:0]
+		for _, d := range ds {
+			if c.docs[d] != nil {
+				kept = append(kept, d)
+			}
+		}
+		if len(kept) == 0 {
+			delete(c.bands, b)
+		} else {
+			c.bands[b] = kept
+		}
+	}
+}
+
+// Key prefixes: names (capitalised words inside sentences) and numbers make
+// the second part of a vector; entity and event keys live in the index only.
+const (
+	namePrefix   = "^"
+	numberPrefix = "#"
+	entityPrefix = "@"
+	eventPrefix  = "!"
+)
+
+func part(t string) int {
+	if strings.HasPrefix(t, namePrefix) || strings.HasPrefix(t, numberPrefix) {
+		return 1
+	}
+	return 0
+}
+
+// rawTerms returns the sublinear term frequencies of a doc (title words
+// count twice), before any weighting by the corpus.
+func rawTerms(d Doc) map[string]float64 {
 	raw := map[string]float64{}
 	add := func(text string, boost float64) {
 		for _, w := range words(text) {
@@ -215,7 +394,10 @@ func (c *Clusterer) termFreqs(d Doc) map[string]float64 {
 				continue
 			}
 			key := w.norm
-			if w.number || (w.capital && !w.initial) {
+			switch {
+			case w.number:
+				key = numberPrefix + key
+			case w.capital && !w.initial:
 				key = namePrefix + key
 			}
 			raw[key] += boost
@@ -223,280 +405,53 @@ func (c *Clusterer) termFreqs(d Doc) map[string]float64 {
 	}
 	add(d.Title, 2)
 	add(d.Text, 1)
-	var norm [2]float64
 	for t, v := range raw {
 		v = 1 + math.Log(v)
 		if v <= 0 {
 			v = 0.1
 		}
 		raw[t] = v
-		norm[part(t)] += v * v
-	}
-	for t := range raw {
-		raw[t] /= math.Sqrt(norm[part(t)])
 	}
 	return raw
 }
 
-// namePrefix marks the keys of names and numbers.
-const namePrefix = "^"
-
-func part(t string) int {
-	if strings.HasPrefix(t, namePrefix) {
-		return 1
-	}
-	return 0
-}
-
 func (c *Clusterer) idf(t string) float64 {
-	return math.Log(float64(c.ndocs+1)/float64(c.df[t]+1)) + 1
+	return math.Log((c.ndocs+1)/(c.df[t]+1)) + 1
 }
 
-// maxCandidates bounds the stories an article is compared with.
-const maxCandidates = 64
-
-// Assign puts d into a story: the story of the article it copies, else the
-// most similar story within the window, else a new one. Assigning an ID
-// already assigned returns the earlier assignment.
-func (c *Clusterer) Assign(d Doc) (Assignment, error) {
-	if d.ID == "" {
-		return Assignment{}, fmt.Errorf("story: article without an ID")
+// boilerplate reports whether t is a habit of outlet o: among the top terms
+// of at least BoilerplateShare of its recent articles.
+func (c *Clusterer) boilerplate(o, t string) bool {
+	n := c.outletN[o]
+	if o == "" || n < 20 {
+		return false
 	}
-	tf := c.termFreqs(d)
-	sig, hasSig := MinHash(d.Title + "\n" + d.Text)
-	ents := entityKeys(d.Entities)
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if ds, ok := c.docs[d.ID]; ok {
-		return Assignment{Story: ds.story}, nil
-	}
-	c.countDF(tf)
-	// Copies first.
-	if hasSig {
-		best, bestSim := "", 0.0
-		seen := map[string]bool{}
-		bands := sig.Bands()
-		for _, b := range bands {
-			for _, id := range c.bands[b] {
-				if seen[id] {
-					continue
-				}
-				seen[id] = true
-				o := c.docs[id]
-				if o == nil || !o.hasSig {
-					continue
-				}
-				if s := sig.Similarity(&o.sig); s > bestSim {
-					best, bestSim = id, s
-				}
-			}
-		}
-		if best != "" && bestSim >= c.cfg.DupThreshold {
-			st := c.stories[c.docs[best].story]
-			if st != nil && c.inWindow(st, d.Time) {
-				// A copy of a copy points at the first original.
-				orig := best
-				if o, ok := st.dups[best]; ok {
-					orig = o
-				}
-				c.add(st, d, tf, ents, sig, hasSig, orig)
-				return Assignment{Story: st.id, DuplicateOf: orig, Score: bestSim}, nil
-			}
-		}
-	}
-	// Then the most similar story.
-	// Candidates: the stories sharing the most indexed terms and entities.
-	cands := map[string]int{}
-	for _, t := range c.topTerms(tf) {
-		for id := range c.postings[t] {
-			cands[id]++
-		}
-	}
-	for e := range ents {
-		for id := range c.postings["@"+e] {
-			cands[id] += 2
-		}
-	}
-	ids := make([]string, 0, len(cands))
-	for id := range cands {
-		ids = append(ids, id)
-	}
-	sort.Slice(ids, func(i, j int) bool { // ties go to the same story every run
-		if cands[ids[i]] != cands[ids[j]] {
-			return cands[ids[i]] > cands[ids[j]]
-		}
-		return ids[i] < ids[j]
-	})
-	if len(ids) > maxCandidates {
-		ids = ids[:maxCandidates]
-	}
-	var best *storyState
-	bestSim := 0.0
-	w := c.weigh(tf)
-	for _, id := range ids {
-		st := c.stories[id]
-		if !c.inWindow(st, d.Time) {
-			continue
-		}
-		if s := c.similarityW(st, w, ents, d.Events); s > bestSim {
-			best, bestSim = st, s
-		}
-	}
-	if best != nil && bestSim >= c.cfg.StoryThreshold {
-		c.add(best, d, tf, ents, sig, hasSig, "")
-		return Assignment{Story: best.id, Score: bestSim}, nil
-	}
-	st := c.newStory(d)
-	c.add(st, d, tf, ents, sig, hasSig, "")
-	return Assignment{Story: st.id, New: true, Score: 1}, nil
+	return c.outletDF[o][t] >= c.cfg.BoilerplateShare*n
 }
 
-// Restore puts d into the story and duplicate relation a store recorded
-// earlier, without deciding anything: for rebuilding the state after a
-// restart. dupOf may be empty.
-func (c *Clusterer) Restore(d Doc, storyID, dupOf string) error {
-	if d.ID == "" || storyID == "" {
-		return fmt.Errorf("story: restore needs an article ID and a story ID")
-	}
-	tf := c.termFreqs(d)
-	sig, hasSig := MinHash(d.Title + "\n" + d.Text)
-	ents := entityKeys(d.Entities)
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if _, ok := c.docs[d.ID]; ok {
-		return nil
-	}
-	c.countDF(tf)
-	st := c.stories[storyID]
-	if st == nil {
-		st = c.newStory(d)
-		delete(c.stories, st.id)
-		st.id = storyID
-		c.stories[storyID] = st
-	}
-	c.add(st, d, tf, ents, sig, hasSig, dupOf)
-	return nil
-}
+// outletFactor is the weight of an outlet's habitual terms.
+const outletFactor = 0.1
 
-// Forget drops the stories whose latest article is older than before, and
-// their articles, so that memory stays bounded to the window a store keeps
-// open. Stories without dates are kept.
-func (c *Clusterer) Forget(before time.Time) int {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	n := 0
-	for id, st := range c.stories {
-		if st.last.IsZero() || !st.last.Before(before) {
-			continue
+// vector turns raw term frequencies into the article's vector: each part
+// L2-normalised on its own, the outlet's habitual terms down-weighted.
+func (c *Clusterer) vector(outlet string, raw map[string]float64) map[string]float64 {
+	tf := make(map[string]float64, len(raw))
+	var norm [2]float64
+	for t, v := range raw {
+		if c.boilerplate(outlet, t) {
+			v *= outletFactor
 		}
-		n++
-		gone := map[string]bool{}
-		for _, d := range st.docs {
-			gone[d] = true
-			delete(c.docs, d)
-		}
-		for t := range st.terms {
-			delete(c.postings[t], id)
-		}
-		for e := range st.entities {
-			delete(c.postings["@"+e], id)
-		}
-		for b, ds := range c.bands {
-			kept := ds[:0]
-			for _, d := range ds {
-				if !gone[d] {
-					kept = append(kept, d)
-				}
-			}
-			if len(kept) == 0 {
-				delete(c.bands, b)
-			} else {
-				c.bands[b] = kept
-			}
-		}
-		delete(c.stories, id)
-	}
-	return n
-}
-
-func (c *Clusterer) newStory(d Doc) *storyState {
-	id := "S" + d.ID
-	if len(d.ID) > 16 {
-		id = "S" + d.ID[:16]
-	}
-	for k := 2; c.stories[id] != nil; k++ {
-		id = fmt.Sprintf("S%s-%d", d.ID, k)
-	}
-	st := &storyState{id: id, title: d.Title, dups: map[string]string{}, terms: map[string]float64{},
-		entities: map[string]int{}, events: map[string]int{}}
-	c.stories[id] = st
-	return st
-}
-
-func (c *Clusterer) add(st *storyState, d Doc, tf map[string]float64, ents map[string]bool, sig Signature, hasSig bool, dupOf string) {
-	st.docs = append(st.docs, d.ID)
-	c.docs[d.ID] = &docState{id: d.ID, outlet: d.Outlet, story: st.id, title: d.Title, sig: sig, hasSig: hasSig,
-		t: d.Time, tf: tf, entities: d.Entities, events: d.Events}
-	if hasSig {
-		for _, b := range sig.Bands() {
-			c.bands[b] = append(c.bands[b], d.ID)
-		}
-	}
-	c.touch(st, d.Time)
-	if dupOf != "" {
-		st.dups[d.ID] = dupOf
-		return // a copy adds nothing to the story's profile
-	}
-	c.addProfile(st, d, tf, ents)
-}
-
-func (c *Clusterer) touch(st *storyState, t time.Time) {
-	if t.IsZero() {
-		return
-	}
-	if st.first.IsZero() || t.Before(st.first) {
-		st.first = t
-	}
-	if t.After(st.last) {
-		st.last = t
-	}
-}
-
-func (c *Clusterer) addProfile(st *storyState, d Doc, tf map[string]float64, ents map[string]bool) {
-	st.originals++
-	st.normCacheDocs = -1
-	if st.title == "" {
-		st.title = d.Title
-	}
-	if d.Outlet != "" && !contains(st.outlets, d.Outlet) {
-		st.outlets = append(st.outlets, d.Outlet)
+		tf[t] = v
+		norm[part(t)] += v * v
 	}
 	for t, v := range tf {
-		st.terms[t] += v
+		tf[t] = v / math.Sqrt(norm[part(t)])
 	}
-	for _, t := range c.topTerms(tf) {
-		c.post(t, st.id)
-	}
-	for e := range ents {
-		st.entities[e]++
-		c.post("@"+e, st.id)
-	}
-	for _, ev := range d.Events {
-		st.events[ev]++
-	}
+	return tf
 }
 
-func (c *Clusterer) post(key, story string) {
-	m := c.postings[key]
-	if m == nil {
-		m = map[string]bool{}
-		c.postings[key] = m
-	}
-	m[story] = true
-}
-
-// topTerms returns the IndexTerms terms of tf with the highest TF-IDF.
-func (c *Clusterer) topTerms(tf map[string]float64) []string {
+// topTerms returns the n terms of tf with the highest TF-IDF.
+func (c *Clusterer) topTerms(tf map[string]float64, n int) []string {
 	type tw struct {
 		t string
 		w float64
@@ -511,8 +466,8 @@ func (c *Clusterer) topTerms(tf map[string]float64) []string {
 		}
 		return all[i].t < all[j].t
 	})
-	if len(all) > c.cfg.IndexTerms {
-		all = all[:c.cfg.IndexTerms]
+	if len(all) > n {
+		all = all[:n]
 	}
 	out := make([]string, len(all))
 	for i, x := range all {
@@ -521,9 +476,498 @@ func (c *Clusterer) topTerms(tf map[string]float64) []string {
 	return out
 }
 
+// countOutlet records the top terms of an article of outlet o.
+func (c *Clusterer) countOutlet(o string, top []string) {
+	if o == "" {
+		return
+	}
+	m := c.outletDF[o]
+	if m == nil {
+		m = map[string]float64{}
+		c.outletDF[o] = m
+	}
+	c.outletN[o]++
+	for _, t := range top {
+		m[t]++
+	}
+}
+
+// prepared is an article ready to be compared: its vector, entity and
+// event keys and signature.
+type prepared struct {
+	d      Doc
+	tf     map[string]float64
+	ents   map[string]bool
+	events []string
+	sig    *Signature
+	// spec are the article's specific names and numbers (see specific);
+	// strong marks the names among them.
+	spec   []string
+	strong []bool
+}
+
+func prepare(d Doc) (prepared, map[string]float64) {
+	p := prepared{d: d, ents: entityKeys(d.Entities), events: d.Events}
+	if sig, ok := MinHash(d.Title + "\n" + d.Text); ok {
+		p.sig = &sig
+	}
+	return p, rawTerms(d)
+}
+
+// Assign puts d into a story: the story of the article it copies, else the
+// most similar story within the window that shares specific evidence with
+// it, else a new one. Assigning an ID already assigned returns the earlier
+// assignment.
+func (c *Clusterer) Assign(d Doc) (Assignment, error) {
+	if d.ID == "" {
+		return Assignment{}, fmt.Errorf("story: article without an ID")
+	}
+	p, raw := prepare(d)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if ds, ok := c.docs[d.ID]; ok {
+		return Assignment{Story: c.stories[ds.story].publicID()}, nil
+	}
+	c.seq++
+	c.countDF(raw)
+	p.tf = c.vector(d.Outlet, raw)
+	top := c.topTerms(p.tf, 2*c.cfg.IndexTerms)
+	c.countOutlet(d.Outlet, top)
+	if len(top) > c.cfg.IndexTerms {
+		top = top[:c.cfg.IndexTerms]
+	}
+	if !d.Time.IsZero() && d.Time.After(c.newest) {
+		c.newest = d.Time
+	}
+	c.findSpecific(&p)
+	defer c.maintain()
+	// Copies first.
+	if p.sig != nil {
+		best, bestSim := "", 0.0
+		seen := map[string]bool{}
+		for _, b := range p.sig.Bands() {
+			for _, id := range c.bands[b] {
+				if seen[id] {
+					continue
+				}
+				seen[id] = true
+				o := c.docs[id]
+				if o == nil || o.sig == nil {
+					continue
+				}
+				if s := p.sig.Similarity(o.sig); s > bestSim || s == bestSim && id < best {
+					best, bestSim = id, s
+				}
+			}
+		}
+		if best != "" && bestSim >= c.cfg.DupThreshold {
+			// A copy shares the specific content (names, numbers) too: two
+			// notices filled into one template, or two pages of one site,
+			// share shingles but not what they report.
+			st := c.stories[c.docs[best].story]
+			if st != nil && c.inWindow(st, d.Time) && c.specific(st, p) {
+				// A copy of a copy points at the first original.
+				orig := best
+				if o, ok := st.dups[best]; ok {
+					orig = o
+				}
+				c.add(st, p, top, orig)
+				return Assignment{Story: st.publicID(), DuplicateOf: orig, Score: bestSim}, nil
+			}
+		}
+	}
+	// Then the most similar story among those sharing rare evidence.
+	best, bestSim := c.bestStory(p, top)
+	if best != nil && bestSim >= c.cfg.StoryThreshold {
+		was := best.publicID()
+		c.add(best, p, top, "")
+		as := Assignment{Story: best.publicID(), Score: bestSim}
+		if as.Story != was {
+			as.Renamed = was
+		}
+		return as, nil
+	}
+	st := c.newStory(d.Title)
+	c.add(st, p, top, "")
+	return Assignment{Story: st.publicID(), New: true, Score: 1}, nil
+}
+
+// indexKeys are the keys an article is indexed and looked up under, with
+// the weight of a shared key: its top terms by IDF, its entities and its
+// events with an actor or a target.
+func (c *Clusterer) indexKeys(p prepared, top []string) ([]string, []float64) {
+	keys := make([]string, 0, len(top)+len(p.ents)+len(p.events))
+	ws := make([]float64, 0, cap(keys))
+	for _, t := range top {
+		keys = append(keys, t)
+		ws = append(ws, c.idf(t))
+	}
+	ents := make([]string, 0, len(p.ents))
+	for e := range p.ents {
+		ents = append(ents, e)
+	}
+	sort.Strings(ents)
+	for _, e := range ents {
+		keys = append(keys, entityPrefix+e)
+		ws = append(ws, 4)
+	}
+	for _, ev := range p.events {
+		if !strings.HasSuffix(ev, "||") {
+			keys = append(keys, eventPrefix+ev)
+			ws = append(ws, 6)
+		}
+	}
+	return keys, ws
+}
+
+// bestStory returns the candidate story most similar to p that shares
+// enough specific evidence with it, and its similarity.
+func (c *Clusterer) bestStory(p prepared, top []string) (*storyState, float64) {
+	keys, ws := c.indexKeys(p, top)
+	cands := map[int32]float64{}
+	for i, k := range keys {
+		for _, s := range c.postings[k] {
+			cands[s] += ws[i]
+		}
+	}
+	ids := make([]int32, 0, len(cands))
+	for id := range cands {
+		if st := c.stories[id]; st != nil && c.inWindow(st, p.d.Time) {
+			ids = append(ids, id)
+		}
+	}
+	sort.Slice(ids, func(i, j int) bool { // ties go to the same story every run
+		if cands[ids[i]] != cands[ids[j]] {
+			return cands[ids[i]] > cands[ids[j]]
+		}
+		return ids[i] < ids[j]
+	})
+	if len(ids) > c.cfg.Candidates {
+		ids = ids[:c.cfg.Candidates]
+	}
+	var best *storyState
+	bestSim := 0.0
+	w := c.weigh(p.tf)
+	for _, id := range ids {
+		st := c.stories[id]
+		if !c.specific(st, p) {
+			continue
+		}
+		if s := c.similarityW(st, w, p.ents, p.events); s > bestSim {
+			best, bestSim = st, s
+		}
+	}
+	return best, bestSim
+}
+
+// findSpecific fills p.spec with the names and numbers of p that are
+// specific: rare (in at most SpecificShare of articles, or five), carried
+// by fewer than half of PostingCap recent stories (a template word such as
+// "qtr" recurs across many stories, a story's own names do not), not a
+// habit of p's outlet, and not the outlet's name.
+func (c *Clusterer) findSpecific(p *prepared) {
+	p.spec, p.strong = p.spec[:0], p.strong[:0]
+	outlet := resolve.Normalize(p.d.Outlet)
+	limit := max(5, c.cfg.SpecificShare*c.ndocs)
+	for t := range p.tf {
+		if part(t) != 1 || c.df[t] > limit || len(c.postings[t]) >= c.cfg.PostingCap/2 || c.boilerplate(p.d.Outlet, t) {
+			continue
+		}
+		name := strings.HasPrefix(t, namePrefix)
+		if name && strings.Contains(outlet, t[1:]) {
+			continue
+		}
+		p.spec = append(p.spec, t)
+		p.strong = append(p.strong, name)
+	}
+}
+
+// specific reports whether article p shares enough specific evidence with
+// story st: at least MinSpecific specific names or numbers (see
+// findSpecific), entities or events, one of them a name, an entity or an
+// event.
+//
+// Where both the article and the story have entities, one of the shared
+// things must be an entity or an event: words alone (a template headline,
+// "3rd qtr net") do not tie two companies' reports together.
+func (c *Clusterer) specific(st *storyState, p prepared) bool {
+	n, strong := 0, 0
+	for e := range p.ents {
+		if st.entities[e] > 0 {
+			n++
+			strong++
+		}
+	}
+	for _, ev := range p.events {
+		if st.events[ev] > 0 && !strings.HasSuffix(ev, "||") {
+			n++
+			strong++
+		}
+	}
+	if strong == 0 && len(p.ents) > 0 && len(st.entities) > 0 {
+		return false
+	}
+	for i, t := range p.spec {
+		if st.terms[t] == 0 {
+			continue
+		}
+		if p.strong[i] {
+			strong++
+		}
+		n++
+		if n >= c.cfg.MinSpecific && strong > 0 {
+			return true
+		}
+	}
+	return n >= c.cfg.MinSpecific && strong > 0
+}
+
+// Restore puts d into the story and duplicate relation a store recorded
+// earlier, without deciding anything: for rebuilding the state after a
+// restart. dupOf may be empty.
+func (c *Clusterer) Restore(d Doc, storyID, dupOf string) error {
+	if d.ID == "" || storyID == "" {
+		return fmt.Errorf("story: restore needs an article ID and a story ID")
+	}
+	p, raw := prepare(d)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, ok := c.docs[d.ID]; ok {
+		return nil
+	}
+	c.seq++
+	c.countDF(raw)
+	p.tf = c.vector(d.Outlet, raw)
+	top := c.topTerms(p.tf, 2*c.cfg.IndexTerms)
+	c.countOutlet(d.Outlet, top)
+	if len(top) > c.cfg.IndexTerms {
+		top = top[:c.cfg.IndexTerms]
+	}
+	if !d.Time.IsZero() && d.Time.After(c.newest) {
+		c.newest = d.Time
+	}
+	st, ok := c.stories[c.public[storyID]]
+	if !ok {
+		st = c.newStory(d.Title)
+	}
+	c.add(st, p, top, dupOf)
+	if st.publicID() != storyID {
+		// The store knows the story by another ID (recorded before
+		// stories were named after their founders): keep it until the
+		// founder changes.
+		if c.public[st.publicID()] == st.key {
+			delete(c.public, st.publicID())
+		}
+		st.name = storyID
+		c.public[storyID] = st.key
+	}
+	c.maintain()
+	return nil
+}
+
+// maintain drops, every 1,024 articles, the stories that can no longer be
+// joined: not joined within the last Retain articles, or dated more than
+// three windows before the newest article.
+func (c *Clusterer) maintain() {
+	if c.seq%1024 != 0 {
+		return
+	}
+	var old time.Time
+	if !c.newest.IsZero() {
+		old = c.newest.Add(-3 * c.cfg.Window)
+	}
+	for _, st := range c.stories {
+		if st.lastSeq < c.seq-c.cfg.Retain || !old.IsZero() && !st.last.IsZero() && st.last.Before(old) {
+			c.drop(st)
+		}
+	}
+}
+
+// Forget drops the stories whose latest article is older than before, and
+// their articles. Stories without dates are kept (they leave after Retain
+// articles).
+func (c *Clusterer) Forget(before time.Time) int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	n := 0
+	for _, st := range c.stories {
+		if st.last.IsZero() || !st.last.Before(before) {
+			continue
+		}
+		c.drop(st)
+		n++
+	}
+	return n
+}
+
+// drop removes a story and its articles. Index lists still naming it are
+// swept lazily (lookups skip it; halve removes it).
+func (c *Clusterer) drop(st *storyState) {
+	for _, d := range st.docs {
+		delete(c.docs, d)
+	}
+	if c.public[st.publicID()] == st.key {
+		delete(c.public, st.publicID())
+	}
+	delete(c.stories, st.key)
+}
+
+func (c *Clusterer) newStory(title string) *storyState {
+	c.nextKey++
+	st := &storyState{key: c.nextKey, title: title, dups: map[string]string{}, terms: map[string]float64{},
+		entities: map[string]int{}, events: map[string]int{}, normDocs: -1}
+	c.stories[st.key] = st
+	return st
+}
+
+func (c *Clusterer) add(st *storyState, p prepared, top []string, dupOf string) {
+	d := p.d
+	st.docs = append(st.docs, d.ID)
+	ds := &docState{id: d.ID, outlet: d.Outlet, title: d.Title, story: st.key, t: d.Time, sig: p.sig}
+	if c.cfg.KeepVectors {
+		ds.tf, ds.entities, ds.events = p.tf, d.Entities, d.Events
+	}
+	c.docs[d.ID] = ds
+	if p.sig != nil {
+		for _, b := range p.sig.Bands() {
+			c.bands[b] = appendCapped(c.bands[b], d.ID, bandCap)
+		}
+	}
+	c.touch(st, d.Time)
+	date := dateOf(d.Time)
+	if dupOf != "" {
+		st.dups[d.ID] = dupOf
+		if st.founder == "" {
+			c.setFounder(st, d.ID, date, d.Title)
+		}
+		return // a copy adds nothing to the story's profile
+	}
+	if st.founder == "" || resolve.StoryFounder(d.ID, date, st.founder, st.founderDate) {
+		c.setFounder(st, d.ID, date, d.Title)
+	}
+	c.addProfile(st, p, top)
+}
+
+// bandCap bounds the articles one MinHash band remembers: a band shared by
+// more is boilerplate, not a copy.
+const bandCap = 32
+
+func appendCapped(xs []string, x string, n int) []string {
+	if len(xs) >= n {
+		copy(xs, xs[1:])
+		xs = xs[:n-1]
+	}
+	return append(xs, x)
+}
+
+// setFounder makes article id (published on date, or "") the story's
+// founding article, which names it and, when it has one, titles it.
+func (c *Clusterer) setFounder(st *storyState, id, date, title string) {
+	if st.founder != "" && c.public[st.publicID()] == st.key {
+		delete(c.public, st.publicID())
+	}
+	if title != "" {
+		st.title = title
+	}
+	st.founder, st.founderDate, st.name = id, date, ""
+	c.public[st.publicID()] = st.key
+}
+
+// publicID is the story's ID: resolve.StoryID of its founding article.
+func (st *storyState) publicID() string {
+	if st == nil {
+		return ""
+	}
+	if st.name != "" {
+		return st.name
+	}
+	if st.founder == "" {
+		return ""
+	}
+	return resolve.StoryID(st.founder)
+}
+
+func dateOf(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("2006-01-02")
+}
+
+func (c *Clusterer) touch(st *storyState, t time.Time) {
+	st.lastSeq = c.seq
+	if t.IsZero() {
+		return
+	}
+	if st.first.IsZero() || t.Before(st.first) {
+		st.first = t
+	}
+	if t.After(st.last) {
+		st.last = t
+	}
+}
+
+func (c *Clusterer) addProfile(st *storyState, p prepared, top []string) {
+	st.originals++
+	st.normDocs = -1
+	if st.title == "" {
+		st.title = p.d.Title
+	}
+	if p.d.Outlet != "" && !contains(st.outlets, p.d.Outlet) {
+		st.outlets = append(st.outlets, p.d.Outlet)
+	}
+	for t, v := range p.tf {
+		st.terms[t] += v
+	}
+	if len(st.terms) > 2*c.cfg.ProfileTerms {
+		c.prune(st)
+	}
+	keys, _ := c.indexKeys(p, top)
+	for _, k := range keys {
+		c.post(k, st.key)
+	}
+	for e := range p.ents {
+		st.entities[e]++
+	}
+	for _, ev := range p.events {
+		st.events[ev]++
+	}
+}
+
+// prune keeps the ProfileTerms heaviest terms of a story's profile.
+func (c *Clusterer) prune(st *storyState) {
+	keep := c.topTerms(st.terms, c.cfg.ProfileTerms)
+	terms := make(map[string]float64, len(keep))
+	for _, t := range keep {
+		terms[t] = st.terms[t]
+	}
+	st.terms = terms
+}
+
+// post adds story s to the index list of key, keeping the PostingCap most
+// recent stories.
+func (c *Clusterer) post(key string, s int32) {
+	ps := c.postings[key]
+	for i, x := range ps {
+		if x == s {
+			copy(ps[i:], ps[i+1:])
+			ps[len(ps)-1] = s
+			return
+		}
+	}
+	if len(ps) >= c.cfg.PostingCap {
+		copy(ps, ps[1:])
+		ps = ps[:len(ps)-1]
+	}
+	c.postings[key] = append(ps, s)
+}
+
+// inWindow reports whether an article of time t may join st: their dates
+// lie within the window, or, where either has no date, st received an
+// article among the last UndatedSpan.
 func (c *Clusterer) inWindow(st *storyState, t time.Time) bool {
 	if t.IsZero() || st.first.IsZero() {
-		return true
+		return st.lastSeq >= c.seq-c.cfg.UndatedSpan
 	}
 	w := c.cfg.Window
 	return !t.Before(st.first.Add(-w)) && !t.After(st.last.Add(w))
@@ -571,19 +1015,19 @@ func (c *Clusterer) similarityW(st *storyState, w weighted, ents map[string]bool
 	}
 	// Norms follow document frequencies, which move slowly: recompute when
 	// the story changed or the corpus grew by a twentieth since.
-	if st.normCacheDocs < 0 || c.ndocs > st.normCacheDocs+st.normCacheDocs/20+1 {
-		st.normCache = [2]float64{}
+	if st.normDocs < 0 || int(c.ndocs) > st.normDocs+st.normDocs/20+1 || int(c.ndocs) < st.normDocs {
+		st.norm = [2]float64{}
 		for t, s := range st.terms {
 			x := s * c.idf(t)
-			st.normCache[part(t)] += x * x
+			st.norm[part(t)] += x * x
 		}
-		st.normCache[0], st.normCache[1] = math.Sqrt(st.normCache[0]), math.Sqrt(st.normCache[1])
-		st.normCacheDocs = c.ndocs
+		st.norm[0], st.norm[1] = math.Sqrt(st.norm[0]), math.Sqrt(st.norm[1])
+		st.normDocs = int(c.ndocs)
 	}
 	var cos [2]float64
 	for p := range cos {
-		if w.norm[p] > 0 && st.normCache[p] > 0 {
-			cos[p] = dot[p] / (w.norm[p] * st.normCache[p])
+		if w.norm[p] > 0 && st.norm[p] > 0 {
+			cos[p] = dot[p] / (w.norm[p] * st.norm[p])
 		}
 	}
 	nw := c.cfg.NameWeight
@@ -613,10 +1057,14 @@ func (c *Clusterer) similarityW(st *storyState, w weighted, ents map[string]bool
 	return textShare*score + extra
 }
 
+// entityKeys normalises entity keys: keys made by FromArticle stay as they
+// are, names are folded.
 func entityKeys(names []string) map[string]bool {
 	m := map[string]bool{}
 	for _, n := range names {
-		if k := resolve.Normalize(n); k != "" {
+		if len(n) > 2 && n[1] == ':' {
+			m[n] = true
+		} else if k := resolve.Normalize(n); k != "" {
 			m[k] = true
 		}
 	}
@@ -640,24 +1088,29 @@ func (c *Clusterer) StoryOf(docID string) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	return d.story, true
+	return c.stories[d.story].publicID(), true
 }
 
 // Story returns a story by ID.
 func (c *Clusterer) Story(id string) (news.Story, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	st, ok := c.stories[id]
+	k, ok := c.public[id]
+	if !ok {
+		return news.Story{}, false
+	}
+	st, ok := c.stories[k]
 	if !ok {
 		return news.Story{}, false
 	}
 	return st.export(), true
 }
 
-// Stories returns every story, largest first (by articles that are not
-// copies), then by ID.
+// Stories returns every story held, largest first (by articles that are
+// not copies), then by ID.
 func (c *Clusterer) Stories() []news.Story {
 	c.mu.Lock()
+	defer c.mu.Unlock()
 	sts := make([]*storyState, 0, len(c.stories))
 	for _, st := range c.stories {
 		sts = append(sts, st)
@@ -666,21 +1119,27 @@ func (c *Clusterer) Stories() []news.Story {
 		if sts[i].originals != sts[j].originals {
 			return sts[i].originals > sts[j].originals
 		}
-		return sts[i].id < sts[j].id
+		return sts[i].publicID() < sts[j].publicID()
 	})
 	out := make([]news.Story, len(sts))
 	for i, st := range sts {
 		out[i] = st.export()
 	}
-	c.mu.Unlock()
 	return out
+}
+
+// Len returns the number of articles and stories held in memory.
+func (c *Clusterer) Len() (articles, stories int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.docs), len(c.stories)
 }
 
 // export converts the state to the shared vocabulary. Outlets lists the
 // outlets with at least one article that is not a copy: syndicated copies
 // count once, under the outlet that first published them.
 func (st *storyState) export() news.Story {
-	s := news.Story{ID: st.id, Title: st.title, Documents: append([]string(nil), st.docs...),
+	s := news.Story{ID: st.publicID(), Title: st.title, Documents: append([]string(nil), st.docs...),
 		Outlets: append([]string(nil), st.outlets...)}
 	if len(st.dups) > 0 {
 		s.Duplicates = map[string]string{}

@@ -4,33 +4,38 @@ import (
 	"math"
 	"sort"
 	"time"
+
+	"github.com/newsgraph/newsgraph/internal/resolve"
 )
 
 // Refine re-clusters the articles of the stories active since `since` (all
 // stories when since is zero) with average-link agglomerative clustering,
 // which, unlike one pass in arrival order, does not let the first article of
-// a story decide which later ones join. Copies follow their originals.
-// Stories keep their IDs where most of their articles stay together. It
-// returns the articles whose story changed, mapped to their new story.
-// A store calls it now and then (every few minutes, say) and records the
-// moves; its cost grows with the square of the articles in the window.
+// a story decide which later ones join. Two articles link only when they
+// share specific evidence (see [Config.MinSpecific]). Copies follow their
+// originals. Stories keep their internal identity where most of their
+// articles stay together. It returns the articles whose story changed,
+// mapped to their new story ID. It needs [Config.KeepVectors] (without it,
+// it does nothing) and its cost grows with the square of the articles in
+// the window: it is for evaluation and small windows.
 func (c *Clusterer) Refine(since time.Time) map[string]string {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if !c.cfg.KeepVectors {
+		return nil
+	}
 	var sts []*storyState
 	for _, st := range c.stories {
 		if since.IsZero() || st.last.IsZero() || !st.last.Before(since) {
 			sts = append(sts, st)
 		}
 	}
-	sort.Slice(sts, func(i, j int) bool { return sts[i].id < sts[j].id })
+	sort.Slice(sts, func(i, j int) bool { return sts[i].key < sts[j].key })
 	type item struct {
-		id   string
-		old  *storyState
-		tf   map[string]float64
-		t    time.Time
-		ents map[string]bool
-		evs  []string
+		id  string
+		old *storyState
+		ds  *docState
+		p   prepared
 	}
 	var items []item
 	for _, st := range sts {
@@ -42,7 +47,10 @@ func (c *Clusterer) Refine(since time.Time) map[string]string {
 			if ds == nil || ds.tf == nil {
 				continue
 			}
-			items = append(items, item{d, st, ds.tf, ds.t, entityKeys(ds.entities), ds.events})
+			p := prepared{d: Doc{ID: d, Outlet: ds.outlet, Title: ds.title, Time: ds.t, Entities: ds.entities, Events: ds.events},
+				tf: ds.tf, ents: entityKeys(ds.entities), events: ds.events}
+			c.findSpecific(&p)
+			items = append(items, item{d, st, ds, p})
 		}
 	}
 	n := len(items)
@@ -55,17 +63,17 @@ func (c *Clusterer) Refine(since time.Time) map[string]string {
 		sim[i] = make([]float64, n)
 	}
 	for i := 0; i < n; i++ {
-		one := &storyState{terms: items[i].tf, entities: map[string]int{}, events: map[string]int{}, normCacheDocs: -1}
-		for e := range items[i].ents {
+		one := &storyState{terms: items[i].p.tf, entities: map[string]int{}, events: map[string]int{}, normDocs: -1}
+		for e := range items[i].p.ents {
 			one.entities[e] = 1
 		}
-		for _, e := range items[i].evs {
+		for _, e := range items[i].p.events {
 			one.events[e] = 1
 		}
 		for j := i + 1; j < n; j++ {
 			s := 0.0
-			if c.datesClose(items[i].t, items[j].t) {
-				s = c.similarity(one, items[j].tf, items[j].ents, items[j].evs)
+			if c.datesClose(items[i].p.d.Time, items[j].p.d.Time) && c.specific(one, items[j].p) {
+				s = c.similarity(one, items[j].p.tf, items[j].p.ents, items[j].p.events)
 			}
 			sim[i][j], sim[j][i] = s, s
 		}
@@ -75,10 +83,7 @@ func (c *Clusterer) Refine(since time.Time) map[string]string {
 	for i := range members {
 		members[i] = []int{i}
 	}
-	link := make([][]float64, n) // summed similarity between clusters
-	for i := range link {
-		link[i] = append([]float64(nil), sim[i]...)
-	}
+	link := sim
 	alive := make([]bool, n)
 	for i := range alive {
 		alive[i] = true
@@ -109,35 +114,33 @@ func (c *Clusterer) Refine(since time.Time) map[string]string {
 			link[k][bi] = link[bi][k]
 		}
 	}
-	// Map new clusters to old story IDs by majority, first come first served.
-	moved := map[string]string{}
-	used := map[string]bool{}
-	type cl struct{ idx []int }
-	var cls []cl
+	// Map new clusters to old stories by majority, largest cluster first.
+	var cls [][]int
 	for i := 0; i < n; i++ {
 		if alive[i] {
-			cls = append(cls, cl{members[i]})
+			cls = append(cls, members[i])
 		}
 	}
-	sort.Slice(cls, func(a, b int) bool { return len(cls[a].idx) > len(cls[b].idx) })
+	sort.SliceStable(cls, func(a, b int) bool { return len(cls[a]) > len(cls[b]) })
+	used := map[*storyState]bool{}
 	newOf := make([]*storyState, n)
 	for _, k := range cls {
 		votes := map[*storyState]int{}
-		for _, i := range k.idx {
+		for _, i := range k {
 			votes[items[i].old]++
 		}
 		var target *storyState
 		bestV := 0
 		for st, v := range votes {
-			if !used[st.id] && (v > bestV || (v == bestV && target != nil && st.id < target.id)) {
+			if !used[st] && (v > bestV || v == bestV && target != nil && st.key < target.key) {
 				target, bestV = st, v
 			}
 		}
 		if target == nil {
-			target = c.newStory(Doc{ID: items[k.idx[0]].id})
+			target = c.newStory("")
 		}
-		used[target.id] = true
-		for _, i := range k.idx {
+		used[target] = true
+		for _, i := range k {
 			newOf[i] = target
 		}
 	}
@@ -150,56 +153,69 @@ func (c *Clusterer) Refine(since time.Time) map[string]string {
 		rebuilt[st] = true
 	}
 	oldDups := map[string][]string{} // original → copies
+	before := map[string]string{}    // article → story ID before
 	for st := range rebuilt {
 		for cp, orig := range st.dups {
 			oldDups[orig] = append(oldDups[orig], cp)
 		}
-	}
-	for st := range rebuilt {
-		for t := range st.terms {
-			delete(c.postings[t], st.id)
+		for _, d := range st.docs {
+			before[d] = st.publicID()
 		}
-		for e := range st.entities {
-			delete(c.postings["@"+e], st.id)
+		if c.public[st.publicID()] == st.key {
+			delete(c.public, st.publicID())
 		}
-		*st = storyState{id: st.id, dups: map[string]string{}, terms: map[string]float64{},
-			entities: map[string]int{}, events: map[string]int{}}
+		*st = storyState{key: st.key, dups: map[string]string{}, terms: map[string]float64{},
+			entities: map[string]int{}, events: map[string]int{}, normDocs: -1}
 	}
 	for i, it := range items {
 		st := newOf[i]
-		ds := c.docs[it.id]
-		if it.old.id != st.id {
-			moved[it.id] = st.id
-		}
-		c.readd(st, ds, "")
+		c.readd(st, it.ds, it.p, "")
 		for _, cp := range oldDups[it.id] {
 			if cs := c.docs[cp]; cs != nil {
-				if cs.story != st.id {
-					moved[cp] = st.id
-				}
-				c.readd(st, cs, it.id)
+				c.readd(st, cs, prepared{d: Doc{ID: cp, Outlet: cs.outlet, Time: cs.t}}, it.id)
 			}
 		}
 	}
+	moved := map[string]string{}
 	for st := range rebuilt {
 		if len(st.docs) == 0 {
-			delete(c.stories, st.id)
+			delete(c.stories, st.key)
+			continue
+		}
+		for _, d := range st.docs {
+			if id := st.publicID(); before[d] != id {
+				moved[d] = id
+			}
 		}
 	}
 	return moved
 }
 
 // readd puts a known article back into a story after Refine.
-func (c *Clusterer) readd(st *storyState, ds *docState, dupOf string) {
-	ds.story = st.id
-	d := Doc{ID: ds.id, Outlet: ds.outlet, Title: ds.title, Time: ds.t, Entities: ds.entities, Events: ds.events}
+func (c *Clusterer) readd(st *storyState, ds *docState, p prepared, dupOf string) {
+	ds.story = st.key
 	st.docs = append(st.docs, ds.id)
-	c.touch(st, d.Time)
+	if !ds.t.IsZero() {
+		if st.first.IsZero() || ds.t.Before(st.first) {
+			st.first = ds.t
+		}
+		if ds.t.After(st.last) {
+			st.last = ds.t
+		}
+	}
+	st.lastSeq = max(st.lastSeq, c.seq)
+	date := dateOf(ds.t)
 	if dupOf != "" {
 		st.dups[ds.id] = dupOf
+		if st.founder == "" {
+			c.setFounder(st, ds.id, date, ds.title)
+		}
 		return
 	}
-	c.addProfile(st, d, ds.tf, entityKeys(ds.entities))
+	if st.founder == "" || resolve.StoryFounder(ds.id, date, st.founder, st.founderDate) {
+		c.setFounder(st, ds.id, date, ds.title)
+	}
+	c.addProfile(st, p, c.topTerms(p.tf, c.cfg.IndexTerms))
 }
 
 func (c *Clusterer) datesClose(a, b time.Time) bool {

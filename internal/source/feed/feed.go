@@ -98,7 +98,7 @@ func Parse(b []byte) ([]Item, error) {
 		if it == nil {
 			continue
 		}
-		x := Item{Title: strings.TrimSpace(it.Title), URL: strings.TrimSpace(it.Link), Outlet: strings.TrimSpace(f.Title)}
+		x := Item{Title: oneLine(it.Title), URL: strings.TrimSpace(it.Link), Outlet: oneLine(f.Title)}
 		if x.URL == "" && strings.HasPrefix(it.GUID, "http") {
 			x.URL = strings.TrimSpace(it.GUID)
 		}
@@ -123,6 +123,10 @@ func Parse(b []byte) ([]Item, error) {
 	return items, nil
 }
 
+// oneLine collapses the white space of a title, newlines included, to
+// single spaces.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
 // parse runs gofeed, turning its panics on hostile input into errors.
 func parse(b []byte) (f *gofeed.Feed, err error) {
 	defer func() {
@@ -139,6 +143,11 @@ func (it Item) Article(name string, n int) (*news.Article, error) {
 	if it.Body == "" && it.Title == "" {
 		return nil, ErrNoContent
 	}
+	// One item is one document: the per-document limit holds for it as for
+	// a file.
+	if len(it.Body)+len(it.Title) > source.MaxDocumentBytes {
+		return nil, fmt.Errorf("%w: item of %d MiB, limit %d MiB", source.ErrTooLarge, (len(it.Body)+len(it.Title))>>20, source.MaxDocumentBytes>>20)
+	}
 	var raw []byte
 	format := news.FormatText
 	if it.IsHTML {
@@ -151,7 +160,15 @@ func (it Item) Article(name string, n int) (*news.Article, error) {
 		}
 		raw = []byte(text)
 	}
+	clean, warn, err := source.CheckText(raw)
+	if err != nil {
+		return nil, err
+	}
 	a := source.NewArticle(raw, format, news.Source{Path: name, Line: n, URL: it.URL, Outlet: it.Outlet})
+	a.Raw = clean
+	if warn != "" {
+		a.Warnings = append(a.Warnings, warn)
+	}
 	a.Title = it.Title
 	a.Byline = it.Authors
 	if !it.Published.IsZero() {

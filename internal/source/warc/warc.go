@@ -37,10 +37,26 @@ const (
 	MaxRecordBytes = source.MaxDocumentBytes + 1<<20 // record block: page plus HTTP headers
 )
 
+// Limits on a whole file.
+const (
+	// MaxGapBytes is the most blank lines or stray bytes read between two
+	// records before giving up on the file.
+	MaxGapBytes = MaxRecordBytes
+	// MaxInflation is the most a gzipped archive may inflate, as a
+	// multiple of its compressed size, past its first 64 MiB: web pages
+	// compress about tenfold, decompression bombs a thousandfold.
+	MaxInflation = 100
+)
+
 // Errors, testable with errors.Is.
 var (
 	ErrFormat   = errors.New("warc: malformed record")
 	ErrTooLarge = errors.New("warc: record too large")
+	// ErrLength is a Content-Length that does not end where the record
+	// does; the record is skipped and reading goes on with the next.
+	ErrLength = errors.New("warc: Content-Length does not match the record")
+	// ErrBomb is an archive that inflates far more than web pages do.
+	ErrBomb = errors.New("warc: decompression bomb")
 )
 
 func init() {
@@ -86,21 +102,50 @@ func (h Header) Get(name string) string { return h[strings.ToLower(name)] }
 type Reader struct {
 	br *bufio.Reader
 	n  int // records read
+	// pending is a version line found while skipping stray data: the
+	// start of the next record.
+	pending string
+	// cut is set when the last record was reported as cut short: the
+	// stray data after it is its rest, skipped without another error.
+	cut bool
+	// in and out count compressed and inflated bytes (gzip only).
+	in, out *counter
+}
+
+type counter struct {
+	r io.Reader
+	n int64
+}
+
+func (c *counter) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
 }
 
 // NewReader returns a reader of r, which may be gzip-compressed (one
 // member per record, as WARC files usually are, or one for the whole file).
 func NewReader(r io.Reader) (*Reader, error) {
-	br := bufio.NewReaderSize(r, 64<<10)
+	in := &counter{r: r}
+	br := bufio.NewReaderSize(in, 64<<10)
 	head, _ := br.Peek(2)
 	if len(head) == 2 && head[0] == 0x1f && head[1] == 0x8b {
 		zr, err := gzip.NewReader(br)
 		if err != nil {
 			return nil, fmt.Errorf("warc: gzip: %w", err)
 		}
-		br = bufio.NewReaderSize(zr, 64<<10)
+		out := &counter{r: zr}
+		return &Reader{br: bufio.NewReaderSize(out, 64<<10), in: in, out: out}, nil
 	}
 	return &Reader{br: br}, nil
+}
+
+// checkInflation fails when a gzipped archive inflates like a bomb.
+func (r *Reader) checkInflation() error {
+	if r.out != nil && r.out.n > 64<<20 && r.out.n > MaxInflation*r.in.n {
+		return fmt.Errorf("%w: %d KiB inflated to %d MiB by record %d; the rest is not read", ErrBomb, r.in.n>>10, r.out.n>>20, max(r.n, 1))
+	}
+	return nil
 }
 
 // Next returns the next record, or io.EOF after the last one. A record over
@@ -109,8 +154,10 @@ func NewReader(r io.Reader) (*Reader, error) {
 func (r *Reader) Next() (*Record, error) {
 	// Records are separated by two CRLFs; tolerate any number of blank
 	// lines.
-	var line string
-	for {
+	line := r.pending
+	r.pending = ""
+	gap := 0
+	for line == "" {
 		l, err := r.readLine()
 		if err == io.EOF && l == "" {
 			return nil, io.EOF
@@ -118,15 +165,52 @@ func (r *Reader) Next() (*Record, error) {
 		if err != nil {
 			return nil, r.fail(err)
 		}
-		if strings.TrimSpace(l) != "" {
-			line = strings.TrimSpace(l)
-			break
+		if gap += len(l); gap > MaxGapBytes {
+			return nil, fmt.Errorf("%w: over %d MiB of blank lines after record %d; the rest is not read", ErrFormat, MaxGapBytes>>20, r.n)
 		}
+		if gap%(1<<20) < len(l) {
+			if err := r.checkInflation(); err != nil {
+				return nil, err
+			}
+		}
+		line = strings.TrimSpace(l)
 	}
-	r.n++
 	if !strings.HasPrefix(line, "WARC/") {
-		return nil, fmt.Errorf("%w: record %d starts with %q, not a WARC version line", ErrFormat, r.n, clip(line))
+		if r.n == 0 {
+			r.n++
+			return nil, fmt.Errorf("%w: record %d starts with %q, not a WARC version line", ErrFormat, r.n, clip(line))
+		}
+		// The previous record's Content-Length was too small: skip to
+		// the next record.
+		skipped := len(line)
+		for {
+			l, err := r.readLine()
+			if err == io.EOF && l == "" {
+				break
+			}
+			if err != nil {
+				return nil, r.fail(err)
+			}
+			if strings.HasPrefix(l, "WARC/") {
+				r.pending = strings.TrimSpace(l)
+				break
+			}
+			if skipped += len(l); skipped > MaxGapBytes {
+				return nil, fmt.Errorf("%w: over %d MiB of stray data after record %d; the rest is not read", ErrFormat, MaxGapBytes>>20, r.n)
+			}
+		}
+		if !r.cut {
+			return nil, fmt.Errorf("%w: %d bytes of stray data after record %d (is its Content-Length too small?); skipped", ErrLength, skipped, r.n)
+		}
+		// The rest of a record already reported as cut short.
+		r.cut = false
+		if r.pending == "" {
+			return nil, io.EOF
+		}
+		line, r.pending = r.pending, ""
 	}
+	r.cut = false
+	r.n++
 	rec := &Record{Version: line, Header: Header{}}
 	size := 0
 	for {
@@ -164,6 +248,16 @@ func (r *Reader) Next() (*Record, error) {
 	rec.Block = make([]byte, cl)
 	if _, err := io.ReadFull(r.br, rec.Block); err != nil {
 		return nil, r.fail(err)
+	}
+	if err := r.checkInflation(); err != nil {
+		return nil, err
+	}
+	// A record ends with a blank line. Anything else here means the
+	// Content-Length is too small: the record is cut short, so skip it
+	// rather than store part of a page.
+	if next, _ := r.br.Peek(1); len(next) == 1 && next[0] != '\r' && next[0] != '\n' {
+		r.cut = true
+		return nil, fmt.Errorf("%w: record %d: Content-Length %d ends inside the record; skipped", ErrLength, r.n, cl)
 	}
 	return rec, nil
 }
@@ -219,7 +313,7 @@ func Read(ctx context.Context, name string, r io.Reader, emit source.Emit) error
 			if e := emit(nil, &source.Error{Path: name, Line: wr.Records(), Err: err}); e != nil {
 				return e
 			}
-			if errors.Is(err, ErrTooLarge) {
+			if errors.Is(err, ErrTooLarge) || errors.Is(err, ErrLength) {
 				continue
 			}
 			return nil

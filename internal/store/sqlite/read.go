@@ -25,11 +25,12 @@ func scanDoc(r scanner, extra ...any) (store.DocSummary, error) {
 	return d, r.Scan(dest...)
 }
 
-// like returns a LIKE pattern that matches s anywhere, with wildcards in s
-// escaped by '\'.
-func like(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
-	return "%" + r.Replace(s) + "%"
+// contains is an SQL condition that col contains the next argument,
+// ignoring ASCII case as LIKE does. It is not LIKE because SQLite refuses
+// LIKE patterns longer than 50,000 bytes ("LIKE or GLOB pattern too
+// complex"), and a filter string from the web may be that long.
+func contains(col string) string {
+	return "instr(lower(" + col + "), lower(?)) > 0"
 }
 
 func (s *Store) docRowID(ctx context.Context, id string) (int64, error) {
@@ -109,6 +110,9 @@ func (s *Store) Document(ctx context.Context, id string) (*store.Document, error
 		return nil, fmt.Errorf("sqlite: document %q: %w", id, store.ErrNotFound)
 	}
 	if err != nil {
+		return nil, fmt.Errorf("sqlite: document %s: %w", id, err)
+	}
+	if d.Record, err = unpackRecord(d.Record); err != nil {
 		return nil, fmt.Errorf("sqlite: document %s: %w", id, err)
 	}
 	d.Article = new(news.Article)
@@ -253,7 +257,7 @@ func (s *Store) Search(ctx context.Context, q store.SearchQuery) (*store.SearchR
 // word, so this is a safety net, not a path user input should reach.
 func searchErr(text string, err error) error {
 	if strings.Contains(err.Error(), "fts5") {
-		return fmt.Errorf("%w: cannot search for %q: %v", store.ErrBadQuery, text, err)
+		return fmt.Errorf("%w: cannot search for %q (%w)", store.ErrBadQuery, text, &store.Detail{Err: err})
 	}
 	return fmt.Errorf("sqlite: search %q: %w", text, err)
 }
@@ -275,8 +279,8 @@ func (s *Store) Entities(ctx context.Context, q store.EntityQuery) (*store.Entit
 	out := &store.EntityList{Page: p, Entities: []store.EntitySummary{}}
 	where, args := "1", []any{}
 	if q.Name != "" {
-		where += ` AND e.rowid IN (SELECT entity FROM entity_aliases WHERE alias LIKE ? ESCAPE '\')`
-		args = append(args, like(q.Name))
+		where += ` AND e.rowid IN (SELECT entity FROM entity_aliases WHERE ` + contains("alias") + `)`
+		args = append(args, q.Name)
 	}
 	if q.Type != "" {
 		where += " AND e.type = ?"
@@ -451,8 +455,8 @@ func (s *Store) Quotes(ctx context.Context, q store.QuoteQuery) (*store.QuoteLis
 			where += " AND q.speaker = ?"
 			args = append(args, g)
 		} else {
-			where += ` AND (q.speaker IN (SELECT entity FROM entity_aliases WHERE alias LIKE ? ESCAPE '\') OR q.speaker_name LIKE ? ESCAPE '\')`
-			args = append(args, like(q.Speaker), like(q.Speaker))
+			where += ` AND (q.speaker IN (SELECT entity FROM entity_aliases WHERE ` + contains("alias") + `) OR ` + contains("q.speaker_name") + `)`
+			args = append(args, q.Speaker, q.Speaker)
 		}
 	}
 	if q.Document != "" {
@@ -474,7 +478,7 @@ func (s *Store) Quotes(ctx context.Context, q store.QuoteQuery) (*store.QuoteLis
 	return out, nil
 }
 
-const eventSelect = `SELECT d.id, d.title, d.published, ev.event, ev.evidence
+const eventSelect = `SELECT ev.id, d.id, d.title, d.published, ev.event, ev.evidence
 	FROM events ev JOIN documents d ON d.rowid = ev.doc`
 
 func (s *Store) events(ctx context.Context, where string, args []any, limit, offset int) ([]store.EventHit, error) {
@@ -494,7 +498,7 @@ func (s *Store) events(ctx context.Context, where string, args []any, limit, off
 func scanEvent(r scanner) (store.EventHit, error) {
 	var h store.EventHit
 	var ev []byte
-	if err := r.Scan(&h.Document, &h.DocumentTitle, &h.Published, &ev, &h.Evidence); err != nil {
+	if err := r.Scan(&h.ID, &h.Document, &h.DocumentTitle, &h.Published, &ev, &h.Evidence); err != nil {
 		return h, err
 	}
 	if err := json.Unmarshal(ev, &h.Event); err != nil {
@@ -856,7 +860,11 @@ func (s *Store) Export(ctx context.Context, x store.Exporter) error {
 			if err := r.Scan(&id, &rec); err != nil {
 				return err
 			}
-			return x.Document(id, rec)
+			js, err := unpackRecord(rec)
+			if err != nil {
+				return fmt.Errorf("document %s: %w", id, err)
+			}
+			return x.Document(id, js)
 		}); err != nil {
 			return fail("documents", err)
 		}

@@ -133,9 +133,17 @@ func dsn(path string, readOnly bool) string {
 	v.Add("_pragma", "busy_timeout(10000)")
 	v.Add("_pragma", "foreign_keys(ON)")
 	v.Add("_pragma", "synchronous(NORMAL)")
-	// 64 MiB of page cache per connection (the default is 2 MiB): the
-	// indexes of a store of tens of thousands of articles stay in memory.
-	v.Add("_pragma", "cache_size(-65536)")
+	// Page cache per connection (the default is 2 MiB): 32 MiB for each
+	// reader, so that the indexes queries walk stay in memory; 16 MiB for
+	// the writer, whose inserts touch the right-hand edge of each index and
+	// a few pages per look-up. The operating system caches the file too;
+	// a larger writer cache bought no measurable CPU and cost its size in
+	// the peak memory of ingest (docs/performance.md).
+	if readOnly {
+		v.Add("_pragma", "cache_size(-32768)")
+	} else {
+		v.Add("_pragma", "cache_size(-16384)")
+	}
 	v.Add("_pragma", "temp_store(MEMORY)")
 	if readOnly {
 		v.Add("_pragma", "query_only(ON)")
@@ -200,6 +208,12 @@ func (s *Store) migrate(ctx context.Context) error {
 		if _, err := tx.ExecContext(ctx, ms[i]); err != nil {
 			tx.Rollback()
 			return fmt.Errorf("sqlite: migration %d on %s: %w", i+1, s.path, err)
+		}
+		if hook := migrationHooks[i+1]; hook != nil {
+			if err := hook(ctx, tx); err != nil {
+				tx.Rollback()
+				return fmt.Errorf("sqlite: migration %d on %s: %w", i+1, s.path, err)
+			}
 		}
 		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d; PRAGMA application_id = %d", i+1, applicationID)); err != nil {
 			tx.Rollback()

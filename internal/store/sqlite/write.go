@@ -40,7 +40,14 @@ func (s *Store) PutMany(ctx context.Context, as []*news.Article) ([]bool, error)
 		if a == nil || a.ID == "" {
 			return nil, fmt.Errorf("sqlite: article %d has no ID", i)
 		}
-		b, err := json.Marshal(a)
+		// The store does not keep tokens (and their parse): they are ten
+		// times the text in JSON and cheap to recompute.
+		c := *a
+		c.Tokens = nil
+		b, err := json.Marshal(&c)
+		if err == nil {
+			b, err = packRecord(b)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("sqlite: encoding article %s: %w", a.ID, err)
 		}
@@ -203,7 +210,7 @@ func (w *writer) put(ctx context.Context, a *news.Article, rec []byte) (bool, er
 			return false, err
 		}
 	}
-	for _, e := range a.Events {
+	for i, e := range a.Events {
 		ev := e
 		actor, target, place := global(e.Actor), global(e.Target), global(e.Place)
 		ev.Actor, ev.Target, ev.Place = globalID(actor), globalID(target), globalID(place)
@@ -216,8 +223,8 @@ func (w *writer) put(ctx context.Context, a *news.Article, rec []byte) (bool, er
 		if err != nil {
 			return false, err
 		}
-		if _, err := w.exec(ctx, `INSERT INTO events (doc, type, actor, target, date, confidence, event, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-			doc, e.Type, actor, target, e.Date, e.Confidence, b, evidence); err != nil {
+		if _, err := w.exec(ctx, `INSERT INTO events (id, doc, type, actor, target, date, confidence, event, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			resolve.EventID(a.ID, i, ev), doc, e.Type, actor, target, e.Date, e.Confidence, b, evidence); err != nil {
 			return false, err
 		}
 	}
@@ -232,17 +239,12 @@ func globalID(v any) string {
 	return ""
 }
 
-// entityID formats the public ID of a global entity.
-func entityID(rowid int64) string { return "g" + strconv.FormatInt(rowid, 10) }
+// entityID formats the public ID of a global entity. An entity's rowid is
+// the number behind its content-derived ID (resolve.EntityID).
+func entityID(rowid int64) string { return resolve.EntityIDOf(rowid) }
 
 // parseEntityID returns the rowid of a global entity ID.
-func parseEntityID(id string) (int64, bool) {
-	if !strings.HasPrefix(id, "g") {
-		return 0, false
-	}
-	n, err := strconv.ParseInt(id[1:], 10, 64)
-	return n, err == nil && n > 0
-}
+func parseEntityID(id string) (int64, bool) { return resolve.EntityRowID(id) }
 
 // rowidOf returns the rowid of a global entity ID, or nil for "".
 func rowidOf(id string) any {
@@ -262,16 +264,61 @@ type entityWriter struct {
 
 var _ resolve.Writer = (*entityWriter)(nil)
 
-func (ew *entityWriter) NewEntity(ctx context.Context, e news.Entity) (string, error) {
-	res, err := ew.w.exec(ctx, "INSERT INTO entities (name, type, country) VALUES (?, ?, ?)", e.Name, string(e.Type), e.Country)
-	if err != nil {
-		return "", err
+func (ew *entityWriter) NewEntity(ctx context.Context, id string, e news.Entity) error {
+	g, ok := parseEntityID(id)
+	if !ok {
+		return fmt.Errorf("not a global entity ID: %q", id)
 	}
-	g, err := res.LastInsertId()
-	if err != nil {
-		return "", err
+	_, err := ew.w.exec(ctx, "INSERT INTO entities (rowid, name, type, country) VALUES (?, ?, ?, ?)", g, e.Name, string(e.Type), e.Country)
+	return err
+}
+
+func (ew *entityWriter) EntityExists(ctx context.Context, id string) (bool, error) {
+	g, ok := parseEntityID(id)
+	if !ok {
+		return false, fmt.Errorf("not a global entity ID: %q", id)
 	}
-	return entityID(g), nil
+	var n int
+	err := ew.w.queryRow(ctx, "SELECT count(*) FROM entities WHERE rowid = ?", g).Scan(&n)
+	return n > 0, err
+}
+
+func (ew *entityWriter) MoveEntity(ctx context.Context, from, to string) error {
+	old, ok1 := parseEntityID(from)
+	nw, ok2 := parseEntityID(to)
+	if !ok1 || !ok2 {
+		return fmt.Errorf("moving entity %q to %q: not global entity IDs", from, to)
+	}
+	return moveEntity(ctx, ew.w.exec, old, nw)
+}
+
+// moveEntity renumbers global entity old as nw in every table, and in the
+// events' JSON.
+func moveEntity(ctx context.Context, exec func(context.Context, string, ...any) (sql.Result, error), old, nw int64) error {
+	oldID, newID := entityID(old), entityID(nw)
+	for _, st := range []struct {
+		q    string
+		args []any
+	}{
+		{"INSERT INTO entities (rowid, name, type, country, mentions, documents) SELECT ?, name, type, country, mentions, documents FROM entities WHERE rowid = ?", []any{nw, old}},
+		{"UPDATE entity_aliases SET entity = ? WHERE entity = ?", []any{nw, old}},
+		{"UPDATE entity_keys SET entity = ? WHERE entity = ?", []any{nw, old}},
+		{"UPDATE entity_documents SET entity = ? WHERE entity = ?", []any{nw, old}},
+		{"UPDATE mentions SET entity = ? WHERE entity = ?", []any{nw, old}},
+		{"UPDATE quotes SET speaker = ? WHERE speaker = ?", []any{nw, old}},
+		{"UPDATE quote_about SET entity = ? WHERE entity = ?", []any{nw, old}},
+		{"UPDATE places SET entity = ? WHERE entity = ?", []any{nw, old}},
+		{"UPDATE events SET actor = ?, event = json_set(CAST(event AS TEXT), '$.actor', ?) WHERE actor = ?", []any{nw, newID, old}},
+		{"UPDATE events SET target = ?, event = json_set(CAST(event AS TEXT), '$.target', ?) WHERE target = ?", []any{nw, newID, old}},
+		{`UPDATE events SET event = json_set(CAST(event AS TEXT), '$.place', ?)
+			WHERE doc IN (SELECT doc FROM entity_documents WHERE entity = ?) AND json_extract(CAST(event AS TEXT), '$.place') = ?`, []any{newID, nw, oldID}},
+		{"DELETE FROM entities WHERE rowid = ?", []any{old}},
+	} {
+		if _, err := exec(ctx, st.q, st.args...); err != nil {
+			return fmt.Errorf("renumbering entity %s as %s: %w", oldID, newID, err)
+		}
+	}
+	return nil
 }
 
 func (ew *entityWriter) LinkEntity(ctx context.Context, id string, e news.Entity, names, keys []string, n int) error {
@@ -408,12 +455,15 @@ func (s *Store) PutStory(ctx context.Context, st news.Story) error {
 		if _, err := tx.ExecContext(ctx, "DELETE FROM story_documents WHERE story = ?", sid); err != nil {
 			return err
 		}
+		left := []int64{sid}
 		for _, d := range st.Documents {
-			if err := addToStory(ctx, tx, sid, d, st.Duplicates[d]); err != nil {
+			prev, err := addToStory(ctx, tx, sid, d, st.Duplicates[d])
+			if err != nil {
 				return err
 			}
+			left = append(left, prev)
 		}
-		return dropEmptyStories(ctx, tx)
+		return dropIfEmpty(ctx, tx, left...)
 	})
 }
 
@@ -439,10 +489,11 @@ func (s *Store) SetStory(ctx context.Context, docID, storyID, duplicateOf string
 		if err != nil {
 			return err
 		}
-		if err := addToStory(ctx, tx, sid, docID, duplicateOf); err != nil {
+		prev, err := addToStory(ctx, tx, sid, docID, duplicateOf)
+		if err != nil {
 			return err
 		}
-		return dropEmptyStories(ctx, tx)
+		return dropIfEmpty(ctx, tx, prev)
 	})
 }
 
@@ -478,23 +529,37 @@ func upsertStory(ctx context.Context, tx *sql.Tx, id, title string) (int64, erro
 	return sid, err
 }
 
-func addToStory(ctx context.Context, tx *sql.Tx, sid int64, docID, duplicateOf string) error {
+// addToStory moves the document docID into the story sid and returns the
+// story it was in before (0 if none).
+func addToStory(ctx context.Context, tx *sql.Tx, sid int64, docID, duplicateOf string) (prev int64, err error) {
 	var doc int64
-	err := tx.QueryRowContext(ctx, "SELECT rowid FROM documents WHERE id = ?", docID).Scan(&doc)
+	err = tx.QueryRowContext(ctx, "SELECT rowid FROM documents WHERE id = ?", docID).Scan(&doc)
 	if errors.Is(err, sql.ErrNoRows) {
-		return fmt.Errorf("document %s: %w", docID, store.ErrNotFound)
+		return 0, fmt.Errorf("document %s: %w", docID, store.ErrNotFound)
 	}
 	if err != nil {
-		return err
+		return 0, err
 	}
-	if _, err := tx.ExecContext(ctx, "DELETE FROM story_documents WHERE doc = ?", doc); err != nil {
-		return err
+	err = tx.QueryRowContext(ctx, "DELETE FROM story_documents WHERE doc = ? RETURNING story", doc).Scan(&prev)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return 0, err
 	}
 	_, err = tx.ExecContext(ctx, "INSERT INTO story_documents (story, doc, duplicate_of) VALUES (?, ?, ?)", sid, doc, duplicateOf)
-	return err
+	return prev, err
 }
 
-func dropEmptyStories(ctx context.Context, tx *sql.Tx) error {
-	_, err := tx.ExecContext(ctx, "DELETE FROM stories WHERE rowid NOT IN (SELECT story FROM story_documents)")
-	return err
+// dropIfEmpty deletes those of the given stories that have no document
+// left. Only the stories a write touched are checked, so recording a story
+// costs the same however many stories the store holds.
+func dropIfEmpty(ctx context.Context, tx *sql.Tx, stories ...int64) error {
+	for _, sid := range stories {
+		if sid == 0 {
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM stories WHERE rowid = ?1
+			AND NOT EXISTS (SELECT 1 FROM story_documents WHERE story = ?1)`, sid); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -368,6 +368,13 @@ func testDocumentsList(t *testing.T, s store.Store) {
 	if err != nil || len(ents.Entities) != 1 {
 		t.Fatalf("Entities(Zelensk) = %+v, %v; want one", ents, err)
 	}
+	// A long filter string matches nothing rather than failing; wildcards
+	// are literal.
+	for _, name := range []string{strings.Repeat("Zelensk%_", 20000), "Zel%nsk", "Zel_nsk"} {
+		if l, err := s.Entities(ctx, store.EntityQuery{Name: name}); err != nil || l.Total != 0 || len(l.Entities) != 0 {
+			t.Errorf("Entities(name of %d bytes) = %+v, %v; want none", len(name), l, err)
+		}
+	}
 	l, err = s.Documents(ctx, store.DocQuery{Entity: ents.Entities[0].ID})
 	if err != nil {
 		t.Fatal(err)
@@ -651,6 +658,10 @@ func testQuotes(t *testing.T, s store.Store) {
 		{store.QuoteQuery{Speaker: "Putin"}, nil},
 		{store.QuoteQuery{Document: "bbb2"}, []string{"If Putin is defeated, Lukashenko will be defeated."}},
 		{store.QuoteQuery{Speaker: "100%_"}, nil},
+		{store.QuoteQuery{Speaker: "KUKHTA"}, []string{"If Putin is defeated, Lukashenko will be defeated."}},
+		// A filter string from the web may be long; it matches nothing
+		// rather than failing.
+		{store.QuoteQuery{Speaker: strings.Repeat("Kukhta%_", 20000)}, nil},
 	} {
 		l, err := s.Quotes(ctx, tc.q)
 		if err != nil {
@@ -804,6 +815,18 @@ func testStories(t *testing.T, s store.Store) {
 	dl, err := s.Documents(ctx, store.DocQuery{Story: "s1"})
 	if err != nil || dl.Total != 3 {
 		t.Errorf("Documents(story s1) = %+v, %v; want 3", dl, err)
+	}
+	// SetStory moving a story's only document drops that story too.
+	for _, id := range []string{"s4", "s5"} {
+		if err := s.SetStory(ctx, "ccc3", id, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.Story(ctx, "s4"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("Story(s4) after SetStory moved its only document: err = %v; want ErrNotFound", err)
+	}
+	if p, err := s.Story(ctx, "s5"); err != nil || len(p.Documents) != 1 {
+		t.Errorf("Story(s5) = %+v, %v; want ccc3", p, err)
 	}
 }
 
