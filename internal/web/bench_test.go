@@ -21,7 +21,7 @@ import (
 
 // genVersion changes when webtest's articles change, so that a cached
 // generated store is rebuilt.
-const genVersion = 1
+const genVersion = 2
 
 // generated opens a store of n generated articles, built once and kept in
 // the user's cache directory (NEWSGRAPH_GEN_DIR overrides it) because a

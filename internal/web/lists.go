@@ -48,18 +48,35 @@ type column struct {
 	Articles []docItem
 }
 
+// sharedEnt is an entity several outlets name, with each outlet's
+// spellings when they differ.
+type sharedEnt struct {
+	Key, Label string
+	Outlets    int
+	Spellings  []string // "Fox News: Zelenskyy, Volodymyr Zelenskyy"
+	Variants   bool     // the outlets spell it differently
+}
+
 type storyData struct {
-	S        *store.StoryPage
-	Compare  *server.Comparison
-	Columns  []column
-	Items    []docItem
-	Outlets  int
-	Copies   int
-	Shared   int
-	First    string
-	Last     string
-	Undated  int
-	Reported string
+	SharedEnts []sharedEnt
+	S          *store.StoryPage
+	Compare    *server.Comparison
+	Columns    []column
+	Items      []docItem
+	Outlets    int
+	Copies     int
+	Shared     int
+	First      string
+	Last       string
+	Undated    int
+	Reported   string
+}
+
+func titleOr(it docItem) string {
+	if it.Title != "" {
+		return it.Title
+	}
+	return "untitled article"
 }
 
 func (u *UI) story(r *http.Request) (string, view, error) {
@@ -103,6 +120,29 @@ func (u *UI) story(r *http.Request) (string, view, error) {
 		d.Columns = append(d.Columns, c)
 	}
 	d.Outlets = len(d.Columns)
+	outletName := func(o string) string {
+		if _, ok := byID[o]; ok {
+			return "outlet unknown (" + titleOr(byID[o]) + ")"
+		}
+		return o
+	}
+	for _, it := range cmp.Shared.Entities {
+		se := sharedEnt{Key: it.Key, Label: it.Label, Outlets: len(it.Outlets)}
+		var first string
+		for i, o := range it.Outlets {
+			names := it.Spellings[o]
+			if len(names) == 0 {
+				continue
+			}
+			se.Spellings = append(se.Spellings, outletName(o)+": "+strings.Join(names, ", "))
+			if i == 0 {
+				first = strings.Join(names, "|")
+			} else if strings.Join(names, "|") != first {
+				se.Variants = true
+			}
+		}
+		d.SharedEnts = append(d.SharedEnts, se)
+	}
 	d.Shared = len(cmp.Shared.Entities) + len(cmp.Shared.Quotes) + len(cmp.Shared.Events) + len(cmp.Shared.Figures)
 	title := s.Title
 	if strings.TrimSpace(title) == "" {
