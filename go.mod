@@ -68,3 +68,7 @@ require (
 )
 
 tool github.com/nats-io/nats-server/v2
+
+// go-dateparser with its locale data built on first use, not at start
+// (third_party/go-dateparser/NEWSGRAPH.md).
+replace github.com/markusmobius/go-dateparser => ./third_party/go-dateparser

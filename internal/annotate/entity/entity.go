@@ -17,7 +17,7 @@ import (
 const StageID = "annotate.entity"
 
 // Version changes whenever the stage's output can change.
-const Version = "1"
+const Version = "2"
 
 func init() {
 	pipeline.Register(pipeline.Info{
@@ -93,7 +93,32 @@ func Process(ctx context.Context, a *news.Article) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("entity: %w", err)
 	}
-	a.Entities = group(a.Mentions, credits(a.Text, a.Mentions))
+	credit := credits(a.Text, a.Mentions)
+	n := len(a.Mentions)
+	if len(a.Captions) == 0 {
+		a.Entities = group(a.Mentions, credit)
+		return nil
+	}
+	// Captions' names join the article's entities (after the text's, so
+	// that the story's entities come first); an entity named only in
+	// captions is marked as a caption fact.
+	all := append([]news.Mention(nil), a.Mentions...)
+	for _, c := range a.Captions {
+		all = append(all, c.Mentions...)
+	}
+	a.Entities = group(all, credit)
+	copy(a.Mentions, all[:n])
+	k := n
+	for i := range a.Captions {
+		k += copy(a.Captions[i].Mentions, all[k:])
+	}
+	inText := map[string]bool{}
+	for _, m := range a.Mentions {
+		inText[m.Entity] = true
+	}
+	for i := range a.Entities {
+		a.Entities[i].CaptionOnly = !inText[a.Entities[i].ID]
+	}
 	return nil
 }
 
