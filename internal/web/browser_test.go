@@ -242,6 +242,14 @@ func runChecks(t *testing.T, exe, base, store string, checks []check) {
 				if err := os.WriteFile(filepath.Join(dir, name), shot, 0o644); err != nil {
 					t.Fatal(err)
 				}
+				// The first screen alone, as a reader sees the page open.
+				view, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+				if err != nil {
+					t.Fatalf("screenshot: %v", err)
+				}
+				if err := os.WriteFile(filepath.Join(dir, strings.TrimSuffix(name, ".png")+"-screen.png"), view, 0o644); err != nil {
+					t.Fatal(err)
+				}
 				vs, err := (&session{ctx: ctx}).axe()
 				if err != nil {
 					t.Fatalf("axe: %v", err)

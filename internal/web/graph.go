@@ -69,7 +69,17 @@ func (u *UI) ego(ctx context.Context, centre string) (*egoGraph, error) {
 			Centre: n.ID == centre, Href: "/entity/" + url.PathEscape(n.ID)})
 	}
 	event := map[[2]string]int{}
+	// Co-occurrence: every edge of the centre, and among the others only
+	// the strongest (the store lists them by weight), so the drawing stays
+	// readable.
+	others := 0
 	for _, e := range g.Edges {
+		if e.Kind == "cooccur" && e.Source != centre && e.Target != centre {
+			if others >= 2*len(g.Nodes) {
+				continue
+			}
+			others++
+		}
 		ge := gEdge{Source: e.Source, Target: e.Target, Kind: e.Kind, Weight: e.Weight, Types: e.Types}
 		if e.Kind == "event" {
 			event[[2]string{e.Source, e.Target}] = len(out.Edges)
@@ -183,6 +193,14 @@ func (u *UI) graph(r *http.Request) (string, view, error) {
 		}
 	}
 	sort.SliceStable(d.Nodes, func(i, j int) bool { return d.Nodes[i].Degree > d.Nodes[j].Degree })
+	// The table lists the events and the centre's own co-occurrences.
+	keep := d.Edges[:0]
+	for _, e := range d.Edges {
+		if e.Kind == "event" || e.Source == centre || e.Target == centre {
+			keep = append(keep, e)
+		}
+	}
+	d.Edges = keep
 	sort.SliceStable(d.Edges, func(i, j int) bool {
 		if (d.Edges[i].Kind == "event") != (d.Edges[j].Kind == "event") {
 			return d.Edges[i].Kind == "event"
