@@ -10,7 +10,9 @@ import (
 // assignCountries sets the Country of the article's places, organisations
 // and nationalities (ISO 3166-1 alpha-2):
 //   - a place entity takes the country its mentions resolve to (most
-//     often), or the country its name is;
+//     often), or the country its name is, or, for a place the gazetteer
+//     lacks and that holds no continent, the country of the places of the
+//     sentence that first names it, else the article's main country;
 //   - a nationality takes its demonym's country ("Belarusian" → BY);
 //   - an organisation takes the country its name holds, by name, demonym or
 //     the name of a city of 100,000 or more or a subdivision ("US Senate",
@@ -64,8 +66,16 @@ func (r *Resolver) assignCountries(a *news.Article) {
 		case news.GPE, news.Loc, news.Fac:
 			if c := top(byEntity[e.ID]); c != "" {
 				e.Country = c
+			} else if c := r.nameCountry(e.Name, false); c != "" {
+				e.Country = c
+			} else if r.continental(e.Name) {
+				e.Country = "" // "Eastern Europe"
+			} else if k, ok := firstSentence[e.ID]; ok && top(bySentence[k]) != "" {
+				// a place the gazetteer lacks ("the Belarus House" in a
+				// sentence set in Warsaw; "Donbas"): where its sentence is
+				e.Country = top(bySentence[k])
 			} else {
-				e.Country = r.nameCountry(e.Name, false)
+				e.Country = focus
 			}
 		case news.NORP:
 			if j, ok := r.G.Demonym(e.Name); ok {
