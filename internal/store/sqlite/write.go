@@ -222,6 +222,13 @@ func (w *writer) put(ctx context.Context, a *news.Article, rec []byte) (bool, er
 	for _, t := range a.Times {
 		vals = append(vals, doc, cp(t.Start), cp(t.End), t.Text, t.Value, string(t.Kind))
 	}
+	// Dates in photo captions (when the photos were taken) are kept with
+	// start_cp = end_cp = -1: they have no span in the article text.
+	for _, c := range a.Captions {
+		for _, t := range c.Times {
+			vals = append(vals, doc, -1, -1, t.Text, t.Value, string(t.Kind))
+		}
+	}
 	if err := w.insertRows(ctx, "INSERT INTO times (doc, start_cp, end_cp, text, value, kind)", row(6), 6, vals, ""); err != nil {
 		return false, err
 	}
