@@ -17,6 +17,11 @@ func init() {
 		Run:     runWorker,
 	})
 	Register(Command{
+		Name:    "queue status",
+		Summary: "show how far the workers have got: published, waiting, stored, dead-lettered",
+		Run:     runQueueStatus,
+	})
+	Register(Command{
 		Name:    "queue dead",
 		Summary: "list the inputs in the queue's dead-letter subject, with their errors",
 		Run:     runQueueDead,
@@ -133,5 +138,49 @@ func runQueueDead(ctx context.Context, env *Env, args []string) int {
 		fmt.Fprintf(env.Stdout, "%s\t%s\n", d.Input, d.Error)
 	}
 	fmt.Fprintf(env.Stderr, "%d dead letters\n", len(dead))
+	return ExitOK
+}
+
+func runQueueStatus(ctx context.Context, env *Env, args []string) int {
+	fl := flag.NewFlagSet("queue status", flag.ContinueOnError)
+	fl.SetOutput(env.Stderr)
+	queueURL := fl.String("queue", "", "NATS JetStream `URL`")
+	name := fl.String("queue-name", queue.DefaultName, "`name` of the queue's streams and subjects")
+	db := fl.String("db", "", "the workers' PostgreSQL database `URL`")
+	fl.Usage = func() {
+		fmt.Fprintln(env.Stderr, "Usage: newsgraph queue status --queue nats://… --db postgres://…")
+		fmt.Fprintln(env.Stderr, "Shows how many messages were published, how many wait for a worker, how many the")
+		fmt.Fprintln(env.Stderr, "store has applied and how many went to the dead-letter subject.")
+		fl.PrintDefaults()
+	}
+	if code, ok := parseFlags(fl, args); !ok {
+		return code
+	}
+	if !queue.IsURL(*queueURL) || !postgres.IsURL(*db) {
+		fmt.Fprintln(env.Stderr, "newsgraph queue status: needs --queue nats://… and --db postgres://…")
+		return ExitUsage
+	}
+	st, err := postgres.Open(ctx, *db, postgres.Options{MustExist: true})
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "newsgraph queue status: %v\n", err)
+		return ExitUsage
+	}
+	defer st.Close()
+	q, err := queue.Connect(ctx, *queueURL, queue.Options{Name: *name, Client: "newsgraph queue status"})
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "newsgraph queue status: %v\n", err)
+		return ExitUsage
+	}
+	defer q.Close()
+	s, err := q.Status(ctx, st)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "newsgraph queue status: %v\n", err)
+		return ExitFailure
+	}
+	done := "working"
+	if s.Waiting == 0 && s.Applied >= s.Published {
+		done = "done"
+	}
+	fmt.Fprintf(env.Stdout, "published %d, waiting %d, applied %d, dead-lettered %d: %s\n", s.Published, s.Waiting, s.Applied, s.Dead, done)
 	return ExitOK
 }

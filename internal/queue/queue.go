@@ -261,3 +261,39 @@ func oneLine(s string) string {
 	}
 	return s
 }
+
+// Delete removes the queue's streams and everything in them.
+func (q *Queue) Delete(ctx context.Context) error {
+	return errors.Join(q.js.DeleteStream(ctx, q.RawStream), q.js.DeleteStream(ctx, q.DeadStream))
+}
+
+// Status is how far a queue's work has got.
+type Status struct {
+	// Published is the number of messages the raw stream ever stored
+	// (its last sequence); Waiting those not yet annotated.
+	Published, Waiting uint64
+	// Applied is how many of them the store has applied (articles stored,
+	// failures passed).
+	Applied uint64
+	// Dead is the number of dead letters.
+	Dead uint64
+}
+
+// Status reports the queue's progress into st.
+func (q *Queue) Status(ctx context.Context, st interface {
+	Cursor(ctx context.Context, stream string) (uint64, error)
+}) (*Status, error) {
+	raw, err := q.raw.Info(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("queue: %w", err)
+	}
+	dead, err := q.dead.Info(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("queue: %w", err)
+	}
+	cur, err := st.Cursor(ctx, q.key)
+	if err != nil {
+		return nil, err
+	}
+	return &Status{Published: raw.State.LastSeq, Waiting: raw.State.Msgs, Applied: cur, Dead: dead.State.Msgs}, nil
+}

@@ -416,6 +416,9 @@ type EventQuery struct {
 	Type     string
 	Entity   string // actor or target
 	Document string
+	// AllStatus includes events of every factuality status; by default
+	// only asserted and reported ones are listed (news.ShownByDefault).
+	AllStatus bool
 }
 
 // EventList is one page of events.

@@ -21,6 +21,13 @@ type Staged struct {
 // article's record, or why the message failed. Staging the same message
 // twice (a redelivery) keeps the first.
 func (s *Store) Stage(ctx context.Context, stream string, st Staged) error {
+	if st.Record != nil {
+		rec, err := packRecord(st.Record)
+		if err != nil {
+			return fmt.Errorf("postgres: staging message %d: %w", st.Seq, err)
+		}
+		st.Record = rec
+	}
 	_, err := s.pool.Exec(ctx, `INSERT INTO queue_staged (stream, seq, doc, record, failed) VALUES ($1, $2, $3, $4, $5)
 		ON CONFLICT (stream, seq) DO NOTHING`, stream, int64(st.Seq), txt(st.Doc), st.Record, txt(st.Failed))
 	if err != nil {
@@ -46,6 +53,11 @@ func (s *Store) StagedAfter(ctx context.Context, stream string, after uint64, li
 			return nil, fmt.Errorf("postgres: reading staged messages: %w", err)
 		}
 		st.Seq = uint64(seq)
+		if st.Record != nil {
+			if st.Record, err = unpackRecord(st.Record); err != nil {
+				return nil, fmt.Errorf("postgres: staged message %d: %w", seq, err)
+			}
+		}
 		out = append(out, st)
 	}
 	return out, rows.Err()

@@ -107,11 +107,15 @@ func validDate(s string) bool {
 func (s *Store) Document(ctx context.Context, id string) (*store.Document, error) {
 	var doc int64
 	d := &store.Document{Entities: map[string]store.EntityRef{}}
-	err := s.queryRow(ctx, "SELECT rowid, record, ingested FROM documents WHERE id = ?", id).Scan(&doc, &d.Record, &d.Ingested)
+	var rec []byte
+	err := s.queryRow(ctx, "SELECT rowid, record, ingested FROM documents WHERE id = ?", id).Scan(&doc, &rec, &d.Ingested)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return nil, fmt.Errorf("postgres: document %q: %w", id, store.ErrNotFound)
 	}
 	if err != nil {
+		return nil, fmt.Errorf("postgres: document %s: %w", id, err)
+	}
+	if d.Record, err = unpackRecord(rec); err != nil {
 		return nil, fmt.Errorf("postgres: document %s: %w", id, err)
 	}
 	d.Article = new(news.Article)
@@ -859,7 +863,11 @@ func (s *Store) Export(ctx context.Context, x store.Exporter) error {
 			if err := r.Scan(&id, &rec); err != nil {
 				return err
 			}
-			return x.Document(id, rec)
+			js, err := unpackRecord(rec)
+			if err != nil {
+				return fmt.Errorf("document %s: %w", id, err)
+			}
+			return x.Document(id, js)
 		}); err != nil {
 			return fail("documents", err)
 		}

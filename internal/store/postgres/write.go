@@ -40,6 +40,9 @@ func (s *Store) PutMany(ctx context.Context, as []*news.Article) ([]bool, error)
 			return nil, fmt.Errorf("postgres: article %d has no ID", i)
 		}
 		b, err := json.Marshal(a)
+		if err == nil {
+			b, err = packRecord(b)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("postgres: encoding article %s: %w", a.ID, err)
 		}
@@ -54,7 +57,7 @@ func (s *Store) PutMany(ctx context.Context, as []*news.Article) ([]bool, error)
 			}
 			created[i] = c
 		}
-		return nil
+		return w.flush(ctx)
 	})
 	if err != nil {
 		return nil, err
@@ -91,10 +94,37 @@ func (s *Store) Has(ctx context.Context, id string) (bool, error) {
 	return ok, nil
 }
 
-// writer stores articles inside one transaction.
+// writer stores articles inside one transaction. The rows nothing in the
+// transaction reads back (mentions, times, places, events) are collected
+// and copied in bulk (COPY) at the end.
 type writer struct {
 	tx  pgx.Tx
 	now string
+
+	mentions, times, places, events [][]any
+}
+
+// flush copies the collected rows.
+func (w *writer) flush(ctx context.Context) error {
+	for _, c := range []struct {
+		table string
+		cols  []string
+		rows  [][]any
+	}{
+		{"mentions", []string{"doc", "ord", "start_cp", "end_cp", "text", "type", "entity", "confidence"}, w.mentions},
+		{"times", []string{"doc", "ord", "start_cp", "end_cp", "text", "value", "kind"}, w.times},
+		{"places", []string{"doc", "ord", "start_cp", "end_cp", "text", "name", "country", "lat", "lon", "geonames", "entity"}, w.places},
+		{"events", []string{"id", "doc", "type", "actor", "target", "date", "confidence", "event", "evidence"}, w.events},
+	} {
+		if len(c.rows) == 0 {
+			continue
+		}
+		if _, err := w.tx.CopyFrom(ctx, pgx.Identifier{c.table}, c.cols, pgx.CopyFromRows(c.rows)); err != nil {
+			return fmt.Errorf("copying %s: %w", c.table, err)
+		}
+	}
+	w.mentions, w.times, w.places, w.events = nil, nil, nil, nil
+	return nil
 }
 
 // txt makes a string storable in a text column, which cannot hold NUL.
@@ -119,7 +149,7 @@ func (w *writer) put(ctx context.Context, a *news.Article, rec []byte) (bool, er
 	}
 	cp := codePoints(a.Text)
 
-	links, err := resolve.Link(ctx, &entityWriter{tx: w.tx, doc: doc}, a)
+	links, err := resolve.Link(ctx, &entityWriter{w: w, tx: w.tx, doc: doc, linked: map[int64]bool{}}, a)
 	if err != nil {
 		return false, fmt.Errorf("linking entities: %w", err)
 	}
@@ -128,8 +158,7 @@ func (w *writer) put(ctx context.Context, a *news.Article, rec []byte) (bool, er
 
 	b := &pgx.Batch{}
 	for i, m := range a.Mentions {
-		b.Queue(`INSERT INTO mentions (doc, ord, start_cp, end_cp, text, type, entity, confidence) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-			doc, i, cp(m.Start), cp(m.End), txt(m.Text), string(m.Type), mentionEntity(m), m.Confidence)
+		w.mentions = append(w.mentions, []any{doc, int32(i), int32(cp(m.Start)), int32(cp(m.End)), txt(m.Text), string(m.Type), mentionEntity(m), m.Confidence})
 	}
 	for _, q := range a.Quotes {
 		speaker := global(q.Speaker)
@@ -151,12 +180,10 @@ func (w *writer) put(ctx context.Context, a *news.Article, rec []byte) (bool, er
 			doc, cp(q.Start), cp(q.End), txt(q.Text), speaker, txt(q.SpeakerName), txt(q.Cue), string(q.Kind), q.Confidence, about)
 	}
 	for i, t := range a.Times {
-		b.Queue(`INSERT INTO times (doc, ord, start_cp, end_cp, text, value, kind) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-			doc, i, cp(t.Start), cp(t.End), txt(t.Text), txt(t.Value), string(t.Kind))
+		w.times = append(w.times, []any{doc, int32(i), int32(cp(t.Start)), int32(cp(t.End)), txt(t.Text), txt(t.Value), string(t.Kind)})
 	}
 	for i, p := range a.Places {
-		b.Queue(`INSERT INTO places (doc, ord, start_cp, end_cp, text, name, country, lat, lon, geonames, entity) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-			doc, i, cp(p.Start), cp(p.End), txt(p.Text), txt(p.Name), txt(p.Country), p.Lat, p.Lon, p.GeoNames, global(p.Entity))
+		w.places = append(w.places, []any{doc, int32(i), int32(cp(p.Start)), int32(cp(p.End)), txt(p.Text), txt(p.Name), txt(p.Country), p.Lat, p.Lon, int32(p.GeoNames), global(p.Entity)})
 	}
 	for i, e := range a.Events {
 		ev := e
@@ -171,8 +198,7 @@ func (w *writer) put(ctx context.Context, a *news.Article, rec []byte) (bool, er
 		if err != nil {
 			return false, err
 		}
-		b.Queue(`INSERT INTO events (id, doc, type, actor, target, date, confidence, event, evidence) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-			resolve.EventID(a.ID, i, ev), doc, txt(e.Type), actor, target, txt(e.Date), e.Confidence, js, txt(evidence))
+		w.events = append(w.events, []any{resolve.EventID(a.ID, i, ev), doc, txt(e.Type), actor, target, txt(e.Date), e.Confidence, js, txt(evidence)})
 	}
 	if b.Len() > 0 {
 		if err := w.tx.SendBatch(ctx, b).Close(); err != nil {
@@ -208,8 +234,12 @@ func rowidOf(id string) any {
 // entityWriter implements resolve.Writer for one article being stored
 // (doc is its rowid) inside a write transaction.
 type entityWriter struct {
+	w   *writer
 	tx  pgx.Tx
 	doc int64
+	// linked holds the global entities linked to the document so far: the
+	// document is new, so only this article links entities to it.
+	linked map[int64]bool
 }
 
 var _ resolve.Writer = (*entityWriter)(nil)
@@ -269,6 +299,16 @@ func (ew *entityWriter) MoveEntity(ctx context.Context, from, to string) error {
 	if !ok1 || !ok2 {
 		return fmt.Errorf("moving entity %q to %q: not global entity IDs", from, to)
 	}
+	// Rows collected for copying may refer to the entity: copy them first,
+	// so the move updates them too.
+	if err := ew.w.flush(ctx); err != nil {
+		return err
+	}
+	// The document's link moves with the entity.
+	if ew.linked[old] {
+		delete(ew.linked, old)
+		ew.linked[nw] = true
+	}
 	return moveEntity(ctx, ew.tx, old, nw)
 }
 
@@ -304,32 +344,50 @@ func (ew *entityWriter) LinkEntity(ctx context.Context, id string, e news.Entity
 	if !ok {
 		return fmt.Errorf("not a global entity ID: %q", id)
 	}
-	// A second local entity of one article linked to the same global one
-	// adds its mentions to the existing link.
-	var inserted bool
-	if err := ew.tx.QueryRow(ctx, `INSERT INTO entity_documents (entity, doc, local_id, mentions) VALUES ($1, $2, $3, $4)
-		ON CONFLICT (entity, doc) DO UPDATE SET mentions = entity_documents.mentions + EXCLUDED.mentions
-		RETURNING (xmax = 0)`, g, ew.doc, txt(e.ID), n).Scan(&inserted); err != nil {
-		return err
+	newDoc := int32(1)
+	if ew.linked[g] {
+		newDoc = 0 // a second local entity of the article is this global one
 	}
-	newDoc := 0
-	if inserted {
-		newDoc = 1
+	ew.linked[g] = true
+	// Each name counts once per occurrence in names, as the SQLite store
+	// counts it: a new alias row starts at 1 and every further occurrence
+	// adds newDoc.
+	var uniq []string
+	times := map[string]int32{}
+	for _, name := range names {
+		name = txt(name)
+		if times[name] == 0 {
+			uniq = append(uniq, name)
+		}
+		times[name]++
+	}
+	mult := make([]int32, len(uniq))
+	for i, name := range uniq {
+		mult[i] = times[name]
+	}
+	for i := range keys {
+		keys[i] = txt(keys[i])
 	}
 	b := &pgx.Batch{}
-	b.Queue(`UPDATE entities SET mentions = mentions + $1, documents = documents + $2,
-		country = CASE WHEN country = '' THEN $3 ELSE country END WHERE rowid = $4`, n, newDoc, txt(e.Country), g)
-	for _, name := range names {
-		b.Queue(`INSERT INTO entity_aliases (entity, alias, documents) VALUES ($1, $2, 1)
-			ON CONFLICT (entity, alias) DO UPDATE SET documents = entity_aliases.documents + $3`, g, txt(name), newDoc)
+	// A second local entity of one article linked to the same global one
+	// adds its mentions to the existing link.
+	b.Queue(`INSERT INTO entity_documents (entity, doc, local_id, mentions) VALUES ($1, $2, $3, $4)
+		ON CONFLICT (entity, doc) DO UPDATE SET mentions = entity_documents.mentions + EXCLUDED.mentions`, g, ew.doc, txt(e.ID), int32(n))
+	if len(uniq) > 0 {
+		b.Queue(`INSERT INTO entity_aliases (entity, alias, documents)
+			SELECT $1, a, 1 + (c - 1) * $4 FROM unnest($2::text[], $3::int[]) AS t(a, c)
+			ON CONFLICT (entity, alias) DO UPDATE SET documents = entity_aliases.documents + $4 * EXCLUDED.documents`,
+			g, uniq, mult, newDoc)
 	}
-	for _, k := range keys {
-		b.Queue("INSERT INTO entity_keys (key, entity) VALUES ($1, $2) ON CONFLICT DO NOTHING", txt(k), g)
+	if len(keys) > 0 {
+		b.Queue("INSERT INTO entity_keys (key, entity) SELECT k, $2 FROM unnest($1::text[]) AS k ON CONFLICT DO NOTHING", keys, g)
 	}
 	// The entity's name is the alias most documents use, the longest on a
-	// tie.
-	b.Queue(`UPDATE entities SET name = (SELECT alias FROM entity_aliases WHERE entity = $1
-		ORDER BY documents DESC, length(alias) DESC, alias LIMIT 1) WHERE rowid = $1`, g)
+	// tie; the statement sees the aliases the one before wrote.
+	b.Queue(`UPDATE entities SET mentions = mentions + $1, documents = documents + $2,
+		country = CASE WHEN country = '' THEN $3 ELSE country END,
+		name = (SELECT alias FROM entity_aliases WHERE entity = $4 ORDER BY documents DESC, length(alias) DESC, alias LIMIT 1)
+		WHERE rowid = $4`, int32(n), newDoc, txt(e.Country), g)
 	return ew.tx.SendBatch(ctx, b).Close()
 }
 

@@ -25,11 +25,13 @@ CREATE TABLE documents (
 	path      text NOT NULL,
 	chars     integer NOT NULL,            -- clean text length in code points
 	text      text NOT NULL,               -- clean text
-	record    bytea NOT NULL,              -- the annotate JSON record
+	record    bytea NOT NULL,              -- the annotate JSON record, DEFLATE-compressed (record.go)
 	ingested  text NOT NULL,               -- RFC 3339, UTC
 	tsv       tsvector GENERATED ALWAYS AS (
 		setweight(to_tsvector('newsgraph', title), 'A') || setweight(to_tsvector('newsgraph', text), 'B')) STORED
 );
+-- newsgraph compresses records itself: the server need not try again.
+ALTER TABLE documents ALTER COLUMN record SET STORAGE EXTERNAL;
 CREATE INDEX documents_published ON documents(published DESC, rowid DESC);
 CREATE INDEX documents_outlet ON documents(lower(outlet));
 CREATE INDEX documents_tsv ON documents USING gin(tsv);

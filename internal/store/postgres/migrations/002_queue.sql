@@ -8,10 +8,12 @@ CREATE TABLE queue_staged (
 	stream text NOT NULL,       -- the stream's name and creation time
 	seq    bigint NOT NULL,     -- the message's stream sequence
 	doc    text NOT NULL,       -- the article ID, or '' for a failed message
-	record bytea,               -- the annotated article as JSON; NULL when failed
+	record bytea,               -- the annotated article's record (record.go); NULL when failed
 	failed text NOT NULL DEFAULT '', -- why the message went to the dead-letter subject
 	PRIMARY KEY (stream, seq)
 );
+
+ALTER TABLE queue_staged ALTER COLUMN record SET STORAGE EXTERNAL;
 
 CREATE TABLE queue_cursor (
 	stream text PRIMARY KEY,
