@@ -222,6 +222,13 @@ func (w *writer) put(ctx context.Context, a *news.Article, rec []byte) (bool, er
 	for _, t := range a.Times {
 		vals = append(vals, doc, cp(t.Start), cp(t.End), t.Text, t.Value, string(t.Kind))
 	}
+	// Dates in photo captions (when the photos were taken) are kept with
+	// start_cp = end_cp = -1: they have no span in the article text.
+	for _, c := range a.Captions {
+		for _, t := range c.Times {
+			vals = append(vals, doc, -1, -1, t.Text, t.Value, string(t.Kind))
+		}
+	}
 	if err := w.insertRows(ctx, "INSERT INTO times (doc, start_cp, end_cp, text, value, kind)", row(6), 6, vals, ""); err != nil {
 		return false, err
 	}
@@ -523,32 +530,54 @@ func (s *Store) PutStory(ctx context.Context, st news.Story) error {
 
 // SetStory implements [store.Store].
 func (s *Store) SetStory(ctx context.Context, docID, storyID, duplicateOf string) error {
-	if storyID == "" {
-		return fmt.Errorf("sqlite: story has no ID: %w", store.ErrBadQuery)
+	return s.SetStories(ctx, []store.StoryAssignment{{Doc: docID, Story: storyID, DuplicateOf: duplicateOf}})
+}
+
+var _ store.StoryBatcher = (*Store)(nil)
+
+// SetStories implements [store.StoryBatcher]: the assignments are
+// recorded in one transaction.
+func (s *Store) SetStories(ctx context.Context, as []store.StoryAssignment) error {
+	for _, a := range as {
+		if a.Story == "" {
+			return fmt.Errorf("sqlite: story has no ID: %w", store.ErrBadQuery)
+		}
+	}
+	if len(as) == 0 {
+		return nil
 	}
 	return s.write(ctx, func(tx *sql.Tx) error {
-		var title string
-		err := tx.QueryRowContext(ctx, "SELECT title FROM documents WHERE id = ?", docID).Scan(&title)
-		if errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("document %s: %w", docID, store.ErrNotFound)
+		for _, a := range as {
+			if err := setStory(ctx, tx, a.Doc, a.Story, a.DuplicateOf); err != nil {
+				return err
+			}
 		}
-		if err != nil {
-			return err
-		}
-		var sid int64
-		err = tx.QueryRowContext(ctx, "SELECT rowid FROM stories WHERE id = ?", storyID).Scan(&sid)
-		if errors.Is(err, sql.ErrNoRows) {
-			sid, err = upsertStory(ctx, tx, storyID, title)
-		}
-		if err != nil {
-			return err
-		}
-		prev, err := addToStory(ctx, tx, sid, docID, duplicateOf)
-		if err != nil {
-			return err
-		}
-		return dropIfEmpty(ctx, tx, prev)
+		return nil
 	})
+}
+
+func setStory(ctx context.Context, tx *sql.Tx, docID, storyID, duplicateOf string) error {
+	var title string
+	err := tx.QueryRowContext(ctx, "SELECT title FROM documents WHERE id = ?", docID).Scan(&title)
+	if errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("document %s: %w", docID, store.ErrNotFound)
+	}
+	if err != nil {
+		return err
+	}
+	var sid int64
+	err = tx.QueryRowContext(ctx, "SELECT rowid FROM stories WHERE id = ?", storyID).Scan(&sid)
+	if errors.Is(err, sql.ErrNoRows) {
+		sid, err = upsertStory(ctx, tx, storyID, title)
+	}
+	if err != nil {
+		return err
+	}
+	prev, err := addToStory(ctx, tx, sid, docID, duplicateOf)
+	if err != nil {
+		return err
+	}
+	return dropIfEmpty(ctx, tx, prev)
 }
 
 func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
