@@ -33,6 +33,9 @@ type Candidate struct {
 	Name    string
 	Type    news.EntityType
 	Aliases []string
+	// NotNames are names a user split off the entity: an entity going by
+	// one of them is never this one.
+	NotNames []string
 }
 
 // Lookup finds global entities by blocking key. Stores implement it.
@@ -102,6 +105,11 @@ func Keys(e news.Entity) []string {
 		}
 	}
 	cl := class(e.Type)
+	// Countries and nationalities meet through the country tables:
+	// "Republic of Belarus" and "Belarus", "Belarusian" and "Belarusians".
+	if k := countryKey(e); k != "" {
+		add(k)
+	}
 	for _, n := range append([]string{e.Name}, e.Aliases...) {
 		words := nameWords(n)
 		if len(words) == 0 {
@@ -135,7 +143,7 @@ func Keys(e news.Entity) []string {
 func Match(e news.Entity, cands []Candidate) (Candidate, bool) {
 	var fits []Candidate
 	for _, c := range cands {
-		if !compatible(e.Type, c.Type) {
+		if !compatible(e.Type, c.Type) || splitOff(e, c) {
 			continue
 		}
 		if sameThing(e, c) {
@@ -167,8 +175,50 @@ func Match(e news.Entity, cands []Candidate) (Candidate, bool) {
 	return fits[0], true
 }
 
+// countryKey returns the blocking key of the country an entity names
+// ("g:#BY" for Belarus in any form) or the nationality it is ("n:#BY" for
+// Belarusian or Belarusians), or "".
+func countryKey(e news.Entity) string {
+	for _, n := range append([]string{e.Name}, e.Aliases...) {
+		switch c := CountryOf(n, e.Type); {
+		case c == "":
+		case e.Type == news.GPE || e.Type == news.Loc:
+			return "g:#" + c
+		default:
+			return "n:#" + c
+		}
+		// an untyped name (entity.Find's) may be a country's
+		if e.Type == news.Misc {
+			if c := CountryOf(n, news.GPE); c != "" {
+				return "g:#" + c
+			}
+		}
+	}
+	return ""
+}
+
+// splitOff reports whether a name of e was split off c by a user.
+func splitOff(e news.Entity, c Candidate) bool {
+	for _, x := range c.NotNames {
+		nx := Normalize(x)
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			if Normalize(n) == nx {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // sameThing reports whether e and c name one thing.
 func sameThing(e news.Entity, c Candidate) bool {
+	// Two names of countries, or two nationality words, are one thing
+	// exactly when the country tables say they name one country.
+	if ek := countryKey(e); ek != "" {
+		if ck := countryKey(news.Entity{Name: c.Name, Type: c.Type, Aliases: c.Aliases}); ck != "" {
+			return ek == ck
+		}
+	}
 	switch class(e.Type) {
 	case "p":
 		if class(c.Type) != "p" {

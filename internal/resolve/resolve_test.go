@@ -143,7 +143,7 @@ func testSeeds(t *testing.T, annotate func(context.Context, *news.Article) error
 		}
 		return out
 	}
-	for _, word := range []string{`Zelensk`, `Lukashenk`, `Putin`, `^(the )?Kastus Kalinouski( (Battalion|unit|regiment))?$`} {
+	for _, word := range []string{`Zelensk`, `Lukashenk`, `Putin`, `^(the )?Kastus Kalinouski( (Battalion|unit|regiment))?$`, `^(the )?(Republic of )?Belarus$`, `^Belarusians?$`} {
 		cs := find(word)
 		if len(cs) != 1 {
 			var names []string
@@ -317,5 +317,27 @@ func BenchmarkResolveArticle(b *testing.B) {
 			b.ReportMetric(float64(len(s.ents)), "entities")
 			b.ReportMetric(float64(s.returned)/float64(b.N), "candidates/article")
 		})
+	}
+}
+
+func TestEvidence(t *testing.T) {
+	for _, tc := range []struct {
+		t           news.EntityType
+		name, alias string
+		want        string
+	}{
+		{news.Person, "Volodymyr Zelenskyy", "Zelensky", "surname, a spelling variant"},
+		{news.Person, "Volodymyr Zelenskyy", "Volodymyr Zelensky", "spelling variant of the surname"},
+		{news.Person, "Pavel Kulazhanka", "Kulazhanka", "surname of the full name"},
+		{news.GPE, "Belarus", "Republic of Belarus", "same country in the country tables (BY)"},
+		{news.NORP, "Belarusians", "Belarusian", "same nationality"},
+		{news.Org, "North Atlantic Treaty Organization", "NATO", "acronym NATO"},
+		{news.Org, "Kastus Kalinouski Battalion", "Kastus Kalinouski regiment", "same name without designators"},
+		{news.Person, "Pavel Kukhta", "Ales", ""},
+	} {
+		got := resolve.Evidence(tc.t, tc.name, tc.alias)
+		if tc.want == "" && got != "" || !strings.HasPrefix(got, tc.want) {
+			t.Errorf("Evidence(%s, %q, %q) = %q, want %q…", tc.t, tc.name, tc.alias, got, tc.want)
+		}
 	}
 }
