@@ -41,13 +41,16 @@ func named(t news.EntityType) bool {
 
 // cluster is an entity being built.
 type cluster struct {
-	name    string // fullest clean name so far
-	tokens  []string
-	types   map[news.EntityType]int
-	forms   []string // clean forms in order of first use
-	gender  Gender
-	first   int // index of first mention
-	members []int
+	name   string // fullest clean name so far
+	core   string // coreName(name)
+	tokens []string
+	types  map[news.EntityType]int
+	forms  []string // clean forms in order of first use
+	// formToks are the words of each form.
+	formToks [][]string
+	gender   Gender
+	first    int // index of first mention
+	members  []int
 }
 
 func (c *cluster) typ() news.EntityType {
@@ -106,9 +109,10 @@ func Group(ms []news.Mention) []news.Entity {
 			continue
 		}
 		toks := strings.Fields(name)
+		core := coreName(name)
 		best := -1
 		for _, k := range ix.candidates(name, toks, len(cs)) { // most recent first
-			if !same(cs[k], m.Type, name, toks) {
+			if !same(cs[k], m.Type, name, toks, core) {
 				continue
 			}
 			if len(toks) > 1 {
@@ -128,10 +132,11 @@ func Group(ms []news.Mention) []news.Entity {
 		c := cs[best]
 		c.types[m.Type]++
 		if better(name, c.name) {
-			c.name, c.tokens = name, toks
+			c.name, c.tokens, c.core = name, toks, core
 		}
 		if !contains(c.forms, name) {
 			c.forms = append(c.forms, name)
+			c.formToks = append(c.formToks, toks)
 			ix.add(best, name, toks)
 		}
 		if g := GenderOf(name, titles); g != Unknown && c.gender == Unknown {
@@ -263,8 +268,8 @@ func compatible(c *cluster, t news.EntityType) bool {
 }
 
 // same reports whether a mention of type t with clean name (tokens toks)
-// names the thing cluster c names.
-func same(c *cluster, t news.EntityType, name string, toks []string) bool {
+// names the thing cluster c names; core is coreName(name).
+func same(c *cluster, t news.EntityType, name string, toks []string, core string) bool {
 	if !compatible(c, t) {
 		return false
 	}
@@ -278,13 +283,13 @@ func same(c *cluster, t news.EntityType, name string, toks []string) bool {
 		return samePerson(c, toks)
 	}
 	// organisations and places
-	if coreName(name) != "" && coreName(name) == coreName(c.name) {
+	if core != "" && core == c.core {
 		return true
 	}
 	// an organisation's short form is the end of its full name ("the
 	// Pirates" for "the Pittsburgh Pirates")
 	if t == news.Org && c.typ() == news.Org {
-		if suffixOf(coreName(name), coreName(c.name)) || suffixOf(coreName(c.name), coreName(name)) {
+		if suffixOf(core, c.core) || suffixOf(c.core, core) {
 			return true
 		}
 	}
@@ -348,14 +353,14 @@ func coreName2(name string) string {
 // where both give first names, those agree too.
 func samePerson(c *cluster, toks []string) bool {
 	if len(toks) >= 2 {
-		for _, f := range c.forms {
-			if ft := strings.Fields(f); len(ft) >= 2 && !personCompatible(ft, toks) {
+		for _, ft := range c.formToks {
+			if len(ft) >= 2 && !personCompatible(ft, toks) {
 				return false // "Bill Clinton" never joins "Hillary Clinton"
 			}
 		}
 	}
-	for _, f := range c.forms {
-		if personCompatible(strings.Fields(f), toks) {
+	for _, ft := range c.formToks {
+		if personCompatible(ft, toks) {
 			return true
 		}
 	}
