@@ -26,7 +26,7 @@ func init() {
 // whichever of the stages that improve it are linked into the binary.
 func eventStages() []string {
 	ids := []string{"annotate.event"}
-	for _, id := range []string{"annotate.ner", "annotate.entity", "annotate.quote", "annotate.timex", "annotate.geo"} {
+	for _, id := range []string{"annotate.parse", "annotate.ner", "annotate.entity", "annotate.quote", "annotate.timex", "annotate.geo"} {
 		if _, ok := pipeline.Lookup(id); ok {
 			ids = append(ids, id)
 		}

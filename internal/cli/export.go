@@ -32,10 +32,11 @@ var exportKinds = []string{"documents", "entities", "quotes", "events", "stories
 func runExport(ctx context.Context, env *Env, args []string) int {
 	fl := flag.NewFlagSet("export", flag.ContinueOnError)
 	fl.SetOutput(env.Stderr)
-	db := fl.String("db", DefaultDB, "database `file`")
+	db := fl.String("db", DefaultDB, dbUsage)
 	format := fl.String("format", "jsonl", "json, jsonl, csv, or tsv (events as GDELT-like rows, docs/format/events-export.md)")
 	kinds := fl.String("kind", strings.Join(exportKinds, ","), "comma-separated `kinds` to export: "+strings.Join(exportKinds, ", "))
 	out := fl.String("out", "", "output `file` (json, jsonl) or directory (csv: one file per kind); default standard output")
+	allStatus := fl.Bool("all-status", false, "export events of every factuality status (negated, hypothetical, planned, future too); default: asserted and reported only")
 	fl.Usage = func() {
 		fmt.Fprintln(env.Stderr, "Usage: newsgraph export [--db FILE] [--format json|jsonl|csv] [--kind KINDS] [--out PATH]")
 		fmt.Fprintln(env.Stderr, `json:  one object {"v": 1, "documents": [...], "entities": [...], "quotes": [...], "events": [...], "stories": [...]}`)
@@ -91,11 +92,11 @@ func runExport(ctx context.Context, env *Env, args []string) int {
 	defer st.Close()
 	switch *format {
 	case "csv":
-		err = exportCSV(ctx, st, want, *out, env.Stdout)
+		err = exportCSV(ctx, st, want, *out, env.Stdout, *allStatus)
 	case "tsv":
-		err = exportTSV(ctx, st, *out, env.Stdout)
+		err = exportTSV(ctx, st, *out, env.Stdout, *allStatus)
 	default:
-		err = exportJSON(ctx, st, want, *format, *out, env.Stdout)
+		err = exportJSON(ctx, st, want, *format, *out, env.Stdout, *allStatus)
 	}
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "newsgraph export: %v\n", err)
@@ -106,7 +107,7 @@ func runExport(ctx context.Context, env *Env, args []string) int {
 
 // exportTSV writes every stored event as a GDELT-event-like TSV row, with
 // the event export of the event stage.
-func exportTSV(ctx context.Context, st store.Store, path string, stdout io.Writer) error {
+func exportTSV(ctx context.Context, st store.Store, path string, stdout io.Writer, allStatus bool) error {
 	w0, closeOut, err := output(path, stdout)
 	if err != nil {
 		return err
@@ -117,6 +118,7 @@ func exportTSV(ctx context.Context, st store.Store, path string, stdout io.Write
 		closeOut()
 		return err
 	}
+	x.AllStatus = allStatus
 	err = st.Export(ctx, store.Exporter{Document: func(id string, rec []byte) error {
 		var a news.Article
 		if err := json.Unmarshal(rec, &a); err != nil {
@@ -206,7 +208,7 @@ func withKind(kind string, b []byte) []byte {
 	return append(out, b[1:]...)
 }
 
-func exportJSON(ctx context.Context, st store.Store, want map[string]bool, format, path string, stdout io.Writer) error {
+func exportJSON(ctx context.Context, st store.Store, want map[string]bool, format, path string, stdout io.Writer, allStatus bool) error {
 	w0, closeOut, err := output(path, stdout)
 	if err != nil {
 		return err
@@ -261,7 +263,12 @@ func exportJSON(ctx context.Context, st store.Store, want map[string]bool, forma
 		}
 	}
 	if want["events"] {
-		x.Event = func(e store.EventHit) error { return marshal("event", "events", e) }
+		x.Event = func(e store.EventHit) error {
+			if !allStatus && !news.ShownByDefault(e.Status) {
+				return nil
+			}
+			return marshal("event", "events", e)
+		}
 	}
 	if want["stories"] {
 		x.Story = func(s news.Story) error { return marshal("story", "stories", s) }
@@ -291,7 +298,7 @@ func exportJSON(ctx context.Context, st store.Store, want map[string]bool, forma
 	return closeOut()
 }
 
-func exportCSV(ctx context.Context, st store.Store, want map[string]bool, dir string, stdout io.Writer) error {
+func exportCSV(ctx context.Context, st store.Store, want map[string]bool, dir string, stdout io.Writer, allStatus bool) error {
 	if dir != "" {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return err
@@ -345,10 +352,13 @@ func exportCSV(ctx context.Context, st store.Store, want map[string]bool, dir st
 			}
 		case "events":
 			cw.Write([]string{"document", "type", "actor", "actor_name", "actor_type", "actor_country", "target", "target_name", "target_type", "target_country",
-				"date", "date_from", "place", "place_name", "sentence", "trigger", "confidence", "evidence"})
+				"date", "date_from", "place", "place_name", "sentence", "trigger", "confidence", "evidence", "status", "source_name"})
 			x.Event = func(e store.EventHit) error {
+				if !allStatus && !news.ShownByDefault(e.Status) {
+					return nil
+				}
 				return cw.Write([]string{e.Document, e.Type, e.Actor, e.ActorName, e.ActorType, e.ActorCountry, e.Target, e.TargetName, e.TargetType, e.TargetCountry,
-					e.Date, e.DateFrom, e.Place, e.PlaceName, itoa(e.Sentence), e.Trigger.Text, ftoa(e.Confidence), e.Evidence})
+					e.Date, e.DateFrom, e.Place, e.PlaceName, itoa(e.Sentence), e.Trigger.Text, ftoa(e.Confidence), e.Evidence, e.Status, e.SourceName})
 			}
 		case "stories":
 			cw.Write([]string{"id", "title", "documents", "outlets", "document_ids"})

@@ -10,11 +10,8 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/internal/ingest"
-	"github.com/newsgraph/newsgraph/internal/store/sqlite"
+	"github.com/newsgraph/newsgraph/internal/queue"
 )
-
-// DefaultDB is the database file commands use unless --db says otherwise.
-const DefaultDB = "newsgraph.db"
 
 func init() {
 	Register(Command{
@@ -27,17 +24,21 @@ func init() {
 func runIngest(ctx context.Context, env *Env, args []string) int {
 	fl := flag.NewFlagSet("ingest", flag.ContinueOnError)
 	fl.SetOutput(env.Stderr)
-	db := fl.String("db", DefaultDB, "database `file`")
+	db := fl.String("db", DefaultDB, dbUsage)
 	workers := fl.Int("workers", 0, "articles annotated at once (default: one per CPU)")
 	batch := fl.Int("batch", 64, "articles stored per transaction")
 	quiet := fl.Bool("quiet", false, "no progress output")
 	stages := fl.String("stages", "", "comma-separated stage `IDs` to run, with what they require (default: all)")
 	noStories := fl.Bool("no-stories", false, "do not group new articles into stories")
+	queueURL := fl.String("queue", "", "publish the articles to the NATS JetStream `URL` (nats://host:port, comma-separated) for `newsgraph worker` instead of storing them")
+	queueName := fl.String("queue-name", queue.DefaultName, "`name` of the queue's streams and subjects, with --queue")
 	fl.Usage = func() {
-		fmt.Fprintln(env.Stderr, "Usage: newsgraph ingest [--db FILE] [--workers N] PATH...")
+		fmt.Fprintln(env.Stderr, "Usage: newsgraph ingest [--db FILE|postgres://…] [--workers N] PATH...")
 		fmt.Fprintln(env.Stderr, "Annotates every article under PATH (files, directories, - for stdin) and stores")
 		fmt.Fprintln(env.Stderr, "it. Articles already stored (same content) are skipped, so a second run, or a")
 		fmt.Fprintln(env.Stderr, "run after an interrupted one, adds each article exactly once.")
+		fmt.Fprintln(env.Stderr, "With --queue nats://…, articles are published to NATS JetStream instead, for")
+		fmt.Fprintln(env.Stderr, "newsgraph worker processes to annotate and store (docs/scale.md).")
 		fl.PrintDefaults()
 	}
 	if code, ok := parseFlags(fl, args); !ok {
@@ -48,7 +49,10 @@ func runIngest(ctx context.Context, env *Env, args []string) int {
 		fl.Usage()
 		return ExitUsage
 	}
-	st, err := sqlite.Open(ctx, *db, sqlite.Options{})
+	if *queueURL != "" {
+		return publish(ctx, env, *queueURL, *queueName, fl.Args())
+	}
+	st, err := openDB(ctx, *db, false)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "newsgraph ingest: %v\n", err)
 		return ExitUsage
@@ -56,11 +60,11 @@ func runIngest(ctx context.Context, env *Env, args []string) int {
 	defer st.Close()
 	sum, err := ingest.Run(ctx, st, fl.Args(), ingest.Options{
 		Workers: *workers, Batch: *batch, Stdin: env.Stdin, Errors: env.Stderr, Version: Version,
-		Progress: progressFor(env.Stderr, *quiet), DB: *db, Stages: splitList(*stages), NoStories: *noStories,
+		Progress: progressFor(env.Stderr, *quiet), DB: dbName(*db), Stages: splitList(*stages), NoStories: *noStories,
 	})
 	if sum != nil {
 		if sum.New == 0 && sum.Unchanged > 0 && sum.Failed == 0 {
-			fmt.Fprintf(env.Stdout, "nothing new: all %d articles are already in %s\n", sum.Unchanged, *db)
+			fmt.Fprintf(env.Stdout, "nothing new: all %d articles are already in %s\n", sum.Unchanged, dbName(*db))
 		}
 		fmt.Fprintln(env.Stdout, sum)
 	}
@@ -150,11 +154,6 @@ func short(s ingest.Summary) string {
 	}
 	return fmt.Sprintf("%d read, %d new, %d unchanged, %d failed, %.0f s, %.0f articles/s",
 		s.Read, s.New, s.Unchanged, s.Failed, s.Elapsed.Seconds(), rate)
-}
-
-// openStore opens an existing database for the read commands.
-func openStore(ctx context.Context, path string) (*sqlite.Store, error) {
-	return sqlite.Open(ctx, path, sqlite.Options{MustExist: true})
 }
 
 // splitList splits a comma-separated flag value, dropping empty items.

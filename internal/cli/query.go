@@ -32,7 +32,7 @@ func newQueryFlags(env *Env, name, usage string) *queryFlags {
 	fl := flag.NewFlagSet(name, flag.ContinueOnError)
 	fl.SetOutput(env.Stderr)
 	q := &queryFlags{fl: fl,
-		db:     fl.String("db", DefaultDB, "database `file`"),
+		db:     fl.String("db", DefaultDB, dbUsage),
 		limit:  fl.Int("limit", 10, "results to show (at most 200)"),
 		offset: fl.Int("offset", 0, "results to skip"),
 		json:   fl.Bool("json", false, "print the API's JSON instead of text"),

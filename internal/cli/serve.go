@@ -12,7 +12,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/internal/ingest"
 	"github.com/newsgraph/newsgraph/internal/server"
-	"github.com/newsgraph/newsgraph/internal/store/sqlite"
+	"github.com/newsgraph/newsgraph/internal/store"
 	"github.com/newsgraph/newsgraph/internal/web"
 )
 
@@ -28,7 +28,7 @@ func runServe(ctx context.Context, env *Env, args []string) int {
 	fl := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fl.SetOutput(env.Stderr)
 	addr := fl.String("addr", "127.0.0.1:8080", "listen `address` (host:port)")
-	db := fl.String("db", DefaultDB, "database `file`")
+	db := fl.String("db", DefaultDB, dbUsage)
 	var paths multiFlag
 	fl.Var(&paths, "ingest", "ingest `PATH` before serving (repeatable)")
 	workers := fl.Int("workers", 0, "articles annotated at once for --ingest (default: one per CPU)")
@@ -36,7 +36,7 @@ func runServe(ctx context.Context, env *Env, args []string) int {
 	fl.Var(&hosts, "allow-host", "also answer to the host `NAME` (repeatable; localhost and IP addresses always work)")
 	token := fl.String("write-token", "", "`TOKEN` that requests which change the store must carry (default $NEWSGRAPH_WRITE_TOKEN; none: read-only)")
 	fl.Usage = func() {
-		fmt.Fprintln(env.Stderr, "Usage: newsgraph serve [--addr 127.0.0.1:8080] [--db FILE] [--ingest PATH] [--allow-host NAME]")
+		fmt.Fprintln(env.Stderr, "Usage: newsgraph serve [--addr 127.0.0.1:8080] [--db FILE|postgres://…] [--ingest PATH] [--allow-host NAME]")
 		fmt.Fprintln(env.Stderr, "Serves the web UI at / and the JSON API at /api/v1 (see docs/api.md). It listens on")
 		fmt.Fprintln(env.Stderr, "127.0.0.1 unless --addr says otherwise, and is read-only unless given a write token.")
 		fl.PrintDefaults()
@@ -48,7 +48,7 @@ func runServe(ctx context.Context, env *Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "newsgraph serve: unexpected arguments %q (use --ingest PATH to add articles)\n", fl.Args())
 		return ExitUsage
 	}
-	st, err := sqlite.Open(ctx, *db, sqlite.Options{})
+	st, err := openDB(ctx, *db, false)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "newsgraph serve: %v\n", err)
 		return ExitUsage
@@ -56,7 +56,7 @@ func runServe(ctx context.Context, env *Env, args []string) int {
 	defer st.Close()
 	if len(paths) > 0 {
 		sum, err := ingest.Run(ctx, st, paths, ingest.Options{Workers: *workers, Stdin: env.Stdin, Errors: env.Stderr,
-			Progress: progressFor(env.Stderr, false), DB: *db, Version: Version})
+			Progress: progressFor(env.Stderr, false), DB: dbName(*db), Version: Version})
 		if sum != nil {
 			fmt.Fprintf(env.Stderr, "ingest: %s\n", sum)
 		}
@@ -92,7 +92,7 @@ func runServe(ctx context.Context, env *Env, args []string) int {
 		MaxHeaderBytes:    server.ServerMaxHeaderBytes, // the guard answers smaller limits in JSON
 		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
 	}
-	fmt.Fprintf(env.Stderr, "newsgraph: serving %s at http://%s/ (API at http://%s/api/v1/); Ctrl-C stops\n", *db, ln.Addr(), ln.Addr())
+	fmt.Fprintf(env.Stderr, "newsgraph: serving %s at http://%s/ (API at http://%s/api/v1/); Ctrl-C stops\n", dbName(*db), ln.Addr(), ln.Addr())
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
@@ -112,7 +112,7 @@ func runServe(ctx context.Context, env *Env, args []string) int {
 
 // Handler returns the HTTP handler serve uses: the API at /api/v1/ and the
 // web UI everywhere else.
-func Handler(st *sqlite.Store, logger *slog.Logger) (http.Handler, error) {
+func Handler(st store.Store, logger *slog.Logger) (http.Handler, error) {
 	api := server.New(st, server.Options{Logger: logger, Version: Version})
 	ui, err := web.New(st, web.Options{Logger: logger, Version: Version})
 	if err != nil {

@@ -156,6 +156,7 @@ func (a *Article) cloneAnnotations() *Article {
 	c.Captions = append([]Caption(nil), a.Captions...)
 	for i := range c.Captions {
 		c.Captions[i].Times = append([]Time(nil), c.Captions[i].Times...)
+		c.Captions[i].Mentions = append([]Mention(nil), c.Captions[i].Mentions...)
 	}
 	c.Places = append([]Place(nil), a.Places...)
 	c.Events = append([]Event(nil), a.Events...)
@@ -307,8 +308,8 @@ func runeToByte(s string) func(int) int {
 	}
 }
 
-// convertCaption converts the spans of a caption's times, which index the
-// caption's own text.
+// convertCaption converts the spans of a caption's times and mentions,
+// which index the caption's own text.
 func convertCaption(c *Caption, conv func(int) int) {
 	if conv == nil {
 		return
@@ -316,5 +317,9 @@ func convertCaption(c *Caption, conv func(int) int) {
 	for i := range c.Times {
 		t := &c.Times[i]
 		t.Start, t.End = conv(t.Start), conv(t.End)
+	}
+	for i := range c.Mentions {
+		m := &c.Mentions[i]
+		m.Start, m.End = conv(m.Start), conv(m.End)
 	}
 }

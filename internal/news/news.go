@@ -79,6 +79,10 @@ type Caption struct {
 	// Text (byte offsets inside newsgraph, code points in JSON, like
 	// every other span).
 	Times []Time `json:"times,omitempty"`
+	// Mentions are the names of the caption, with spans into Text; their
+	// Entity is a document-local entity of the article. A caption is
+	// annotated once however often it appears (Count).
+	Mentions []Mention `json:"mentions,omitempty"`
 }
 
 // Token is one word, number or punctuation mark of [Article.Text]. The
@@ -139,6 +143,9 @@ type Entity struct {
 	Mentions int `json:"mentions,omitempty"`
 	// Country is an ISO 3166-1 alpha-2 code where one is known.
 	Country string `json:"country,omitempty"`
+	// CaptionOnly marks a document-local entity named only in the
+	// article's photo captions, not in its text: a caption fact.
+	CaptionOnly bool `json:"caption_only,omitempty"`
 }
 
 // QuoteKind says how a quote is reported.

@@ -102,6 +102,11 @@ func Keys(e news.Entity) []string {
 		}
 	}
 	cl := class(e.Type)
+	// Countries and nationalities meet through the country tables:
+	// "Republic of Belarus" and "Belarus", "Belarusian" and "Belarusians".
+	if k := countryKey(e); k != "" {
+		add(k)
+	}
 	for _, n := range append([]string{e.Name}, e.Aliases...) {
 		words := nameWords(n)
 		if len(words) == 0 {
@@ -167,8 +172,37 @@ func Match(e news.Entity, cands []Candidate) (Candidate, bool) {
 	return fits[0], true
 }
 
+// countryKey returns the blocking key of the country an entity names
+// ("g:#BY" for Belarus in any form) or the nationality it is ("n:#BY" for
+// Belarusian or Belarusians), or "".
+func countryKey(e news.Entity) string {
+	for _, n := range append([]string{e.Name}, e.Aliases...) {
+		switch c := CountryOf(n, e.Type); {
+		case c == "":
+		case e.Type == news.GPE || e.Type == news.Loc:
+			return "g:#" + c
+		default:
+			return "n:#" + c
+		}
+		// an untyped name (entity.Find's) may be a country's
+		if e.Type == news.Misc {
+			if c := CountryOf(n, news.GPE); c != "" {
+				return "g:#" + c
+			}
+		}
+	}
+	return ""
+}
+
 // sameThing reports whether e and c name one thing.
 func sameThing(e news.Entity, c Candidate) bool {
+	// Two names of countries, or two nationality words, are one thing
+	// exactly when the country tables say they name one country.
+	if ek := countryKey(e); ek != "" {
+		if ck := countryKey(news.Entity{Name: c.Name, Type: c.Type, Aliases: c.Aliases}); ck != "" {
+			return ek == ck
+		}
+	}
 	switch class(e.Type) {
 	case "p":
 		if class(c.Type) != "p" {

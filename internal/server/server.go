@@ -300,7 +300,7 @@ func (s *Server) events(r *http.Request) (any, error) {
 	if typ != "" && !eventTypes[typ] {
 		return nil, badRequest("type must be a PLOVER category (%s), not %q", strings.Join(sortedKeys(eventTypes), ", "), q.Get("type"))
 	}
-	return s.st.Events(r.Context(), store.EventQuery{Page: p, Type: typ, Entity: q.Get("entity"), Document: q.Get("document")})
+	return s.st.Events(r.Context(), store.EventQuery{Page: p, Type: typ, Entity: q.Get("entity"), Document: q.Get("document"), AllStatus: q.Get("status") == "all"})
 }
 
 // entityTypes are the types an entity filter accepts.

@@ -384,6 +384,9 @@ type EventQuery struct {
 	Type     string
 	Entity   string // actor or target
 	Document string
+	// AllStatus includes events of every factuality status; by default
+	// only asserted and reported ones are listed (news.ShownByDefault).
+	AllStatus bool
 }
 
 // EventList is one page of events.
@@ -493,4 +496,19 @@ type Stats struct {
 	Events    int `json:"events"`
 	Places    int `json:"places"`
 	Stories   int `json:"stories"`
+}
+
+// StoryAssignment puts the stored document Doc into the story Story
+// (the arguments of [Store.SetStory]).
+type StoryAssignment struct {
+	Doc, Story, DuplicateOf string
+}
+
+// StoryBatcher is implemented by stores that record many story
+// assignments in one transaction: SetStories is SetStory for each, in
+// order, and all or none of them are recorded. Ingest uses it when the
+// store has it; a transaction per article costs more than the article's
+// rows.
+type StoryBatcher interface {
+	SetStories(ctx context.Context, as []StoryAssignment) error
 }

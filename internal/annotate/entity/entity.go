@@ -17,7 +17,7 @@ import (
 const StageID = "annotate.entity"
 
 // Version changes whenever the stage's output can change.
-const Version = "1"
+const Version = "2"
 
 func init() {
 	pipeline.Register(pipeline.Info{
@@ -51,6 +51,17 @@ type cluster struct {
 	gender   Gender
 	first    int // index of first mention
 	members  []int
+	credit   bool // started by a photo credit
+}
+
+// hasForm reports whether the cluster has the form name, up to case.
+func (c *cluster) hasForm(name string) bool {
+	for _, f := range c.forms {
+		if strings.EqualFold(f, name) {
+			return true
+		}
+	}
+	return false
 }
 
 func (c *cluster) typ() news.EntityType {
@@ -85,13 +96,45 @@ func Process(ctx context.Context, a *news.Article) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("entity: %w", err)
 	}
-	a.Entities = Group(a.Mentions)
+	credit := credits(a.Text, a.Mentions)
+	n := len(a.Mentions)
+	if len(a.Captions) == 0 {
+		a.Entities = group(a.Mentions, credit)
+		return nil
+	}
+	// Captions' names join the article's entities (after the text's, so
+	// that the story's entities come first); an entity named only in
+	// captions is marked as a caption fact.
+	all := append([]news.Mention(nil), a.Mentions...)
+	for _, c := range a.Captions {
+		all = append(all, c.Mentions...)
+	}
+	a.Entities = group(all, credit)
+	copy(a.Mentions, all[:n])
+	k := n
+	for i := range a.Captions {
+		k += copy(a.Captions[i].Mentions, all[k:])
+	}
+	inText := map[string]bool{}
+	for _, m := range a.Mentions {
+		inText[m.Entity] = true
+	}
+	for i := range a.Entities {
+		a.Entities[i].CaptionOnly = !inText[a.Entities[i].ID]
+	}
 	return nil
 }
 
 // Group returns the entities of the named mentions ms, in order of first
 // mention, and sets each named mention's Entity field.
-func Group(ms []news.Mention) []news.Entity {
+func Group(ms []news.Mention) []news.Entity { return group(ms, nil) }
+
+// group is Group where the mentions in credit stand in photo credits: a
+// credit's name is kept apart from the story's people and joins only a
+// cluster with the very same name ("Image: David Titley" under an interview
+// with David Titley), and no story mention joins a credit's cluster
+// otherwise ("Photo: Valentin" is not Valentyn Oleksiyenko).
+func group(ms []news.Mention, credit map[int]bool) []news.Entity {
 	var cs []*cluster
 	owner := make([]int, len(ms))
 	for i := range owner {
@@ -109,9 +152,32 @@ func Group(ms []news.Mention) []news.Entity {
 			continue
 		}
 		toks := strings.Fields(name)
+		if len(toks) == 1 && companyWords[fold(name)] {
+			continue // "Corp", "Inc": a company designator alone names no one
+		}
+		if m.Type == news.Misc && nationality(name, news.Misc) {
+			m.Type = news.NORP // "European": a nationality adjective
+		}
+		if m.Type == news.Org && isCountry(name) {
+			m.Type = news.GPE // "the US would help": the country, not an organisation
+		}
 		core := coreName(name)
 		best := -1
 		for _, k := range ix.candidates(name, toks, len(cs)) { // most recent first
+			if credit[i] || cs[k].credit {
+				if cs[k].hasForm(name) {
+					best = k
+					break
+				}
+				continue
+			}
+			if surnameAsOther(cs[k], m.Type, toks) {
+				// "Zelenskyy" typed ORG after "Volodymyr Zelenskyy": the
+				// person, and the mention's type says so.
+				m.Type = news.Person
+				best = k
+				break
+			}
 			if !same(cs[k], m.Type, name, toks, core) {
 				continue
 			}
@@ -126,7 +192,7 @@ func Group(ms []news.Mention) []news.Entity {
 			}
 		}
 		if best < 0 {
-			cs = append(cs, &cluster{types: map[news.EntityType]int{}, first: i})
+			cs = append(cs, &cluster{types: map[news.EntityType]int{}, first: i, credit: credit[i]})
 			best = len(cs) - 1
 		}
 		c := cs[best]
@@ -166,7 +232,8 @@ func Group(ms []news.Mention) []news.Entity {
 // it with every cluster, which made grouping quadratic in the number of
 // distinct names in a document. Every rule of [same] needs a shared key:
 // a word of the name (up to spelling variants; equal forms, surnames,
-// first names, core names and their suffixes share one) or an acronym.
+// first names, core names and their suffixes share one), an acronym, or
+// the country a name is or the nationality it names.
 type clusterIndex struct {
 	keys map[string][]int // key → clusters, ascending
 	seen []int            // seen[k] is the last query that returned cluster k, plus one
@@ -194,6 +261,22 @@ func (x *clusterIndex) add(k int, name string, toks []string) {
 			put("a:" + a)
 		}
 	}
+	for _, c := range countryKeys(name) {
+		put(c)
+	}
+}
+
+// countryKeys are the keys of the country a name is or the nationality it
+// names ("Belarusian" and "Belarusians" share one).
+func countryKeys(name string) []string {
+	var out []string
+	if c := resolve.CountryOf(name, news.GPE); c != "" {
+		out = append(out, "c:"+c)
+	}
+	if c := resolve.CountryOf(name, news.NORP); c != "" {
+		out = append(out, "n:"+c)
+	}
+	return out
 }
 
 // candidates returns the clusters (of the first n) that share a key with
@@ -222,6 +305,9 @@ func (x *clusterIndex) candidates(name string, toks []string, n int) []int {
 		if a != "" {
 			take("a:" + a)
 		}
+	}
+	for _, c := range countryKeys(name) {
+		take(c)
 	}
 	sort.Sort(sort.Reverse(sort.IntSlice(out)))
 	return out
@@ -267,6 +353,22 @@ func compatible(c *cluster, t news.EntityType) bool {
 	return false
 }
 
+// surnameAsOther reports whether a one-word mention typed ORG, GPE or
+// MISC is the surname of a person cluster c named in full ("Zelenskyy"
+// after "Volodymyr Zelenskyy"): the NER stage mistypes lone surnames.
+func surnameAsOther(c *cluster, t news.EntityType, toks []string) bool {
+	if len(toks) != 1 || t != news.Org && t != news.GPE && t != news.Misc || !c.isPerson() || orgDesignators[fold(toks[0])] {
+		return false
+	}
+	sk := resolve.Skeleton(fold(toks[0]))
+	for _, f := range c.forms {
+		if ft := strings.Fields(f); len(ft) >= 2 && resolve.Skeleton(fold(ft[len(ft)-1])) == sk {
+			return true
+		}
+	}
+	return false
+}
+
 // same reports whether a mention of type t with clean name (tokens toks)
 // names the thing cluster c names; core is coreName(name).
 func same(c *cluster, t news.EntityType, name string, toks []string, core string) bool {
@@ -278,6 +380,33 @@ func same(c *cluster, t news.EntityType, name string, toks []string, core string
 		if strings.EqualFold(f, name) {
 			return true
 		}
+	}
+	ct := c.typ()
+	// A nationality word is not an organisation ("European" is not the
+	// European Union), and a country is not an organisation named after
+	// it ("US" is not the US Senate).
+	if ct == news.Org && t != news.Org && nationality(name, t) || t == news.Org && ct != news.Org && nationality(c.name, ct) {
+		return false
+	}
+	if ct == news.Org && isCountry(name) && !isCountry(c.name) || t == news.Org && isCountry(c.name) && !isCountry(name) {
+		return false
+	}
+	// Countries and nationalities through the country tables: "Republic
+	// of Belarus" is Belarus, "Belarusians" are "Belarusian".
+	if k := resolve.CountryOf(name, t); k != "" && !person {
+		if ck := resolve.CountryOf(c.name, ct); ck != "" {
+			return k == ck
+		}
+		for _, f := range c.forms {
+			if fk := resolve.CountryOf(f, ct); fk != "" {
+				return k == fk
+			}
+		}
+	}
+	// Two organisations whose institution words differ are two
+	// institutions: the European Council is not the European Union.
+	if t == news.Org && ct == news.Org && institutionsDiffer(name, c.name) {
+		return false
 	}
 	if person || c.isPerson() {
 		return samePerson(c, toks)
@@ -293,11 +422,12 @@ func same(c *cluster, t news.EntityType, name string, toks []string, core string
 			return true
 		}
 	}
-	// acronym ↔ expansion ("CPJ", "U.S.")
+	// acronym ↔ expansion ("CPJ", "U.S."); a name that holds the acronym
+	// as a word is named after it, not spelled out by it ("US Senate").
 	if len(toks) == 1 && isAllCaps(toks[0]) {
 		acr := strings.ReplaceAll(toks[0], ".", "")
 		for _, f := range c.forms {
-			if Acronym(f) == acr || Acronym(coreName2(f)) == acr {
+			if (Acronym(f) == acr || Acronym(coreName2(f)) == acr) && !hasWord(f, acr) {
 				return true
 			}
 		}
@@ -305,12 +435,60 @@ func same(c *cluster, t news.EntityType, name string, toks []string, core string
 	for _, f := range c.forms {
 		if ft := strings.Fields(f); len(ft) == 1 && isAllCaps(ft[0]) {
 			acr := strings.ReplaceAll(ft[0], ".", "")
-			if Acronym(name) == acr || Acronym(coreName2(name)) == acr {
+			if (Acronym(name) == acr || Acronym(coreName2(name)) == acr) && !hasWord(name, acr) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// companyWords are company designators that never name anything alone.
+var companyWords = set("corp", "inc", "co", "ltd", "llc", "plc", "gmbh")
+
+// hasWord reports whether one of name's words is w, dots ignored.
+func hasWord(name, w string) bool {
+	for _, f := range strings.Fields(name) {
+		if strings.ReplaceAll(f, ".", "") == w {
+			return true
+		}
+	}
+	return false
+}
+
+// nationality reports whether a one-word name of type t is a nationality
+// or continent adjective ("European", "Belarusian").
+func nationality(name string, t news.EntityType) bool {
+	if t != news.NORP && t != news.Misc && t != news.Org || strings.ContainsRune(name, ' ') {
+		return false
+	}
+	return resolve.CountryOf(name, news.NORP) != ""
+}
+
+// isCountry reports whether name names a country.
+func isCountry(name string) bool { return resolve.CountryOf(name, news.GPE) != "" }
+
+// institutionWords are the designators that say which institution a name
+// is: unlike "Battalion" and "unit", or "Inc" and "Corp", they are not
+// interchangeable ("European Union" and "European Council" are two).
+var institutionWords = set("party", "movement", "front", "committee", "council", "association", "foundation", "institute",
+	"agency", "union", "organization", "organisation", "society", "federation", "league", "coalition", "alliance",
+	"campaign", "network", "commission", "parliament", "court", "bank", "senate", "assembly", "ministry", "congress")
+
+// institutionsDiffer reports whether both names carry institution words
+// and they differ.
+func institutionsDiffer(a, b string) bool {
+	inst := func(s string) string {
+		var out []string
+		for _, f := range strings.Fields(s) {
+			if lf := fold(f); institutionWords[lf] {
+				out = append(out, lf)
+			}
+		}
+		return strings.Join(out, " ")
+	}
+	ia, ib := inst(a), inst(b)
+	return ia != "" && ib != "" && ia != ib
 }
 
 // coreName is an organisation's name without designators and articles,

@@ -112,6 +112,39 @@ func TestGroup(t *testing.T) {
 			want:  []string{"PERSON Alexander Lukashenko = Alexander Lukashenko | Lukashenka's"},
 		},
 		{
+			name:  "a photo credit's first name is not the story's person",
+			text:  "Valentyn Oleksiyenko, a veteran, lost a leg near Bakhmut. Photo: Valentin/AFP",
+			specs: []string{"Valentyn Oleksiyenko/PERSON", "Bakhmut/GPE", "Valentin/PERSON"},
+			want:  []string{"GPE Bakhmut = Bakhmut", "PERSON Valentin = Valentin", "PERSON Valentyn Oleksiyenko = Valentyn Oleksiyenko"},
+		},
+		{
+			name:  "a credit with the story person's full name is that person",
+			text:  "We spoke to David Titley about storms. Image: David Titley.",
+			specs: []string{"David Titley/PERSON", "David Titley/PERSON"},
+			want:  []string{"PERSON David Titley = David Titley | David Titley"},
+		},
+		{
+			name:  "a country is not the organisation named after it; a nationality is not an organisation",
+			text:  "The US Senate voted. The US sent arms. The European Union and the European Council met, and EU and European diplomats spoke.",
+			specs: []string{"US Senate/ORG", "US/ORG", "European Union/ORG", "European Council/ORG", "EU/ORG", "European/MISC"},
+			want: []string{
+				"GPE US = US", "NORP European = European", "ORG European Council = European Council",
+				"ORG European Union = European Union | EU", "ORG US Senate = US Senate",
+			},
+		},
+		{
+			name:  "official and short country names; singular and plural nationalities",
+			text:  "The Republic of Belarus denied it. Belarus said Belarusian and other Belarusians were not citizens.",
+			specs: []string{"Republic of Belarus/GPE", "Belarus/GPE", "Belarusian/NORP", "Belarusians/NORP"},
+			want:  []string{"GPE Republic of Belarus = Republic of Belarus | Belarus", "NORP Belarusians = Belarusian | Belarusians"},
+		},
+		{
+			name:  "a lone surname typed as an organisation; a designator alone; no verbs in names",
+			text:  "Volodymyr Zelenskyy spoke. Zelenskyy left. Corp said so. Reagan has said it.",
+			specs: []string{"Volodymyr Zelenskyy/PERSON", "Zelenskyy/ORG", "Corp/PERSON", "Reagan has/PERSON"},
+			want:  []string{"PERSON Reagan = Reagan has", "PERSON Volodymyr Zelenskyy = Volodymyr Zelenskyy | Zelenskyy"},
+		},
+		{
 			name:  "values are not entities",
 			text:  "On Friday, May 20, Anna Berg spoke.",
 			specs: []string{"Friday, May 20/DATE", "Anna Berg/PERSON"},

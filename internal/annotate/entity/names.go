@@ -77,6 +77,12 @@ func isCapitalized(w string) bool {
 	return unicode.IsUpper(r)
 }
 
+// startsWithDigit reports whether w starts with a digit ("Apollo 11").
+func startsWithDigit(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsDigit(r)
+}
+
 // isAllCaps reports whether w has at least two letters, all upper case.
 func isAllCaps(w string) bool {
 	n := 0
@@ -118,6 +124,10 @@ func CleanName(text string, person bool) (name string, titles []string) {
 		}
 	}
 	fields = out
+	// Trailing lower-case words are not part of a name ("Reagan has").
+	for len(fields) > 1 && !isCapitalized(fields[len(fields)-1]) && !startsWithDigit(fields[len(fields)-1]) {
+		fields = fields[:len(fields)-1]
+	}
 	if len(fields) > 0 {
 		fields[len(fields)-1] = stripPossessive(fields[len(fields)-1])
 	}

@@ -42,8 +42,10 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"sort"
 	"strings"
 
+	"github.com/newsgraph/newsgraph/internal/annotate/parse"
 	"github.com/newsgraph/newsgraph/internal/annotate/sentence"
 	"github.com/newsgraph/newsgraph/internal/annotate/token"
 	"github.com/newsgraph/newsgraph/internal/news"
@@ -55,7 +57,7 @@ const StageID = "annotate.event"
 
 // Requires lists the stages the event stage reads: tokens, entities (and
 // through them the NER's mentions), quotes, times and places.
-var Requires = []string{token.StageID, "annotate.entity", "annotate.quote", "annotate.timex", "annotate.geo"}
+var Requires = []string{token.StageID, parse.StageID, "annotate.entity", "annotate.quote", "annotate.timex", "annotate.geo"}
 
 func init() {
 	pipeline.Register(pipeline.Info{
@@ -176,7 +178,19 @@ func Code(ctx context.Context, d *Dict, a *news.Article) ([]news.Event, error) {
 		for mj < len(a.Mentions) && a.Mentions[mj].Start < s.End {
 			mj++
 		}
+		var sp *sentParse
+		if a.Parsed() && len(toks) == len(a.Tokens) {
+			lo := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= s.Start })
+			sp = c.parseOf(toks, lo, len(st))
+		}
+		prevPhrases, prevToks := c.prevPhrases, c.prevToks
 		evs := c.sentence(si, st, a.Mentions[mi:mj])
+		if sp != nil {
+			phrases := c.prevPhrases
+			c.prevPhrases, c.prevToks = prevPhrases, prevToks
+			evs = c.refine(si, st, phrases, evs, sp)
+			c.prevPhrases, c.prevToks = phrases, st
+		}
 		for i := range evs {
 			c.dateAndPlace(&evs[i], s)
 			evs[i].Trigger.Text = a.Slice(evs[i].Trigger.Span)

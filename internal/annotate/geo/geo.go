@@ -428,7 +428,7 @@ func (r *Resolver) pass(tops []Toponym, cands [][]cand, ctx *docContext, res []R
 		if cs[best].alias {
 			conf *= 0.9
 		}
-		if r.G.Entry(cs[best].i).NoPoint || r.foreignHamlet(&tops[i], cs[best].i, ctx) || r.unsupported(&tops[i], i, cs[best].i, ctx) || r.foreignDirection(&tops[i], cs[best].i, ctx) || r.featureTown(&tops[i], cs[best].i) || r.foreignVariant(cs[best], ctx) || r.planet(&tops[i], cs[best].i, ctx) {
+		if r.G.Entry(cs[best].i).NoPoint || r.foreignHamlet(&tops[i], cs[best].i, ctx) || r.unsupported(&tops[i], i, cs[best].i, ctx) || r.foreignDirection(&tops[i], cs[best].i, ctx) || r.featureTown(&tops[i], cs[best].i) || r.foreignVariant(cs[best], ctx) || r.planet(&tops[i], cs[best].i, ctx) || r.building(&tops[i], cs[best]) || shortWord(tops[i].Text) {
 			continue // better no place than a wrong one
 		}
 		res[i].Entry = cs[best].i
@@ -538,6 +538,33 @@ var planets = map[string]bool{"mercury": true, "venus": true, "mars": true, "jup
 func (r *Resolver) planet(t *Toponym, i int32, ctx *docContext) bool {
 	e := r.G.Entry(i)
 	return e.Kind == gazetteer.KindCity && planets[gazetteer.Key(t.Text)] && t.Qualifier == "" && ctx.admins[e.Country+"."+e.Admin1] == 0
+}
+
+// buildingWords end the names of buildings, streets and other facilities
+// ("White House", "Windsor Castle", "Washington Square"), which towns also
+// bear (White House, Tennessee) or which hold a town's name.
+var buildingWords = map[string]bool{"house": true, "hall": true, "tower": true, "towers": true, "castle": true,
+	"palace": true, "church": true, "cathedral": true, "square": true, "street": true, "avenue": true, "road": true,
+	"drive": true, "airport": true, "station": true, "bridge": true, "stadium": true, "arena": true, "center": true,
+	"centre": true, "museum": true, "hospital": true, "school": true, "college": true, "university": true, "park": true,
+	"mall": true, "building": true, "plaza": true, "wing": true}
+
+// building reports whether a facility's name ("White House") resolved to a
+// town of under 100,000 people, or to a place inside the longer name
+// ("Windsor Castle" → Windsor): the facility is not the town.
+func (r *Resolver) building(t *Toponym, c cand) bool {
+	words := strings.Fields(t.Text)
+	if len(words) < 2 || !buildingWords[strings.ToLower(words[len(words)-1])] || t.Qualifier != "" {
+		return false
+	}
+	e := r.G.Entry(c.i)
+	return c.alias || e.Kind == gazetteer.KindCity && e.Population < 100000
+}
+
+// shortWord reports whether a name is a two-letter word that is not an
+// all-capitals code ("La", "Sa"): never a place on its own.
+func shortWord(s string) bool {
+	return len(s) <= 2 && !gazetteer.IsCode(s)
 }
 
 // prominenceBonus is what a dominant city adds (see dominant).

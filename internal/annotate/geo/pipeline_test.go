@@ -119,3 +119,32 @@ func TestPipelinePlaces(t *testing.T) {
 		})
 	}
 }
+
+// TestPipelineSeedCountries checks that every country, city and
+// organisation entity of the sample articles carries its country code.
+func TestPipelineSeedCountries(t *testing.T) {
+	chain, err := pipeline.Build([]string{"annotate.geo"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"Belarus": "BY", "Republic of Belarus": "BY", "Warsaw": "PL", "Kyiv": "UA", "NATO": "BE",
+		"International Legion for the Territorial Defense of Ukraine": "UA", "Belarusians": "BY"}
+	for _, file := range []string{"000_c6a7f52a561d1da7.txt", "004_5d72647e57bd1dce.txt"} {
+		raw, err := os.ReadFile("../../../testdata/seeds/" + file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := &news.Article{Raw: raw, Format: news.FormatText}
+		if err := chain.Process(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range a.Entities {
+			if (e.Type == news.GPE || e.Type == news.Org) && e.Country == "" {
+				t.Errorf("%s: %s %q has no country", file, e.Type, e.Name)
+			}
+			if w, ok := want[e.Name]; ok && e.Country != w {
+				t.Errorf("%s: %q country %q, want %q", file, e.Name, e.Country, w)
+			}
+		}
+	}
+}

@@ -14,7 +14,7 @@ import (
 const ID = "annotate.geo"
 
 // Version changes whenever the stage's output can change.
-const Version = "1"
+const Version = "2"
 
 func init() {
 	pipeline.Register(pipeline.Info{
@@ -41,8 +41,9 @@ type Stage struct {
 
 var _ pipeline.Stage = (*Stage)(nil)
 
-// Process finds and resolves the article's toponyms and fills a.Places,
-// sorted by start.
+// Process finds and resolves the article's toponyms, fills a.Places,
+// sorted by start, and sets the country of the article's places,
+// organisations and nationalities (see assignCountries).
 func (s *Stage) Process(ctx context.Context, a *news.Article) error {
 	if err := ctx.Err(); err != nil {
 		return err
@@ -55,5 +56,6 @@ func (s *Stage) Process(ctx context.Context, a *news.Article) error {
 		}
 	}
 	sort.SliceStable(a.Places, func(i, j int) bool { return a.Places[i].Start < a.Places[j].Start })
+	s.R.assignCountries(a)
 	return nil
 }

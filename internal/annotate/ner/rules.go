@@ -16,6 +16,17 @@ package ner
 //     model made of its context.
 //  4. A one-word "place" the gazetteers know only as a personal name,
 //     followed by "who", is a person ("a 19-year-old, Ales, who ...").
+//  6. A capitalised word outside every span that the gazetteers know only
+//     as a nationality ("Many Belarusians have fled") is a nationality.
+//  7. A span of lower-case function words only ("of") names nothing; an organisation
+//     ending in a word for a body and followed by "of" and capitalised words
+//     that no span covers takes them ("Ministry of Defence").
+//  8. A name in apposition to a noun for a group ("another unit, Kastus
+//     Kalinouski, gathered") or after "members of" names an organisation,
+//     unless the model reads a person or the gazetteers know it as a place.
+//  5. Capitalised names joined by "and" or "&" and ended by a company
+//     designator ("Standard and Poor's Corp", "Procter & Gamble Co") are
+//     one organisation, not a person and a company.
 
 var groupNouns = map[string]bool{}
 
@@ -108,6 +119,28 @@ func (m *Model) applyRules(ts []tok, sp []tagged) []tagged {
 			}
 		}
 	}
+	// Rule 8: "another unit, NAME," names an organisation.
+	for k := range sp {
+		s := &sp[k]
+		if s.Class == ORG || s.Class == PER || s.Start < 2 {
+			continue
+		}
+		j := s.Start - 1
+		if ts[j].lw == "the" && j > 1 {
+			j--
+		}
+		members := ts[j].lw == "of" && (ts[j-1].lw == "members" || ts[j-1].lw == "member")
+		apposition := ts[s.Start-1].w == "," && groupNouns[ts[s.Start-2].lw] && (s.End == len(ts) || ts[s.End].w == "," || ts[s.End].w == ".")
+		if !members && !apposition {
+			continue
+		}
+		if m.spanCats(ts, s.Start, s.End)&(gCountry|gCity|gCityBig|gAdmin|gCapital|gRegion) == 0 {
+			s.Class = ORG
+		}
+	}
+	sp = companyChains(ts, sp)
+	sp = m.nationalityWords(ts, sp)
+	sp = bodyOf(ts, sp)
 	// Rule 2: merge ORG + for/of the + name.
 	out := sp[:0]
 	for k := 0; k < len(sp); k++ {
@@ -132,4 +165,132 @@ func (m *Model) applyRules(ts []tok, sp []tagged) []tagged {
 		out = append(out, s)
 	}
 	return out
+}
+
+// companyDesignators end a company's name.
+var companyDesignators = map[string]bool{"corp": true, "corp.": true, "inc": true, "inc.": true,
+	"co": true, "co.": true, "ltd": true, "ltd.": true, "llc": true, "plc": true}
+
+// companyChains applies rule 5: one or two capitalised words, "and" or "&",
+// one or two capitalised words (possessives allowed) and a capitalised
+// company abbreviation (Corp, Inc, Co, Ltd, LLC, plc) become one ORG span,
+// replacing the spans inside it.
+func companyChains(ts []tok, sp []tagged) []tagged {
+	for e := 2; e < len(ts); e++ {
+		if !companyDesignators[ts[e].lw] || !ts[e].upperInit {
+			continue
+		}
+		// words after "and", then "and", then words before it
+		j, after, before := e-1, 0, 0
+		for j >= 0 && (ts[j].upperInit || ts[j].lw == "'s" || ts[j].lw == "’s") {
+			if ts[j].upperInit {
+				after++
+			}
+			j--
+		}
+		if j < 1 || ts[j].lw != "and" && ts[j].lw != "&" || after < 1 || after > 2 {
+			continue
+		}
+		j--
+		start := j + 1
+		for j >= 0 && ts[j].upperInit && before < 2 {
+			before++
+			start = j
+			j--
+		}
+		if before == 0 || j >= 0 && ts[j].upperInit {
+			continue
+		}
+		conf := 1.0
+		out := make([]tagged, 0, len(sp)+1)
+		placed := false
+		for _, s := range sp {
+			if s.End <= start || s.Start > e {
+				if !placed && s.Start > e {
+					out = append(out, tagged{Span: Span{Start: start, End: e + 1, Class: ORG}, conf: conf})
+					placed = true
+				}
+				out = append(out, s)
+				continue
+			}
+			conf = min(conf, s.conf)
+		}
+		if !placed {
+			out = append(out, tagged{Span: Span{Start: start, End: e + 1, Class: ORG}, conf: conf})
+		}
+		sp = out
+	}
+	return sp
+}
+
+// nationalityWords applies rule 6.
+func (m *Model) nationalityWords(ts []tok, sp []tagged) []tagged {
+	var add []tagged
+	k := 0
+	for i := range ts {
+		for k < len(sp) && sp[k].End <= i {
+			k++
+		}
+		if k < len(sp) && sp[k].Start <= i || !ts[i].upperInit || i == 0 && len(ts) > 1 && !ts[1].upperInit {
+			continue
+		}
+		cats := m.spanCats(ts, i, i+1)
+		if cats&gDemonym != 0 && cats&(gCountry|gCity|gCityBig|gAdmin|gCapital|gName|gRegion) == 0 {
+			add = append(add, tagged{Span: Span{Start: i, End: i + 1, Class: MISC}, conf: 0.6})
+		}
+	}
+	if len(add) == 0 {
+		return sp
+	}
+	sp = append(sp, add...)
+	sortTagged(sp)
+	return sp
+}
+
+// functionWords name nothing on their own.
+var functionWords = map[string]bool{"of": true, "the": true, "for": true, "and": true, "a": true, "an": true, "in": true,
+	"on": true, "to": true, "at": true, "by": true, "with": true, "from": true}
+
+// bodyOf applies rule 7.
+func bodyOf(ts []tok, sp []tagged) []tagged {
+	out := sp[:0]
+	for k := 0; k < len(sp); k++ {
+		s := sp[k]
+		function := true
+		for i := s.Start; i < s.End; i++ {
+			function = function && functionWords[ts[i].w]
+		}
+		if function {
+			continue
+		}
+		if s.Class == ORG && s.End+1 < len(ts) && ts[s.End].lw == "of" && ts[s.End+1].upperInit && (orgHeads[ts[s.End-1].lw] || groupNouns[ts[s.End-1].lw]) {
+			next := len(ts)
+			for j := k + 1; j < len(sp); j++ {
+				if sp[j].Start >= s.End && !(sp[j].End-sp[j].Start == 1 && sp[j].Start == s.End) {
+					next = sp[j].Start
+					break
+				}
+			}
+			e := s.End + 1
+			for e < len(ts) && e < next && ts[e].upperInit {
+				e++
+			}
+			if e > s.End+1 && e <= next {
+				s.End = e
+				for k+1 < len(sp) && sp[k+1].Start < e {
+					k++ // the "of" span
+				}
+			}
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func sortTagged(sp []tagged) {
+	for i := 1; i < len(sp); i++ {
+		for j := i; j > 0 && sp[j].Start < sp[j-1].Start; j-- {
+			sp[j], sp[j-1] = sp[j-1], sp[j]
+		}
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/newsgraph/newsgraph/internal/annotate/token"
 	"github.com/newsgraph/newsgraph/internal/news"
 	"github.com/newsgraph/newsgraph/internal/pipeline"
 )
@@ -84,7 +85,44 @@ func (s *Stage) Process(ctx context.Context, a *news.Article) error {
 		}
 		return a.Mentions[i].End > a.Mentions[j].End
 	})
+	for i := range a.Captions {
+		a.Captions[i].Mentions = s.captionMentions(a.Captions[i].Text)
+	}
 	return nil
+}
+
+// captionMentions tags the names of a photo caption (one caption, however
+// often the article shows it), with spans into the caption's text. The
+// caption is split into sentences at full stops.
+func (s *Stage) captionMentions(text string) []news.Mention {
+	toks := token.Tokenize(text)
+	var sents [][]news.Token
+	start := 0
+	for i, t := range toks {
+		if t.Text == "." || t.Text == "?" || t.Text == "!" || i == len(toks)-1 {
+			sents = append(sents, toks[start:i+1])
+			start = i + 1
+		}
+	}
+	doc := make([][]string, len(sents))
+	for i, ts := range sents {
+		doc[i] = make([]string, len(ts))
+		for k, t := range ts {
+			doc[i][k] = t.Text
+		}
+	}
+	found := s.Model.tagDoc(doc)
+	var ms []news.Mention
+	for si, ts := range sents {
+		for _, sp := range found.spans[si] {
+			if sp.Start < 0 || sp.End > len(ts) || sp.Start >= sp.End {
+				continue
+			}
+			span := news.Span{Start: ts[sp.Start].Start, End: ts[sp.End-1].End}
+			ms = append(ms, news.Mention{Span: span, Text: text[span.Start:span.End], Type: s.Model.outputType(found.toks[si], sp), Confidence: sp.conf})
+		}
+	}
+	return ms
 }
 
 var ours = map[news.EntityType]bool{
@@ -123,13 +161,19 @@ func groupSentences(a *news.Article) [][]news.Token {
 
 // outputType maps a model class to newsgraph's types: LOC becomes GPE for
 // countries, cities, subdivisions and unknown places, and stays LOC for
-// regions and natural features; MISC becomes NORP for nationalities,
+// regions and natural features; an ORG that is a listed world region is a
+// LOC; MISC becomes NORP for nationalities,
 // religious and political groups.
 func (m *Model) outputType(ts []tok, sp tagged) news.EntityType {
 	switch sp.Class {
 	case PER:
 		return news.Person
 	case ORG:
+		// A world region the gazetteers list ("Eastern Europe") is a
+		// place whatever its context.
+		if cats := m.spanCats(ts, sp.Start, sp.End); cats&gRegion != 0 {
+			return news.Loc
+		}
 		return news.Org
 	case LOC:
 		cats := m.spanCats(ts, sp.Start, sp.End)

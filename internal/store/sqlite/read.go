@@ -524,6 +524,9 @@ func (s *Store) Events(ctx context.Context, q store.EventQuery) (*store.EventLis
 		where += " AND ev.doc = ?"
 		args = append(args, doc)
 	}
+	if !q.AllStatus {
+		where += " AND " + shownStatus
+	}
 	out := &store.EventList{Page: p}
 	if err := s.r.QueryRowContext(ctx, "SELECT count(*) FROM events ev WHERE "+where, args...).Scan(&out.Total); err != nil {
 		return nil, fmt.Errorf("sqlite: events: %w", err)
@@ -534,6 +537,10 @@ func (s *Store) Events(ctx context.Context, q store.EventQuery) (*store.EventLis
 	}
 	return out, nil
 }
+
+// shownStatus selects the events shown by default: asserted and reported
+// ones (news.ShownByDefault; records without a status are asserted).
+const shownStatus = "coalesce(json_extract(ev.event, '$.status'), '') IN ('', 'asserted', 'reported')"
 
 // Timeline implements [store.Store].
 func (s *Store) Timeline(ctx context.Context, q store.TimelineQuery) (*store.Timeline, error) {

@@ -1,0 +1,128 @@
+package postgres
+
+import (
+	"context"
+	"html"
+	"strconv"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/newsgraph/newsgraph/internal/store"
+)
+
+// tsQuery renders a parsed query as to_tsquery input. Every word is a
+// quoted lexeme: ParseQuery keeps only letters, digits and combining marks
+// in words, so no user input is ever read as tsquery syntax and a query
+// can only fail to match, never fail to parse. Phrases join their words
+// with <->, a prefix term ends in :*. It returns "" for a query with no
+// positive term.
+func tsQuery(q store.Query) string {
+	if q.Empty() {
+		return ""
+	}
+	var b strings.Builder
+	term := func(t store.Term) {
+		b.WriteByte('(')
+		for i, w := range t.Words {
+			if i > 0 {
+				b.WriteString(" <-> ")
+			}
+			b.WriteString("'" + strings.ReplaceAll(strings.ReplaceAll(w, `\`, `\\`), "'", "''") + "'")
+			if t.Prefix && i == len(t.Words)-1 {
+				b.WriteString(":*")
+			}
+		}
+		b.WriteByte(')')
+	}
+	for i, g := range q.All {
+		if i > 0 {
+			b.WriteString(" & ")
+		}
+		b.WriteByte('(')
+		for j, t := range g {
+			if j > 0 {
+				b.WriteString(" | ")
+			}
+			term(t)
+		}
+		b.WriteByte(')')
+	}
+	for _, t := range q.None {
+		b.WriteString(" & !")
+		term(t)
+	}
+	return b.String()
+}
+
+// headlineOptions are ts_headline's: the private-use markers around
+// matches, about 32 words, up to two fragments.
+const headlineOptions = `StartSel="` + markOpen + `", StopSel="` + markClose + `", MaxWords=24, MinWords=12, MaxFragments=2, FragmentDelimiter=" ` + ellipsis + ` "`
+
+// Snippet markers: private-use code points that never occur in clean
+// text, replaced by <mark> tags after the text is HTML-escaped.
+const (
+	markOpen  = "\uE000"
+	markClose = "\uE001"
+	ellipsis  = "…"
+)
+
+// snippetHTML turns a headline with private-use markers into escaped HTML
+// with <mark> around the matches. Markers are balanced even if the text
+// itself held those code points.
+func snippetHTML(s string) string {
+	s = html.EscapeString(s)
+	var b strings.Builder
+	open := false
+	for _, r := range s {
+		switch string(r) {
+		case markOpen:
+			if !open {
+				b.WriteString("<mark>")
+				open = true
+			}
+		case markClose:
+			if open {
+				b.WriteString("</mark>")
+				open = false
+			}
+		default:
+			b.WriteRune(r)
+		}
+	}
+	if open {
+		b.WriteString("</mark>")
+	}
+	return b.String()
+}
+
+// numbered rewrites the ? placeholders of a filter as ?from, ?from+1, …
+// so it can follow numbered placeholders in one query.
+func numbered(where string, from int) string {
+	var b strings.Builder
+	for i := 0; i < len(where); i++ {
+		if where[i] == '?' {
+			b.WriteString("?" + strconv.Itoa(from))
+			from++
+			continue
+		}
+		b.WriteByte(where[i])
+	}
+	return b.String()
+}
+
+// placeholders returns n comma-separated placeholders.
+func placeholders(n int) string {
+	if n <= 0 {
+		return ""
+	}
+	return strings.Repeat("?,", n-1) + "?"
+}
+
+func (s *Store) queryRow(ctx context.Context, q string, args ...any) pgx.Row {
+	return s.pool.QueryRow(ctx, rebind(q), args...)
+}
+
+func (s *Store) query(ctx context.Context, q string, args ...any) (pgx.Rows, error) {
+	return s.pool.Query(ctx, rebind(q), args...)
+}
