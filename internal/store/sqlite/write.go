@@ -319,7 +319,16 @@ func (ew *entityWriter) MoveEntity(ctx context.Context, from, to string) error {
 	if !ok1 || !ok2 {
 		return fmt.Errorf("moving entity %q to %q: not global entity IDs", from, to)
 	}
-	return moveEntity(ctx, ew.w.exec, old, nw)
+	if err := moveEntity(ctx, ew.w.exec, old, nw); err != nil {
+		return err
+	}
+	// A user's decisions follow the entity to its new ID.
+	for _, q := range []string{"UPDATE entity_decisions SET entity = ? WHERE entity = ?", "UPDATE entity_decisions SET other = ? WHERE other = ?"} {
+		if _, err := ew.w.exec(ctx, q, nw, old); err != nil {
+			return fmt.Errorf("renumbering the decisions of entity %s: %w", from, err)
+		}
+	}
+	return nil
 }
 
 // moveEntity renumbers global entity old as nw in every table, and in the
@@ -439,7 +448,25 @@ func (l *lookup) CandidatesByKey(ctx context.Context, keys []string) ([]resolve.
 		}
 		cands = append(cands, c)
 	}
-	return cands, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
+	var ids []int64
+	for _, c := range cands {
+		if g, ok := parseEntityID(c.ID); ok {
+			ids = append(ids, g)
+		}
+	}
+	split, err := splitNames(ctx, l.w, ids)
+	if err != nil {
+		return nil, err
+	}
+	for i := range cands {
+		g, _ := parseEntityID(cands[i].ID)
+		cands[i].NotNames = split[g]
+	}
+	return cands, nil
 }
 
 func placeholders(n int) string {
