@@ -20,10 +20,7 @@ import (
 func TestSignals(t *testing.T) {
 	testenv.Long(t, "builds the binary and ingests a large file")
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "newsgraph")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := buildBinary(t)
 	// One large article keeps a worker busy for many seconds.
 	big := filepath.Join(dir, "big.txt")
 	if err := os.WriteFile(big, []byte(corpus.Places(corpus.PlaceNames, 8<<20)), 0o644); err != nil {

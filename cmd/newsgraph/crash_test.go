@@ -1,4 +1,4 @@
-package cli_test
+package main
 
 import (
 	"database/sql"
@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -15,6 +16,60 @@ import (
 
 	"github.com/newsgraph/newsgraph/internal/testenv"
 )
+
+// buildBinary builds newsgraph into a temporary folder.
+func buildBinary(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "newsgraph")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// count runs a counting query on a database another process may be
+// writing; -1 when it cannot (not created yet).
+func count(t *testing.T, db, query string) int {
+	t.Helper()
+	conn, err := sql.Open("sqlite", db+"?_pragma=query_only(ON)&_pragma=busy_timeout(5000)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	var n int
+	if err := conn.QueryRow(query).Scan(&n); err != nil {
+		return -1
+	}
+	return n
+}
+
+var (
+	firstNames = []string{"Pavel", "Anna", "Ales", "Olga", "Ihar", "Maria", "Dmitri", "Sofia", "Yuri", "Elena", "Viktor", "Irina"}
+	lastNames  = []string{"Kovalenko", "Shevchuk", "Lysenko", "Bondar", "Tkachenko", "Moroz", "Kravets", "Savchenko", "Marchenko", "Rudenko"}
+	cities     = []string{"Warsaw", "Minsk", "Kyiv", "Vilnius", "Riga", "Lviv", "Gdansk", "Brest", "Kharkiv", "Tallinn"}
+	orgs       = []string{"the Red Cross", "the United Nations", "the European Commission", "NATO", "the city council", "the Interior Ministry"}
+	verbs      = []string{"met", "criticised", "thanked", "visited", "warned", "praised", "accused", "supported"}
+	topics     = []string{"the border crossings", "the new budget", "energy prices", "the refugee centres", "the railway line", "the elections", "grain exports", "the water supply"}
+)
+
+// genArticle returns a generated news article: paragraphs with names,
+// places, organisations, a quote and dates, unique by i.
+func genArticle(r *rand.Rand, i int) (title, text string) {
+	pick := func(l []string) string { return l[r.IntN(len(l))] }
+	person := func() string { return pick(firstNames) + " " + pick(lastNames) }
+	city := pick(cities)
+	title = fmt.Sprintf("Report %d: %s talks on %s", i, city, pick(topics))
+	var b strings.Builder
+	for p := 0; p < 4+r.IntN(4); p++ {
+		fmt.Fprintf(&b, "%s (Report %d) — %s %s %s in %s on %s, officials said on Tuesday. ",
+			city, i, person(), pick(verbs), pick(orgs), pick(cities), pick(topics))
+		fmt.Fprintf(&b, "“We expect a decision on %s by May %d,” said %s, who has worked on it since %d. ",
+			pick(topics), 1+r.IntN(28), person(), 1990+r.IntN(30))
+		fmt.Fprintf(&b, "About %d people attended, and %s said the talks would continue in %s.\n\n",
+			100+r.IntN(5000), pick(orgs), pick(cities))
+	}
+	return title, strings.TrimSpace(b.String())
+}
 
 // crashTables are what a store holds, each row by content (document IDs,
 // content-derived entity, event and story IDs), so that two stores compare
@@ -77,16 +132,20 @@ func dumpStore(t *testing.T, db string) map[string][]string {
 // and compares the store with one from a clean ingest: integrity and
 // full-text checks pass, no article is lost or stored twice, and the
 // entity, mention, quote, event, place, time and story tables are the
-// same; every article is in one story (which one can differ, see below).
-// 20 trials.
+// same. 20 trials. (The corpus is dated in file order, as crawls are: a
+// resumed run replays into story clustering only the stories of the last
+// 30 days before the newest stored article, ingest.RestoreWindow, so input
+// far out of date order can join other stories after a kill than in one
+// run.)
 func TestCrashConsistency(t *testing.T) {
 	testenv.Long(t, "20 killed and resumed ingests")
-	const n, trials = 150, 20
+	const n, trials = 100, 20
+	bin := buildBinary(t)
 	dir := t.TempDir()
 	corpus := filepath.Join(dir, "corpus.jsonl")
 	writeDatedCorpus(t, corpus, n)
 	ingest := func(db string) ([]byte, error) {
-		return newsgraph("ingest", "--db", db, "--batch", "8", corpus).CombinedOutput()
+		return exec.Command(bin, "ingest", "--db", db, "--batch", "8", corpus).CombinedOutput()
 	}
 	clean := filepath.Join(dir, "clean.db")
 	start := time.Now()
@@ -101,15 +160,23 @@ func TestCrashConsistency(t *testing.T) {
 	t.Logf("clean ingest: %v; %d entities, %d quotes, %d events", took, len(want["entities"]), len(want["quotes"]), len(want["events"]))
 
 	r := rand.New(rand.NewPCG(16, 20))
-	partial, storyDiffs := 0, 0
+	partial := 0
 	for trial := range trials {
 		db := filepath.Join(dir, fmt.Sprintf("kill%d.db", trial))
-		cmd := newsgraph("ingest", "--db", db, "--batch", "8", corpus)
+		cmd := exec.Command(bin, "ingest", "--db", db, "--batch", "8", corpus)
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		// Anywhere from model loading to the last batches.
-		time.Sleep(time.Duration(r.Int64N(int64(took))))
+		if trial%4 == 0 {
+			// Anywhere, model loading included.
+			time.Sleep(time.Duration(r.Int64N(int64(took))))
+		} else {
+			// Once a random number of articles is stored.
+			target := 1 + r.IntN(n-1)
+			for deadline := time.Now().Add(2 * took); count(t, db, "SELECT count(*) FROM documents") < target && time.Now().Before(deadline); {
+				time.Sleep(5 * time.Millisecond)
+			}
+		}
 		cmd.Process.Signal(syscall.SIGKILL)
 		cmd.Wait()
 		atKill := count(t, db, "SELECT count(*) FROM documents")
@@ -121,53 +188,16 @@ func TestCrashConsistency(t *testing.T) {
 		}
 		got := dumpStore(t, db)
 		for name := range crashTables {
-			if name == "stories" {
-				continue
-			}
 			if !slices.Equal(got[name], want[name]) {
 				t.Errorf("trial %d (killed with %d of %d stored): table %s differs from a clean ingest: %d rows, want %d; first difference %s",
 					trial, atKill, n, name, len(got[name]), len(want[name]), firstDiff(got[name], want[name]))
 			}
 		}
-		// Every article is in exactly one story. Which story can differ
-		// from a clean ingest when the kill fell between storing an
-		// article and clustering it (the resumed run clusters it after
-		// restoring the others): counted and reported, see
-		// docs/performance.md.
-		if got := count(t, db, "SELECT count(DISTINCT doc) FROM story_documents"); got != n || len(got2(t, db)) != n {
-			t.Errorf("trial %d: %d articles in stories; want all %d, once each", trial, got, n)
-		}
-		if !slices.Equal(got["stories"], want["stories"]) {
-			storyDiffs++
-			t.Logf("trial %d (killed with %d of %d stored): stories differ from a clean ingest: first difference %s", trial, atKill, n, firstDiff(got["stories"], want["stories"]))
-		}
 	}
-	t.Logf("%d of %d trials were killed with part of the corpus stored; stories differed from a clean ingest in %d", partial, trials, storyDiffs)
+	t.Logf("%d of %d trials were killed with part of the corpus stored", partial, trials)
 	if partial < trials/2 {
 		t.Errorf("only %d of %d kills fell inside the ingest; the test does not exercise what it should", partial, trials)
 	}
-}
-
-// got2 returns the story rows of a store, one per article.
-func got2(t *testing.T, db string) []string {
-	t.Helper()
-	conn, err := sql.Open("sqlite", db+"?_pragma=query_only(ON)")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
-	rows, err := conn.Query("SELECT doc FROM story_documents")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var d string
-		rows.Scan(&d)
-		out = append(out, d)
-	}
-	return out
 }
 
 // writeDatedCorpus writes n generated articles as JSON Lines, dated in
