@@ -88,7 +88,11 @@ func (u *UI) entity(r *http.Request) (string, view, error) {
 		d.CountryFrom = "entity resolution"
 	}
 	for _, a := range e.Aliases {
-		d.Aliases = append(d.Aliases, aliasRow{Alias: a, Why: whyAlias(e.Name, a.Name)})
+		why := a.Evidence // the resolver's own rule (resolve.Evidence), where the store gives it
+		if why == "" {
+			why = whyAlias(e.Name, a.Name)
+		}
+		d.Aliases = append(d.Aliases, aliasRow{Alias: a, Why: why})
 	}
 	const n = 10
 	if u.ex != nil {

@@ -32,6 +32,14 @@
 // negated conflict ("did not attack"); negated cooperation is REJECT, and
 // promised cooperation ("will send aid") is AGREE.
 //
+// With a parse (annotate.parse), the dictionary coder's events are checked
+// and completed on the tree (refine.go, trigger.go): a trigger detector
+// trained on M2E2 adds missed conflict events and vetoes unlikely ones,
+// construction rules handle name-calling, launched barrages, threats and
+// word sense, the reporting source is split from the actor, every event
+// gets a factuality status and a confidence calibrated on WikiEvents dev
+// (docs/events.md).
+//
 // The date is that of a time expression in the sentence (Event.DateFrom
 // "time"), else the article's publication date ("published"), which says
 // only when it was reported. The place is the nearest place of the place
@@ -62,7 +70,7 @@ var Requires = []string{token.StageID, parse.StageID, "annotate.entity", "annota
 func init() {
 	pipeline.Register(pipeline.Info{
 		ID:       StageID,
-		Version:  "1",
+		Version:  "2",
 		Requires: Requires,
 		Doc:      "PLOVER events with actor, target, date, place and evidence (dictionary coder after PETRARCH-2)",
 		New: func(cfg json.RawMessage) (pipeline.Stage, error) {

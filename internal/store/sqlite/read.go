@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/newsgraph/newsgraph/internal/news"
+	"github.com/newsgraph/newsgraph/internal/resolve"
 	"github.com/newsgraph/newsgraph/internal/store"
 )
 
@@ -339,6 +340,21 @@ func (s *Store) Entity(ctx context.Context, id string) (*store.EntityPage, error
 		return nil
 	}); err != nil {
 		return fail(err)
+	}
+	if pg.Decisions, err = s.Decisions(ctx, id); err != nil {
+		return fail(err)
+	}
+	merged := map[string]bool{}
+	for _, d := range pg.Decisions {
+		if d.Kind == "merge" && d.Entity == id {
+			merged[resolve.Normalize(d.Name)] = true
+		}
+	}
+	for i := range pg.Aliases {
+		pg.Aliases[i].Evidence = resolve.Evidence(pg.Type, pg.Name, pg.Aliases[i].Name)
+		if pg.Aliases[i].Evidence == "" && merged[resolve.Normalize(pg.Aliases[i].Name)] {
+			pg.Aliases[i].Evidence = "merged by a user (newsgraph entity merge)"
+		}
 	}
 	byDoc := map[int64]int{}
 	if err := s.each(ctx, "SELECT d.rowid, "+docCols+` FROM entity_documents ed JOIN documents d ON d.rowid = ed.doc

@@ -322,7 +322,16 @@ func (ew *entityWriter) MoveEntity(ctx context.Context, from, to string) error {
 	if !ok1 || !ok2 {
 		return fmt.Errorf("moving entity %q to %q: not global entity IDs", from, to)
 	}
-	return moveEntity(ctx, ew.w.exec, old, nw)
+	if err := moveEntity(ctx, ew.w.exec, old, nw); err != nil {
+		return err
+	}
+	// A user's decisions follow the entity to its new ID.
+	for _, q := range []string{"UPDATE entity_decisions SET entity = ? WHERE entity = ?", "UPDATE entity_decisions SET other = ? WHERE other = ?"} {
+		if _, err := ew.w.exec(ctx, q, nw, old); err != nil {
+			return fmt.Errorf("renumbering the decisions of entity %s: %w", from, err)
+		}
+	}
+	return nil
 }
 
 // moveEntity renumbers global entity old as nw in every table, and in the
@@ -442,7 +451,25 @@ func (l *lookup) CandidatesByKey(ctx context.Context, keys []string) ([]resolve.
 		}
 		cands = append(cands, c)
 	}
-	return cands, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
+	var ids []int64
+	for _, c := range cands {
+		if g, ok := parseEntityID(c.ID); ok {
+			ids = append(ids, g)
+		}
+	}
+	split, err := splitNames(ctx, l.w, ids)
+	if err != nil {
+		return nil, err
+	}
+	for i := range cands {
+		g, _ := parseEntityID(cands[i].ID)
+		cands[i].NotNames = split[g]
+	}
+	return cands, nil
 }
 
 func placeholders(n int) string {
@@ -506,32 +533,54 @@ func (s *Store) PutStory(ctx context.Context, st news.Story) error {
 
 // SetStory implements [store.Store].
 func (s *Store) SetStory(ctx context.Context, docID, storyID, duplicateOf string) error {
-	if storyID == "" {
-		return fmt.Errorf("sqlite: story has no ID: %w", store.ErrBadQuery)
+	return s.SetStories(ctx, []store.StoryAssignment{{Doc: docID, Story: storyID, DuplicateOf: duplicateOf}})
+}
+
+var _ store.StoryBatcher = (*Store)(nil)
+
+// SetStories implements [store.StoryBatcher]: the assignments are
+// recorded in one transaction.
+func (s *Store) SetStories(ctx context.Context, as []store.StoryAssignment) error {
+	for _, a := range as {
+		if a.Story == "" {
+			return fmt.Errorf("sqlite: story has no ID: %w", store.ErrBadQuery)
+		}
+	}
+	if len(as) == 0 {
+		return nil
 	}
 	return s.write(ctx, func(tx *sql.Tx) error {
-		var title string
-		err := tx.QueryRowContext(ctx, "SELECT title FROM documents WHERE id = ?", docID).Scan(&title)
-		if errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("document %s: %w", docID, store.ErrNotFound)
+		for _, a := range as {
+			if err := setStory(ctx, tx, a.Doc, a.Story, a.DuplicateOf); err != nil {
+				return err
+			}
 		}
-		if err != nil {
-			return err
-		}
-		var sid int64
-		err = tx.QueryRowContext(ctx, "SELECT rowid FROM stories WHERE id = ?", storyID).Scan(&sid)
-		if errors.Is(err, sql.ErrNoRows) {
-			sid, err = upsertStory(ctx, tx, storyID, title)
-		}
-		if err != nil {
-			return err
-		}
-		prev, err := addToStory(ctx, tx, sid, docID, duplicateOf)
-		if err != nil {
-			return err
-		}
-		return dropIfEmpty(ctx, tx, prev)
+		return nil
 	})
+}
+
+func setStory(ctx context.Context, tx *sql.Tx, docID, storyID, duplicateOf string) error {
+	var title string
+	err := tx.QueryRowContext(ctx, "SELECT title FROM documents WHERE id = ?", docID).Scan(&title)
+	if errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("document %s: %w", docID, store.ErrNotFound)
+	}
+	if err != nil {
+		return err
+	}
+	var sid int64
+	err = tx.QueryRowContext(ctx, "SELECT rowid FROM stories WHERE id = ?", storyID).Scan(&sid)
+	if errors.Is(err, sql.ErrNoRows) {
+		sid, err = upsertStory(ctx, tx, storyID, title)
+	}
+	if err != nil {
+		return err
+	}
+	prev, err := addToStory(ctx, tx, sid, docID, duplicateOf)
+	if err != nil {
+		return err
+	}
+	return dropIfEmpty(ctx, tx, prev)
 }
 
 func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
