@@ -346,7 +346,7 @@ func (s *Store) PlaceEvents(ctx context.Context, q store.PlaceQuery) ([]store.Pl
 }
 
 // MapPlaces implements [store.Explorer] from place_stats, which the write
-// path keeps (migration 003).
+// path keeps (migration 004).
 func (s *Store) MapPlaces(ctx context.Context, q store.PlaceQuery) (*store.PlaceList, error) {
 	p := q.Page.Norm()
 	where, args := "1", []any{}

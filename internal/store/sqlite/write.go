@@ -650,7 +650,7 @@ func dropIfEmpty(ctx context.Context, tx *sql.Tx, stories ...int64) error {
 	return nil
 }
 
-// placeStats adds an article's places to place_stats (migration 003): one
+// placeStats adds an article's places to place_stats (migration 004): one
 // more article for each place it names, and its mentions.
 func (w *writer) placeStats(ctx context.Context, places []news.Place) error {
 	type stat struct {

@@ -1,4 +1,4 @@
--- 003: what the web UI's map and timeline read without scanning whole tables
+-- 004: what the web UI's map and timeline read without scanning whole tables
 -- (docs/format/store.md).
 
 -- Dates in photo captions (times rows with start_cp = -1), by date.
