@@ -79,8 +79,15 @@ func (s *Store) PutMany(ctx context.Context, as []*news.Article) ([]bool, error)
 
 // Has implements [store.Store].
 func (s *Store) Has(ctx context.Context, id string) (bool, error) {
+	// Ingest asks once per article read: the statement is prepared once.
+	s.hasOnce.Do(func() {
+		s.has, s.hasErr = s.r.PrepareContext(context.WithoutCancel(ctx), "SELECT count(*) FROM documents WHERE id = ?")
+	})
+	if s.hasErr != nil {
+		return false, fmt.Errorf("sqlite: has %s: %w", id, s.hasErr)
+	}
 	var n int
-	err := s.r.QueryRowContext(ctx, "SELECT count(*) FROM documents WHERE id = ?", id).Scan(&n)
+	err := s.has.QueryRowContext(ctx, id).Scan(&n)
 	if err != nil {
 		return false, fmt.Errorf("sqlite: has %s: %w", id, err)
 	}
