@@ -77,8 +77,8 @@ type Store struct {
 	w    *sql.DB // one connection: all writes
 	r    *sql.DB // read-only pool
 
-	mu     sync.Mutex // serialises writers within this process
-	closed bool
+	mu      sync.Mutex // serialises writers within this process
+	closed  bool
 	hasOnce sync.Once
 	has     *sql.Stmt // Has, prepared once on the read pool
 	hasErr  error
