@@ -118,12 +118,19 @@ func earningsCompany(title string) (company, bool) {
 		return company{}, false
 	}
 	c := company{title: title}
+	t = strings.TrimPrefix(t, "CORRECTED-")
 	head := t
-	if m := tickerRE.FindString(t); m != "" {
+	// "<AXP>" is a ticker; "<NEW HARDING GROUP INC>" (or "(CFCF INC)") names
+	// an unlisted company.
+	if m := tickerRE.FindString(t); m != "" && !strings.Contains(m, " ") {
 		c.ticker = strings.Trim(m, "<>")
-	}
-	if i := strings.Index(t, "<"); i > 0 {
-		head = t[:i]
+		if i := strings.Index(t, m); i > 0 {
+			head = t[:i]
+		}
+	} else if m != "" {
+		head = m
+	} else if m := regexp.MustCompile(`^\([^)]*\)`).FindString(t); m != "" {
+		head = m
 	} else if loc := earningsRE.FindStringIndex(t); loc != nil {
 		head = t[:loc[0]]
 	}
@@ -136,9 +143,10 @@ func earningsCompany(title string) (company, bool) {
 }
 
 // companies groups the headlines of one story by company: two are one
-// company when their tickers agree, or when neither has a ticker (or the
-// tickers agree) and one name begins the other ("CATERPILLAR",
-// "CATERPILLAR INC"). It returns one example headline per company.
+// company when their tickers agree (the exchange suffix aside: "PARC.O",
+// "PARC"), or when one name begins the other ("CATERPILLAR", "CATERPILLAR
+// INC"; "WESTAMERICA BANCORP", "WESTAMERICA BANCORPORATION"). It returns
+// one example headline per company.
 func companies(cs []company) []string {
 	parent := make([]int, len(cs))
 	for i := range parent {
@@ -150,11 +158,12 @@ func companies(cs []company) []string {
 		}
 		return i
 	}
+	base := func(t string) string { return strings.SplitN(t, ".", 2)[0] }
 	same := func(a, b company) bool {
-		if a.ticker != "" && b.ticker != "" {
-			return a.ticker == b.ticker
+		if a.ticker != "" && b.ticker != "" && base(a.ticker) == base(b.ticker) {
+			return true
 		}
-		return a.name != "" && b.name != "" && (strings.HasPrefix(a.name+" ", b.name+" ") || strings.HasPrefix(b.name+" ", a.name+" "))
+		return a.name != "" && b.name != "" && (strings.HasPrefix(a.name, b.name) || strings.HasPrefix(b.name, a.name))
 	}
 	for i := range cs {
 		for j := i + 1; j < len(cs); j++ {
