@@ -100,9 +100,9 @@ func TestTSVGlobalIDs(t *testing.T) {
 	at := func(s string) news.Span { i := strings.Index(text, s); return news.Span{Start: i, End: i + len(s)} }
 	a := &news.Article{ID: "t1", Title: "Shelling", Published: "2022-05-20", Text: text,
 		Sentences: []news.Span{{Start: 0, End: len(text)}},
-		Entities: []news.Entity{{ID: "E1", Name: "Russian forces", Type: news.Org, Aliases: []string{}}, {ID: "E2", Name: "Kharkiv", Type: news.GPE, Aliases: []string{}}},
-		Mentions: []news.Mention{{Span: at("Russian forces"), Text: "Russian forces", Type: news.Org, Entity: "E1"}, {Span: at("Kharkiv"), Text: "Kharkiv", Type: news.GPE, Entity: "E2"}},
-		Places:   []news.Place{{Span: at("Kharkiv"), Text: "Kharkiv", Entity: "E2", Name: "Kharkiv", Country: "UA", Lat: 49.98081, Lon: 36.25272, GeoNames: 706483, Feature: "city"}},
+		Entities:  []news.Entity{{ID: "E1", Name: "Russian forces", Type: news.Org, Aliases: []string{}}, {ID: "E2", Name: "Kharkiv", Type: news.GPE, Aliases: []string{}}},
+		Mentions:  []news.Mention{{Span: at("Russian forces"), Text: "Russian forces", Type: news.Org, Entity: "E1"}, {Span: at("Kharkiv"), Text: "Kharkiv", Type: news.GPE, Entity: "E2"}},
+		Places:    []news.Place{{Span: at("Kharkiv"), Text: "Kharkiv", Entity: "E2", Name: "Kharkiv", Country: "UA", Lat: 49.98081, Lon: 36.25272, GeoNames: 706483, Feature: "city"}},
 		Events: []news.Event{{Type: "ASSAULT", Actor: "E1", ActorName: "Russian forces", Place: "E2", PlaceName: "Kharkiv", Date: "2022-05-16",
 			Trigger: news.Trigger{Span: at("shelled"), Text: "shelled"}, Status: "asserted", Confidence: 0.8}},
 	}
