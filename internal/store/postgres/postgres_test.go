@@ -3,6 +3,7 @@ package postgres
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -121,5 +122,14 @@ func TestRebind(t *testing.T) {
 		if got := rebind(tc.in); got != tc.want {
 			t.Errorf("rebind(%q) = %q; want %q", tc.in, got, tc.want)
 		}
+	}
+}
+
+// TestSetStoryLock checks that the server-side SetStory takes the same
+// advisory lock as every other write.
+func TestSetStoryLock(t *testing.T) {
+	sql := migrations()[2]
+	if want := fmt.Sprintf("pg_advisory_xact_lock(%d)", int64(lockWrite)); !strings.Contains(sql, want) {
+		t.Errorf("migration 003 does not take the write lock: no %q", want)
 	}
 }

@@ -149,7 +149,11 @@ func (w *writer) put(ctx context.Context, a *news.Article, rec []byte) (bool, er
 	}
 	cp := codePoints(a.Text)
 
-	links, err := resolve.Link(ctx, &entityWriter{w: w, tx: w.tx, doc: doc, linked: map[int64]bool{}}, a)
+	ew := &entityWriter{w: w, tx: w.tx, doc: doc, linked: map[int64]bool{}}
+	links, err := resolve.Link(ctx, ew, a)
+	if err == nil {
+		err = ew.sendCreated(ctx)
+	}
 	if err != nil {
 		return false, fmt.Errorf("linking entities: %w", err)
 	}
@@ -240,6 +244,20 @@ type entityWriter struct {
 	// linked holds the global entities linked to the document so far: the
 	// document is new, so only this article links entities to it.
 	linked map[int64]bool
+	// created is the entity NewEntity made, not yet written: resolve.Link
+	// links a new entity right after creating it, so the row goes to the
+	// server with the link, in one round trip.
+	created []any
+}
+
+// sendCreated writes an entity NewEntity made and nothing linked yet.
+func (ew *entityWriter) sendCreated(ctx context.Context) error {
+	if ew.created == nil {
+		return nil
+	}
+	_, err := ew.tx.Exec(ctx, "INSERT INTO entities (rowid, name, type, country) VALUES ($1, $2, $3, $4)", ew.created...)
+	ew.created = nil
+	return err
 }
 
 var _ resolve.Writer = (*entityWriter)(nil)
@@ -247,6 +265,9 @@ var _ resolve.Writer = (*entityWriter)(nil)
 func (ew *entityWriter) CandidatesByKey(ctx context.Context, keys []string) ([]resolve.Candidate, error) {
 	if len(keys) == 0 {
 		return nil, nil
+	}
+	if err := ew.sendCreated(ctx); err != nil {
+		return nil, err
 	}
 	rows, err := ew.tx.Query(ctx, `SELECT e.rowid, e.name, e.type,
 		coalesce((SELECT json_agg(alias ORDER BY documents DESC, alias) FROM entity_aliases WHERE entity = e.rowid), '[]')::text
@@ -278,15 +299,23 @@ func (ew *entityWriter) NewEntity(ctx context.Context, id string, e news.Entity)
 	if !ok {
 		return fmt.Errorf("not a global entity ID: %q", id)
 	}
-	_, err := ew.tx.Exec(ctx, "INSERT INTO entities (rowid, name, type, country) VALUES ($1, $2, $3, $4)",
-		g, txt(e.Name), string(e.Type), txt(e.Country))
-	return err
+	if err := ew.sendCreated(ctx); err != nil {
+		return err
+	}
+	ew.created = []any{g, txt(e.Name), string(e.Type), txt(e.Country)}
+	return nil
 }
 
 func (ew *entityWriter) EntityExists(ctx context.Context, id string) (bool, error) {
 	g, ok := parseEntityID(id)
 	if !ok {
 		return false, fmt.Errorf("not a global entity ID: %q", id)
+	}
+	if ew.created != nil && ew.created[0] == g {
+		return true, nil
+	}
+	if err := ew.sendCreated(ctx); err != nil {
+		return false, err
 	}
 	var exists bool
 	err := ew.tx.QueryRow(ctx, "SELECT EXISTS (SELECT 1 FROM entities WHERE rowid = $1)", g).Scan(&exists)
@@ -301,6 +330,9 @@ func (ew *entityWriter) MoveEntity(ctx context.Context, from, to string) error {
 	}
 	// Rows collected for copying may refer to the entity: copy them first,
 	// so the move updates them too.
+	if err := ew.sendCreated(ctx); err != nil {
+		return err
+	}
 	if err := ew.w.flush(ctx); err != nil {
 		return err
 	}
@@ -369,6 +401,10 @@ func (ew *entityWriter) LinkEntity(ctx context.Context, id string, e news.Entity
 		keys[i] = txt(keys[i])
 	}
 	b := &pgx.Batch{}
+	if ew.created != nil {
+		b.Queue("INSERT INTO entities (rowid, name, type, country) VALUES ($1, $2, $3, $4)", ew.created...)
+		ew.created = nil
+	}
 	// A second local entity of one article linked to the same global one
 	// adds its mentions to the existing link.
 	b.Queue(`INSERT INTO entity_documents (entity, doc, local_id, mentions) VALUES ($1, $2, $3, $4)
@@ -443,34 +479,26 @@ func (s *Store) PutStory(ctx context.Context, st news.Story) error {
 	})
 }
 
-// SetStory implements [store.Store].
+// SetStory implements [store.Store]. It is one call of the server-side
+// function newsgraph_set_story (migration 003), which takes the write lock.
 func (s *Store) SetStory(ctx context.Context, docID, storyID, duplicateOf string) error {
 	if storyID == "" {
 		return fmt.Errorf("postgres: story has no ID: %w", store.ErrBadQuery)
 	}
-	return s.write(ctx, func(tx pgx.Tx) error {
-		var title string
-		err := tx.QueryRow(ctx, "SELECT title FROM documents WHERE id = $1", docID).Scan(&title)
-		if isNoRows(err) {
-			return fmt.Errorf("document %s: %w", docID, store.ErrNotFound)
-		}
-		if err != nil {
-			return err
-		}
-		var sid int64
-		err = tx.QueryRow(ctx, "SELECT rowid FROM stories WHERE id = $1", storyID).Scan(&sid)
-		if isNoRows(err) {
-			sid, err = upsertStory(ctx, tx, storyID, title)
-		}
-		if err != nil {
-			return err
-		}
-		prev, err := addToStory(ctx, tx, sid, docID, duplicateOf)
-		if err != nil {
-			return err
-		}
-		return dropIfEmpty(ctx, tx, prev)
-	})
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return store.ErrClosed
+	}
+	var found bool
+	if err := s.pool.QueryRow(ctx, "SELECT newsgraph_set_story($1, $2, $3, $4)", txt(docID), txt(storyID), txt(duplicateOf),
+		time.Now().UTC().Format(time.RFC3339)).Scan(&found); err != nil {
+		return fmt.Errorf("postgres: %w", err)
+	}
+	if !found {
+		return fmt.Errorf("postgres: document %s: %w", docID, store.ErrNotFound)
+	}
+	return nil
 }
 
 func upsertStory(ctx context.Context, tx pgx.Tx, id, title string) (int64, error) {
