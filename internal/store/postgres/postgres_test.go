@@ -133,3 +133,15 @@ func TestSetStoryLock(t *testing.T) {
 		t.Errorf("migration 003 does not take the write lock: no %q", want)
 	}
 }
+
+func TestFTSWords(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"A New York-based bank", "A New York based bank"},
+		{"U.S. output rose 3.5 pct", "U S output rose 3 5 pct"},
+		{"  Zürich's café\x00, naïve ", "Zürich s café naïve"},
+	} {
+		if got := ftsWords(tc.in); got != tc.want {
+			t.Errorf("ftsWords(%q) = %q; want %q", tc.in, got, tc.want)
+		}
+	}
+}

@@ -137,10 +137,12 @@ func txt(s string) string {
 
 func (w *writer) put(ctx context.Context, a *news.Article, rec []byte) (bool, error) {
 	var doc int64
-	err := w.tx.QueryRow(ctx, `INSERT INTO documents (id, title, published, outlet, url, path, chars, text, record, ingested)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING RETURNING rowid`,
+	err := w.tx.QueryRow(ctx, `INSERT INTO documents (id, title, published, outlet, url, path, chars, text, record, ingested, tsv)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10,
+			setweight(to_tsvector('newsgraph', $11), 'A') || setweight(to_tsvector('newsgraph', $12), 'B'))
+		ON CONFLICT (id) DO NOTHING RETURNING rowid`,
 		a.ID, txt(a.Title), txt(a.Published), txt(a.Source.Outlet), txt(a.Source.URL), txt(a.Source.Path),
-		utf8.RuneCountInString(a.Text), txt(a.Text), rec, w.now).Scan(&doc)
+		utf8.RuneCountInString(a.Text), txt(a.Text), rec, w.now, ftsWords(a.Title), ftsWords(a.Text)).Scan(&doc)
 	if isNoRows(err) {
 		return false, nil // stored already
 	}
