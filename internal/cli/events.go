@@ -26,7 +26,7 @@ func init() {
 // whichever of the stages that improve it are linked into the binary.
 func eventStages() []string {
 	ids := []string{"annotate.event"}
-	for _, id := range []string{"annotate.ner", "annotate.entity", "annotate.quote", "annotate.timex", "annotate.geo"} {
+	for _, id := range []string{"annotate.parse", "annotate.ner", "annotate.entity", "annotate.quote", "annotate.timex", "annotate.geo"} {
 		if _, ok := pipeline.Lookup(id); ok {
 			ids = append(ids, id)
 		}
@@ -44,6 +44,7 @@ func runEvalEvents(ctx context.Context, env *Env, args []string) int {
 	fs.StringVar(&e2e.split, "split", "all", "with --e2e: score all documents, or the even or odd ones in ID order (a tuning and a held-out half)")
 	fs.StringVar(&e2e.details, "details", "", "with --e2e: write every false positive, miss and wrong argument to this `file`")
 	fs.StringVar(&e2e.pred, "pred", "", "with --e2e: write the predictions as JSON Lines (the shared scorer's input) to this `file`")
+	fs.BoolVar(&e2e.calib, "calibration", false, "with --e2e: print confidence against the share of predictions that are right")
 	fs.BoolVar(&e2e.all, "all-status", false, "with --e2e: score events of every status, not only asserted and reported ones")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code

@@ -23,6 +23,7 @@ type e2eOptions struct {
 	details string // write every FP, FN and wrong argument here
 	pred    string // write the predictions (JSON Lines, the shared scorer's input) here
 	all     bool   // score events of every status, not only asserted and reported
+	calib   bool   // print a calibration table of confidence against precision
 }
 
 // runE2E runs the pipeline on a WikiEvents-style folder (gold/*.gold.jsonl
@@ -115,7 +116,7 @@ func runE2E(ctx context.Context, env *Env, o e2eOptions) int {
 				continue
 			}
 			s, en := b2c(e.Trigger.Start), b2c(e.Trigger.End)
-			pd.Events = append(pd.Events, events.PredEvent{Type: e.Type, Start: s, End: en, Text: e.Trigger.Text, ActorName: e.ActorName, TargetName: e.TargetName})
+			pd.Events = append(pd.Events, events.PredEvent{Type: e.Type, Start: s, End: en, Text: e.Trigger.Text, ActorName: e.ActorName, TargetName: e.TargetName, Confidence: e.Confidence})
 			jevs = append(jevs, jev{e.Type, map[string]any{"start": s, "end": en, "text": e.Trigger.Text}, e.ActorName, e.TargetName, e.Status})
 		}
 		preds[g.ID] = pd
@@ -149,6 +150,26 @@ func runE2E(ctx context.Context, env *Env, o e2eOptions) int {
 	sort.Strings(kinds)
 	if len(kinds) > 0 {
 		fmt.Fprintf(w, "false positives by kind: %s\n", strings.Join(kinds, "; "))
+	}
+	if o.calib {
+		fmt.Fprintln(w, "calibration (confidence of scored predictions → share right):")
+		edges := []float64{0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01}
+		for i := 0; i+1 < len(edges); i++ {
+			n, tp := 0, 0
+			for _, s := range r.Scored {
+				if s.Confidence >= edges[i] && s.Confidence < edges[i+1] {
+					n++
+					if s.TP {
+						tp++
+					}
+				}
+			}
+			share := 0.0
+			if n > 0 {
+				share = float64(tp) / float64(n)
+			}
+			fmt.Fprintf(w, "  [%.1f, %.1f)  n=%3d  right=%.2f\n", edges[i], min(edges[i+1], 1), n, share)
+		}
 	}
 	fmt.Fprintf(w, "events_e2e P=%.3f R=%.3f F1=%.3f actor_target_F1=%.3f\n", r.Precision, r.Recall, r.F1, r.ATF1)
 	if failed > 0 {

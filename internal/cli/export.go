@@ -36,6 +36,7 @@ func runExport(ctx context.Context, env *Env, args []string) int {
 	format := fl.String("format", "jsonl", "json, jsonl, csv, or tsv (events as GDELT-like rows, docs/format/events-export.md)")
 	kinds := fl.String("kind", strings.Join(exportKinds, ","), "comma-separated `kinds` to export: "+strings.Join(exportKinds, ", "))
 	out := fl.String("out", "", "output `file` (json, jsonl) or directory (csv: one file per kind); default standard output")
+	allStatus := fl.Bool("all-status", false, "export events of every factuality status (negated, hypothetical, planned, future too); default: asserted and reported only")
 	fl.Usage = func() {
 		fmt.Fprintln(env.Stderr, "Usage: newsgraph export [--db FILE] [--format json|jsonl|csv] [--kind KINDS] [--out PATH]")
 		fmt.Fprintln(env.Stderr, `json:  one object {"v": 1, "documents": [...], "entities": [...], "quotes": [...], "events": [...], "stories": [...]}`)
@@ -82,11 +83,11 @@ func runExport(ctx context.Context, env *Env, args []string) int {
 	defer st.Close()
 	switch *format {
 	case "csv":
-		err = exportCSV(ctx, st, want, *out, env.Stdout)
+		err = exportCSV(ctx, st, want, *out, env.Stdout, *allStatus)
 	case "tsv":
-		err = exportTSV(ctx, st, *out, env.Stdout)
+		err = exportTSV(ctx, st, *out, env.Stdout, *allStatus)
 	default:
-		err = exportJSON(ctx, st, want, *format, *out, env.Stdout)
+		err = exportJSON(ctx, st, want, *format, *out, env.Stdout, *allStatus)
 	}
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "newsgraph export: %v\n", err)
@@ -97,7 +98,7 @@ func runExport(ctx context.Context, env *Env, args []string) int {
 
 // exportTSV writes every stored event as a GDELT-event-like TSV row, with
 // the event export of the event stage.
-func exportTSV(ctx context.Context, st store.Store, path string, stdout io.Writer) error {
+func exportTSV(ctx context.Context, st store.Store, path string, stdout io.Writer, allStatus bool) error {
 	w0, closeOut, err := output(path, stdout)
 	if err != nil {
 		return err
@@ -108,6 +109,7 @@ func exportTSV(ctx context.Context, st store.Store, path string, stdout io.Write
 		closeOut()
 		return err
 	}
+	x.AllStatus = allStatus
 	err = st.Export(ctx, store.Exporter{Document: func(id string, rec []byte) error {
 		var a news.Article
 		if err := json.Unmarshal(rec, &a); err != nil {
@@ -167,7 +169,7 @@ func withKind(kind string, b []byte) []byte {
 	return append(out, b[1:]...)
 }
 
-func exportJSON(ctx context.Context, st store.Store, want map[string]bool, format, path string, stdout io.Writer) error {
+func exportJSON(ctx context.Context, st store.Store, want map[string]bool, format, path string, stdout io.Writer, allStatus bool) error {
 	w0, closeOut, err := output(path, stdout)
 	if err != nil {
 		return err
@@ -222,7 +224,12 @@ func exportJSON(ctx context.Context, st store.Store, want map[string]bool, forma
 		}
 	}
 	if want["events"] {
-		x.Event = func(e store.EventHit) error { return marshal("event", "events", e) }
+		x.Event = func(e store.EventHit) error {
+			if !allStatus && !news.ShownByDefault(e.Status) {
+				return nil
+			}
+			return marshal("event", "events", e)
+		}
 	}
 	if want["stories"] {
 		x.Story = func(s news.Story) error { return marshal("story", "stories", s) }
@@ -252,7 +259,7 @@ func exportJSON(ctx context.Context, st store.Store, want map[string]bool, forma
 	return closeOut()
 }
 
-func exportCSV(ctx context.Context, st store.Store, want map[string]bool, dir string, stdout io.Writer) error {
+func exportCSV(ctx context.Context, st store.Store, want map[string]bool, dir string, stdout io.Writer, allStatus bool) error {
 	if dir != "" {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return err
@@ -300,10 +307,13 @@ func exportCSV(ctx context.Context, st store.Store, want map[string]bool, dir st
 			}
 		case "events":
 			cw.Write([]string{"document", "type", "actor", "actor_name", "actor_type", "actor_country", "target", "target_name", "target_type", "target_country",
-				"date", "date_from", "place", "place_name", "sentence", "trigger", "confidence", "evidence"})
+				"date", "date_from", "place", "place_name", "sentence", "trigger", "confidence", "evidence", "status", "source_name"})
 			x.Event = func(e store.EventHit) error {
+				if !allStatus && !news.ShownByDefault(e.Status) {
+					return nil
+				}
 				return cw.Write([]string{e.Document, e.Type, e.Actor, e.ActorName, e.ActorType, e.ActorCountry, e.Target, e.TargetName, e.TargetType, e.TargetCountry,
-					e.Date, e.DateFrom, e.Place, e.PlaceName, itoa(e.Sentence), e.Trigger.Text, ftoa(e.Confidence), e.Evidence})
+					e.Date, e.DateFrom, e.Place, e.PlaceName, itoa(e.Sentence), e.Trigger.Text, ftoa(e.Confidence), e.Evidence, e.Status, e.SourceName})
 			}
 		case "stories":
 			cw.Write([]string{"id", "title", "documents", "outlets", "document_ids"})

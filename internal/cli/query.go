@@ -199,12 +199,31 @@ func runQueryEntity(ctx context.Context, env *Env, args []string) int {
 		return printJSON(env.Stdout, pg)
 	}
 	w := env.Stdout
-	fmt.Fprintf(w, "%s (%s, %s): %d mentions in %d articles\n", pg.Name, pg.Type, pg.ID, pg.Mentions, pg.Documents)
-	var aliases []string
-	for _, a := range pg.Aliases {
-		aliases = append(aliases, fmt.Sprintf("%s (%d)", a.Name, a.Documents))
+	country := ""
+	if pg.Country != "" {
+		country = ", " + pg.Country
 	}
-	fmt.Fprintf(w, "  also known as: %s\n", strings.Join(aliases, ", "))
+	fmt.Fprintf(w, "%s (%s%s, %s): %d mentions in %d articles\n", pg.Name, pg.Type, country, pg.ID, pg.Mentions, pg.Documents)
+	if len(pg.Aliases) > 0 {
+		fmt.Fprintf(w, "  also known as (articles; why):\n")
+		for _, a := range pg.Aliases {
+			why := a.Evidence
+			if why == "" {
+				why = "named so in one article's coreference"
+			}
+			fmt.Fprintf(w, "    %s (%d; %s)\n", a.Name, a.Documents, why)
+		}
+	}
+	for _, d := range pg.Decisions {
+		switch {
+		case d.Kind == "split" && d.Entity == pg.ID:
+			fmt.Fprintf(w, "  split off by a user %s: %q, now %s\n", d.Made, d.Name, d.Other)
+		case d.Kind == "split":
+			fmt.Fprintf(w, "  split by a user %s from %s\n", d.Made, d.Entity)
+		case d.Kind == "merge":
+			fmt.Fprintf(w, "  merged by a user %s: %q (was %s)\n", d.Made, d.Name, d.Other)
+		}
+	}
 	limit := *q.limit
 	section := func(title string, n int) bool {
 		if n == 0 {

@@ -59,13 +59,29 @@ func (s *Sink) Write(ctx context.Context, as []*news.Article) (created []bool, e
 		return nil, err
 	}
 	if s.cl != nil {
+		// New articles' stories are recorded together, in one
+		// transaction where the store can (store.StoryBatcher); a story
+		// that changes ID is written whole, after the assignments
+		// before it.
+		var batch []store.StoryAssignment
 		for i, a := range as {
 			if !created[i] {
 				continue
 			}
-			if err := AssignStory(ctx, s.st, s.cl, a); err != nil {
+			asg, err := assign(ctx, s.st, s.cl, a, func() error {
+				err := setStories(ctx, s.st, batch)
+				batch = batch[:0]
+				return err
+			})
+			if err != nil {
 				return nil, err
 			}
+			if asg != nil {
+				batch = append(batch, *asg)
+			}
+		}
+		if err := setStories(ctx, s.st, batch); err != nil {
+			return nil, err
 		}
 	}
 	return created, nil
@@ -136,27 +152,59 @@ func RestoreStories(ctx context.Context, st store.Store, errs io.Writer) (*story
 
 // AssignStory puts a stored article into a story and records it.
 func AssignStory(ctx context.Context, st store.Store, cl *story.Clusterer, a *news.Article) error {
+	asg, err := assign(ctx, st, cl, a, func() error { return nil })
+	if err != nil || asg == nil {
+		return err
+	}
+	return setStories(ctx, st, []store.StoryAssignment{*asg})
+}
+
+// assign puts a stored article into a story. When the story changes ID
+// (the article founds it), it calls flush and then writes the whole story,
+// and returns nil; otherwise it returns the assignment to record.
+func assign(ctx context.Context, st store.Store, cl *story.Clusterer, a *news.Article, flush func() error) (*store.StoryAssignment, error) {
 	stop := cputime.Track(ctx, "stories") // newsgraph bench: clustering
 	asg, err := cl.Assign(story.FromArticle(a))
 	stop()
 	if err != nil {
-		return fmt.Errorf("story of %s: %w", a.ID, err)
+		return nil, fmt.Errorf("story of %s: %w", a.ID, err)
 	}
-	defer cputime.Track(ctx, "stories.store")() // newsgraph bench: recording the story
-	if asg.Renamed != "" {
-		// The article founds the story now: the story takes its ID
-		// (docs/format/store.md, "Identifiers").
-		s, ok := cl.Story(asg.Story)
-		if !ok {
-			return fmt.Errorf("story of %s: story %s is not held", a.ID, asg.Story)
-		}
-		if err := st.PutStory(ctx, s); err != nil {
-			return fmt.Errorf("story of %s: %w", a.ID, err)
+	if asg.Renamed == "" {
+		return &store.StoryAssignment{Doc: a.ID, Story: asg.Story, DuplicateOf: asg.DuplicateOf}, nil
+	}
+	// The article founds the story now: the story takes its ID
+	// (docs/format/store.md, "Identifiers").
+	s, ok := cl.Story(asg.Story)
+	if !ok {
+		return nil, fmt.Errorf("story of %s: story %s is not held", a.ID, asg.Story)
+	}
+	if err := flush(); err != nil {
+		return nil, err
+	}
+	defer cputime.Track(ctx, "stories.store")() // newsgraph bench: recording stories
+	if err := st.PutStory(ctx, s); err != nil {
+		return nil, fmt.Errorf("story of %s: %w", a.ID, err)
+	}
+	return nil, nil
+}
+
+// setStories records story assignments: in one transaction where the
+// store can, else one by one.
+func setStories(ctx context.Context, st store.Store, as []store.StoryAssignment) error {
+	if len(as) == 0 {
+		return nil
+	}
+	defer cputime.Track(ctx, "stories.store")() // newsgraph bench: recording stories
+	if b, ok := st.(store.StoryBatcher); ok {
+		if err := b.SetStories(ctx, as); err != nil {
+			return fmt.Errorf("stories of %d articles: %w", len(as), err)
 		}
 		return nil
 	}
-	if err := st.SetStory(ctx, a.ID, asg.Story, asg.DuplicateOf); err != nil {
-		return fmt.Errorf("story of %s: %w", a.ID, err)
+	for _, a := range as {
+		if err := st.SetStory(ctx, a.Doc, a.Story, a.DuplicateOf); err != nil {
+			return fmt.Errorf("story of %s: %w", a.Doc, err)
+		}
 	}
 	return nil
 }

@@ -33,6 +33,9 @@ type Candidate struct {
 	Name    string
 	Type    news.EntityType
 	Aliases []string
+	// NotNames are names a user split off the entity: an entity going by
+	// one of them is never this one.
+	NotNames []string
 }
 
 // Lookup finds global entities by blocking key. Stores implement it.
@@ -140,7 +143,7 @@ func Keys(e news.Entity) []string {
 func Match(e news.Entity, cands []Candidate) (Candidate, bool) {
 	var fits []Candidate
 	for _, c := range cands {
-		if !compatible(e.Type, c.Type) {
+		if !compatible(e.Type, c.Type) || splitOff(e, c) {
 			continue
 		}
 		if sameThing(e, c) {
@@ -192,6 +195,19 @@ func countryKey(e news.Entity) string {
 		}
 	}
 	return ""
+}
+
+// splitOff reports whether a name of e was split off c by a user.
+func splitOff(e news.Entity, c Candidate) bool {
+	for _, x := range c.NotNames {
+		nx := Normalize(x)
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			if Normalize(n) == nx {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // sameThing reports whether e and c name one thing.

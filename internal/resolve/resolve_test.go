@@ -319,3 +319,25 @@ func BenchmarkResolveArticle(b *testing.B) {
 		})
 	}
 }
+
+func TestEvidence(t *testing.T) {
+	for _, tc := range []struct {
+		t           news.EntityType
+		name, alias string
+		want        string
+	}{
+		{news.Person, "Volodymyr Zelenskyy", "Zelensky", "surname, a spelling variant"},
+		{news.Person, "Volodymyr Zelenskyy", "Volodymyr Zelensky", "spelling variant of the surname"},
+		{news.Person, "Pavel Kulazhanka", "Kulazhanka", "surname of the full name"},
+		{news.GPE, "Belarus", "Republic of Belarus", "same country in the country tables (BY)"},
+		{news.NORP, "Belarusians", "Belarusian", "same nationality"},
+		{news.Org, "North Atlantic Treaty Organization", "NATO", "acronym NATO"},
+		{news.Org, "Kastus Kalinouski Battalion", "Kastus Kalinouski regiment", "same name without designators"},
+		{news.Person, "Pavel Kukhta", "Ales", ""},
+	} {
+		got := resolve.Evidence(tc.t, tc.name, tc.alias)
+		if tc.want == "" && got != "" || !strings.HasPrefix(got, tc.want) {
+			t.Errorf("Evidence(%s, %q, %q) = %q, want %q…", tc.t, tc.name, tc.alias, got, tc.want)
+		}
+	}
+}

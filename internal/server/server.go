@@ -291,7 +291,7 @@ func (s *Server) events(r *http.Request) (any, error) {
 		return nil, err
 	}
 	q := r.URL.Query()
-	return s.st.Events(r.Context(), store.EventQuery{Page: p, Type: q.Get("type"), Entity: q.Get("entity"), Document: q.Get("document")})
+	return s.st.Events(r.Context(), store.EventQuery{Page: p, Type: q.Get("type"), Entity: q.Get("entity"), Document: q.Get("document"), AllStatus: q.Get("status") == "all"})
 }
 
 func (s *Server) timeline(r *http.Request) (any, error) {

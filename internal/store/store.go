@@ -299,6 +299,35 @@ type EntityList struct {
 type Alias struct {
 	Name      string `json:"name"`
 	Documents int    `json:"documents"`
+	// Evidence says why the name is the entity's: the rule of
+	// resolve.Evidence that joins it to the entity's name, or a user's
+	// merge.
+	Evidence string `json:"evidence,omitempty"`
+}
+
+// Decision is a user's decision about global entities, kept by the store
+// and honoured when later articles are resolved.
+type Decision struct {
+	// Kind is "split" (Name was taken off Entity into the new Other) or
+	// "merge" (Other, named Name, was merged into Entity).
+	Kind   string `json:"kind"`
+	Entity string `json:"entity"`
+	Other  string `json:"other"`
+	Name   string `json:"name"`
+	Made   string `json:"made"` // RFC 3339
+}
+
+// EntityEditor is implemented by stores that let a user correct
+// resolution: split a wrong merge, join a missed one. Decisions are kept
+// and survive storing more articles.
+type EntityEditor interface {
+	// MergeEntities merges global entity from into into.
+	MergeEntities(ctx context.Context, into, from string) error
+	// SplitEntity takes a name (an alias or the name) off global entity
+	// id into a new entity and returns its ID.
+	SplitEntity(ctx context.Context, id, name string) (newID string, err error)
+	// Decisions lists the decisions about a global entity, oldest first.
+	Decisions(ctx context.Context, id string) ([]Decision, error)
 }
 
 // MentionRef is one mention in a document.
@@ -330,6 +359,9 @@ type EntityPage struct {
 	QuotesAbout []QuoteHit      `json:"quotes_about"`
 	Events      []EventHit      `json:"events"`
 	Cooccurring []Cooccurrence  `json:"cooccurring"`
+	// Decisions are the user's splits and merges of this entity, where the
+	// store keeps them.
+	Decisions []Decision `json:"decisions,omitempty"`
 }
 
 // QuoteHit is a stored quote with the document it comes from. Speaker is a
@@ -384,6 +416,9 @@ type EventQuery struct {
 	Type     string
 	Entity   string // actor or target
 	Document string
+	// AllStatus includes events of every factuality status; by default
+	// only asserted and reported ones are listed (news.ShownByDefault).
+	AllStatus bool
 }
 
 // EventList is one page of events.
@@ -493,4 +528,19 @@ type Stats struct {
 	Events    int `json:"events"`
 	Places    int `json:"places"`
 	Stories   int `json:"stories"`
+}
+
+// StoryAssignment puts the stored document Doc into the story Story
+// (the arguments of [Store.SetStory]).
+type StoryAssignment struct {
+	Doc, Story, DuplicateOf string
+}
+
+// StoryBatcher is implemented by stores that record many story
+// assignments in one transaction: SetStories is SetStory for each, in
+// order, and all or none of them are recorded. Ingest uses it when the
+// store has it; a transaction per article costs more than the article's
+// rows.
+type StoryBatcher interface {
+	SetStories(ctx context.Context, as []StoryAssignment) error
 }

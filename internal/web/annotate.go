@@ -3,42 +3,54 @@ package web
 import (
 	"html"
 	"html/template"
-	"math"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/internal/news"
 	"github.com/newsgraph/newsgraph/internal/store"
 )
 
-// mark is one annotation to highlight: a byte span of the text, CSS
-// classes, a tooltip and, for mentions, the entity page to link.
+// mark is one annotation to highlight: a byte span of the text, a layer
+// class, a tooltip, for mentions the entity page to link, and the id its
+// first piece carries so that the sidebar and other pages can link to it.
 type mark struct {
 	news.Span
 	class string
 	title string
 	href  string
+	id    string
 }
 
-// annotatedHTML renders an article's clean text as paragraphs, with every
-// mention, quote, time and place highlighted. The text is cut at every
-// annotation boundary and each piece is wrapped in one element carrying
-// the classes of all annotations that cover it, so overlapping and nested
-// annotations always give well-formed HTML.
-func annotatedHTML(d *store.Document) template.HTML {
+// annotatedHTML renders an article's clean text as paragraphs of
+// sentences (id s0, s1, …), with every mention, quote, time, place and
+// event trigger highlighted. The text is cut at every annotation boundary
+// and each piece is wrapped in one element carrying the classes of all
+// annotations that cover it, so overlapping and nested annotations always
+// give well-formed HTML. hl, when not empty, is marked with id "sp" (a
+// deep link to a span).
+func annotatedHTML(d *store.Document, hl news.Span) template.HTML {
 	a := d.Article
+	names := map[string]string{}
+	for _, ref := range d.Entities {
+		names[ref.ID] = ref.Name
+	}
 	var marks []mark
-	for _, q := range a.Quotes {
+	if hl.Start < hl.End {
+		marks = append(marks, mark{Span: hl, class: "hl", title: "linked passage", id: "sp"})
+	}
+	for i, q := range a.Quotes {
 		t := "quote"
+		if q.Kind == news.QuoteIndirect {
+			t = "paraphrase"
+		}
 		if q.SpeakerName != "" {
 			t += " by " + q.SpeakerName
 		}
-		if q.Kind != "" {
-			t += " (" + string(q.Kind) + ")"
-		}
-		marks = append(marks, mark{Span: q.Span, class: "q", title: t})
+		marks = append(marks, mark{Span: q.Span, class: "q", title: t, id: "q" + strconv.Itoa(i)})
 	}
-	for _, e := range a.Events {
+	for i, e := range a.Events {
 		t := e.Type
 		if e.ActorName != "" || e.TargetName != "" {
 			t += ": " + orDash(e.ActorName) + " → " + orDash(e.TargetName)
@@ -46,27 +58,28 @@ func annotatedHTML(d *store.Document) template.HTML {
 		if e.Date != "" {
 			t += " (" + e.Date + ")"
 		}
-		marks = append(marks, mark{Span: e.Trigger.Span, class: "e", title: "event " + t})
+		marks = append(marks, mark{Span: e.Trigger.Span, class: "e", title: "event " + t, id: "ev" + strconv.Itoa(i)})
 	}
-	for _, t := range a.Times {
+	for i, t := range a.Times {
 		v := t.Value
 		if v == "" {
 			v = "unresolved"
 		}
-		marks = append(marks, mark{Span: t.Span, class: "t", title: string(t.Kind) + " " + v})
+		marks = append(marks, mark{Span: t.Span, class: "t", title: "time " + v, id: "t" + strconv.Itoa(i)})
 	}
-	for _, p := range a.Places {
-		marks = append(marks, mark{Span: p.Span, class: "p", title: p.Name + ", " + p.Country})
+	for i, p := range a.Places {
+		t := "place " + p.Name
+		if p.Country != "" {
+			t += ", " + p.Country
+		}
+		marks = append(marks, mark{Span: p.Span, class: "p", title: t, id: "p" + strconv.Itoa(i)})
 	}
 	for i, m := range a.Mentions {
-		mk := mark{Span: m.Span, class: "m m-" + strings.ToLower(string(m.Type)), title: string(m.Type)}
+		mk := mark{Span: m.Span, class: "m m-" + strings.ToLower(string(m.Type)), title: string(m.Type), id: "m" + strconv.Itoa(i)}
 		if i < len(d.MentionEntities) && d.MentionEntities[i] != "" {
 			mk.href = "/entity/" + d.MentionEntities[i]
-			for _, ref := range d.Entities {
-				if ref.ID == d.MentionEntities[i] {
-					mk.title += " · " + ref.Name
-					break
-				}
+			if n := names[d.MentionEntities[i]]; n != "" {
+				mk.title += " · " + n
 			}
 		}
 		marks = append(marks, mk)
@@ -75,13 +88,43 @@ func annotatedHTML(d *store.Document) template.HTML {
 	if len(paras) == 0 {
 		paras = []news.Span{{Start: 0, End: len(a.Text)}}
 	}
+	sents := a.Sentences
+	if len(sents) == 0 {
+		sents = paras
+	}
+	placed := map[string]bool{}
 	var b strings.Builder
+	si := 0
 	for _, p := range paras {
 		if p.Start < 0 || p.End > len(a.Text) || p.Start >= p.End {
 			continue
 		}
 		b.WriteString("<p>")
-		writeMarked(&b, a.Text, p, marks)
+		pos := p.Start
+		for pos < p.End {
+			for si < len(sents) && sents[si].End <= pos {
+				si++
+			}
+			end := p.End
+			open := ""
+			switch {
+			case si < len(sents) && sents[si].Start <= pos:
+				end = min(end, sents[si].End)
+				open = `<span class="s" id="s` + strconv.Itoa(si) + `">`
+				if placed["s"+strconv.Itoa(si)] {
+					open = `<span class="s">`
+				}
+				placed["s"+strconv.Itoa(si)] = true
+			case si < len(sents):
+				end = min(end, sents[si].Start)
+			}
+			b.WriteString(open)
+			writeMarked(&b, a.Text, news.Span{Start: pos, End: end}, marks, placed)
+			if open != "" {
+				b.WriteString("</span>")
+			}
+			pos = end
+		}
 		b.WriteString("</p>\n")
 	}
 	return template.HTML(b.String())
@@ -94,7 +137,7 @@ func orDash(s string) string {
 	return s
 }
 
-func writeMarked(b *strings.Builder, text string, p news.Span, marks []mark) {
+func writeMarked(b *strings.Builder, text string, p news.Span, marks []mark, placed map[string]bool) {
 	cuts := []int{p.Start, p.End}
 	var in []mark
 	for _, m := range marks {
@@ -110,7 +153,7 @@ func writeMarked(b *strings.Builder, text string, p news.Span, marks []mark) {
 			continue
 		}
 		seg := html.EscapeString(text[s:e])
-		var classes, titles []string
+		var classes, titles, ids []string
 		href := ""
 		for _, m := range in {
 			if m.Start <= s && e <= m.End {
@@ -119,14 +162,27 @@ func writeMarked(b *strings.Builder, text string, p news.Span, marks []mark) {
 				if m.href != "" {
 					href = m.href
 				}
+				if m.id != "" && !placed[m.id] {
+					placed[m.id] = true
+					ids = append(ids, m.id)
+				}
 			}
+		}
+		// Extra ids beyond the first are empty anchors before the piece.
+		for len(ids) > 1 {
+			b.WriteString(`<span id="` + ids[len(ids)-1] + `"></span>`)
+			ids = ids[:len(ids)-1]
+		}
+		idAttr := ""
+		if len(ids) == 1 {
+			idAttr = ` id="` + ids[0] + `"`
 		}
 		switch {
 		case href != "":
-			b.WriteString(`<a class="` + html.EscapeString(strings.Join(classes, " ")) + `" href="` + html.EscapeString(href) +
+			b.WriteString(`<a class="` + html.EscapeString(strings.Join(classes, " ")) + `"` + idAttr + ` href="` + html.EscapeString(href) +
 				`" title="` + html.EscapeString(strings.Join(titles, "; ")) + `">` + seg + `</a>`)
 		case len(classes) > 0:
-			b.WriteString(`<span class="` + html.EscapeString(strings.Join(classes, " ")) + `" title="` +
+			b.WriteString(`<span class="` + html.EscapeString(strings.Join(classes, " ")) + `"` + idAttr + ` title="` +
 				html.EscapeString(strings.Join(titles, "; ")) + `">` + seg + `</span>`)
 		default:
 			b.WriteString(seg)
@@ -134,67 +190,45 @@ func writeMarked(b *strings.Builder, text string, p news.Span, marks []mark) {
 	}
 }
 
-// graphView is a graph laid out on a circle for an SVG drawing.
-type graphView struct {
-	Nodes []graphNode
-	Edges []graphEdge
-	Empty bool
+// byteOffset converts a code-point offset into text to a byte offset
+// (clamped to the text).
+func byteOffset(text string, cp int) int {
+	if cp <= 0 {
+		return 0
+	}
+	n := 0
+	for i := range text {
+		if n == cp {
+			return i
+		}
+		n++
+	}
+	return len(text)
 }
 
-type graphNode struct {
-	store.GraphNode
-	X, Y, R float64
-	LX, LY  float64 // label position
-	Anchor  string
+// cpOffset converts a byte offset into text to a code-point offset.
+func cpOffset(text string, b int) int {
+	b = max(0, min(b, len(text)))
+	return utf8.RuneCountInString(text[:b])
 }
 
-type graphEdge struct {
-	X1, Y1, X2, Y2 float64
-	Width          float64
-	Kind, Title    string
-}
-
-// layoutGraph places the nodes on a circle (the first, most connected,
-// node in the centre when the graph is about one entity).
-func layoutGraph(g *store.Graph) graphView {
-	const cx, cy, radius = 400.0, 300.0, 230.0
-	v := graphView{Empty: len(g.Nodes) == 0}
-	pos := map[string]int{}
-	maxDocs := 1
-	for _, n := range g.Nodes {
-		maxDocs = max(maxDocs, n.Documents)
+// sentenceAt returns the sentence of a that holds code-point span
+// [start, end), its index and the span's byte offsets, or ok=false.
+func sentenceAt(a *news.Article, start, end int) (sent string, idx int, span news.Span, ok bool) {
+	if start < 0 || end < start {
+		return "", -1, span, false
 	}
-	n := len(g.Nodes)
-	for i, node := range g.Nodes {
-		angle := 2 * math.Pi * float64(i) / float64(max(n, 1))
-		x, y := cx+radius*math.Cos(angle), cy+radius*math.Sin(angle)
-		gn := graphNode{GraphNode: node, X: x, Y: y, R: 4 + 10*math.Sqrt(float64(node.Documents)/float64(maxDocs))}
-		gn.LX, gn.LY = cx+(radius+gn.R+6)*math.Cos(angle), cy+(radius+gn.R+6)*math.Sin(angle)+4
-		gn.Anchor = "start"
-		if math.Cos(angle) < -0.1 {
-			gn.Anchor = "end"
-		} else if math.Abs(math.Cos(angle)) <= 0.1 {
-			gn.Anchor = "middle"
-		}
-		pos[node.ID] = i
-		v.Nodes = append(v.Nodes, gn)
+	bs, be := byteOffset(a.Text, start), byteOffset(a.Text, end)
+	span = news.Span{Start: bs, End: be}
+	idx = a.SentenceOf(bs)
+	if idx < 0 || idx >= len(a.Sentences) {
+		return "", -1, span, false
 	}
-	maxW := 1
-	for _, e := range g.Edges {
-		maxW = max(maxW, e.Weight)
+	s := a.Sentences[idx]
+	// A span that runs on into the next sentences takes them too.
+	e := s.End
+	for j := idx + 1; j < len(a.Sentences) && e < be; j++ {
+		e = a.Sentences[j].End
 	}
-	for _, e := range g.Edges {
-		a, okA := pos[e.Source]
-		b, okB := pos[e.Target]
-		if !okA || !okB {
-			continue
-		}
-		t := v.Nodes[a].Name + " – " + v.Nodes[b].Name
-		if e.Kind == "event" {
-			t = v.Nodes[a].Name + " → " + v.Nodes[b].Name + ": " + strings.Join(e.Types, ", ")
-		}
-		v.Edges = append(v.Edges, graphEdge{X1: v.Nodes[a].X, Y1: v.Nodes[a].Y, X2: v.Nodes[b].X, Y2: v.Nodes[b].Y,
-			Width: 0.5 + 4*float64(e.Weight)/float64(maxW), Kind: e.Kind, Title: t})
-	}
-	return v
+	return a.Text[s.Start:e], idx, span, true
 }

@@ -1,13 +1,24 @@
 // Package web is newsgraph's HTML interface: server-rendered pages from
-// html/template over a [store.Store], with the templates and the one
-// stylesheet embedded in the binary. It needs no JavaScript and loads
-// nothing from other sites, so it works offline.
+// html/template over a [store.Store], with the templates, the stylesheet,
+// the page scripts and the vendored libraries (Leaflet, Cytoscape,
+// topojson-client, supercluster and the world-atlas country shapes; see
+// vendor.MANIFEST) embedded in the binary. Nothing is loaded from other
+// sites (Content-Security-Policy default-src 'self').
 //
-// Pages: / (search and the article list), /doc/{id} (an article's clean
-// text with its annotations highlighted, its captions and, set apart, what
-// cleaning removed), /entities and /entity/{id}, /quotes, /timeline,
-// /places (a map drawn as SVG from coordinates, with a table), /graph,
-// /stories and /story/{id} (how each outlet told the story).
+// Every page works without JavaScript. Only the map (/places) and the
+// graph (/graph) draw with it, and each has a table twin; the timeline is
+// SVG drawn on the server.
+//
+// Pages: / (the article list; with ?q= a search with facets and entity
+// suggestions), /doc/{id} (an article's clean text with its annotations as
+// toggled layers; ?span=START-END marks and scrolls to a span), /entities
+// and /entity/{id}, /quotes, /timeline, /places and /place (the map and the
+// sentences that name one place), /graph and /graph/edge (an entity's ego
+// graph and the sentences behind one edge), /stories and /story/{id} (how
+// each outlet told the story).
+//
+// Evidence first: every count, chip, pin and edge links to the sentences it
+// stands for.
 package web
 
 import (
@@ -25,13 +36,16 @@ import (
 	"strings"
 	"time"
 
-	"github.com/newsgraph/newsgraph/internal/news"
-	"github.com/newsgraph/newsgraph/internal/server"
 	"github.com/newsgraph/newsgraph/internal/store"
 )
 
-//go:embed templates/*.html static/*
+//go:embed templates/*.html static
 var files embed.FS
+
+// CSP is the Content-Security-Policy of every page: everything from this
+// server only, no inline scripts or styles.
+const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; " +
+	"object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
 // Options configures [New].
 type Options struct {
@@ -43,6 +57,7 @@ type Options struct {
 // use.
 type UI struct {
 	st    store.Store
+	ex    store.Explorer // nil when the backend does not implement it
 	opt   Options
 	pages map[string]*template.Template
 	mux   *http.ServeMux
@@ -70,6 +85,17 @@ var funcs = template.FuncMap{
 	// snippet marks a search snippet as HTML: the store escapes its text
 	// and adds only <mark> elements.
 	"snippet": func(s string) template.HTML { return template.HTML(s) },
+	"lower":   strings.ToLower,
+	"month":   monthName,
+	"plural": func(n int, one, many string) string {
+		if n == 1 {
+			return one
+		}
+		return many
+	},
+	"f1":      func(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) },
+	"addf":    func(a, b float64) float64 { return a + b },
+	"orempty": orDash,
 }
 
 // New returns the UI for st.
@@ -78,6 +104,7 @@ func New(st store.Store, opt Options) (*UI, error) {
 		opt.Logger = slog.New(slog.DiscardHandler)
 	}
 	u := &UI{st: st, opt: opt, pages: map[string]*template.Template{}, mux: http.NewServeMux()}
+	u.ex, _ = st.(store.Explorer)
 	names, err := fs.Glob(files, "templates/*.html")
 	if err != nil {
 		return nil, err
@@ -97,7 +124,12 @@ func New(st store.Store, opt Options) (*UI, error) {
 	if err != nil {
 		return nil, err
 	}
-	u.mux.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(static)))
+	fileServer := http.StripPrefix("/static/", http.FileServerFS(static))
+	u.mux.Handle("GET /static/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "public, max-age=86400")
+		w.Header().Set("X-Content-Type-Options", "nosniff")
+		fileServer.ServeHTTP(w, r)
+	}))
 	u.mux.HandleFunc("GET /{$}", u.page(u.home))
 	u.mux.HandleFunc("GET /doc/{id}", u.page(u.document))
 	u.mux.HandleFunc("GET /entities", u.page(u.entities))
@@ -105,11 +137,19 @@ func New(st store.Store, opt Options) (*UI, error) {
 	u.mux.HandleFunc("GET /quotes", u.page(u.quotes))
 	u.mux.HandleFunc("GET /timeline", u.page(u.timeline))
 	u.mux.HandleFunc("GET /places", u.page(u.places))
+	u.mux.HandleFunc("GET /place", u.page(u.place))
 	u.mux.HandleFunc("GET /graph", u.page(u.graph))
+	u.mux.HandleFunc("GET /graph/edge", u.page(u.graphEdge))
+	u.mux.HandleFunc("GET /graph/data", u.graphData)
 	u.mux.HandleFunc("GET /stories", u.page(u.stories))
 	u.mux.HandleFunc("GET /story/{id}", u.page(u.story))
 	u.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		u.render(w, http.StatusNotFound, "error", view{Title: "Not found", Data: "No page " + r.URL.Path})
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			w.Header().Set("Allow", "GET, HEAD")
+			u.render(w, r, http.StatusMethodNotAllowed, "error", view{Title: "Not allowed", Data: "The web pages only answer GET requests."})
+			return
+		}
+		u.render(w, r, http.StatusNotFound, "error", view{Title: "Not found", Data: "There is no page at this address."})
 	})
 	return u, nil
 }
@@ -123,8 +163,23 @@ type view struct {
 	Nav     string
 	Query   string
 	Version string
-	Data    any
+	// Scripts are the page's scripts under /static/, in order.
+	Scripts []string
+	// Styles are extra stylesheets under /static/.
+	Styles []string
+	Data   any
 }
+
+// notFound is a page error for an unknown ID: the message names what was
+// asked for, in the user's words, never the store's.
+type notFound struct{ what string }
+
+func (e notFound) Error() string { return e.what }
+
+// badRequest is a page error for a parameter the user can fix.
+type badRequest struct{ msg string }
+
+func (e badRequest) Error() string { return e.msg }
 
 // page adapts a handler returning a template name and view.
 func (u *UI) page(h func(*http.Request) (string, view, error)) http.HandlerFunc {
@@ -133,34 +188,91 @@ func (u *UI) page(h func(*http.Request) (string, view, error)) http.HandlerFunc 
 		defer cancel()
 		name, v, err := h(r.WithContext(ctx))
 		if err != nil {
-			status, msg := http.StatusInternalServerError, "Something went wrong; the server log has details."
-			switch {
-			case errors.Is(err, store.ErrNotFound):
-				status, msg = http.StatusNotFound, "Not found: "+strings.TrimSuffix(store.UserMessage(err), " not found")
-			case errors.Is(err, store.ErrBadQuery):
-				status, msg = http.StatusBadRequest, store.UserMessage(err)
-			default:
-				u.opt.Logger.Error("page failed", "path", r.URL.Path, "err", err)
-			}
-			u.render(w, status, "error", view{Title: http.StatusText(status), Data: msg})
+			u.fail(w, r, err)
 			return
 		}
-		u.render(w, http.StatusOK, name, v)
+		u.render(w, r, http.StatusOK, name, v)
 	}
 }
 
-func (u *UI) render(w http.ResponseWriter, status int, name string, v view) {
+// fail renders an error page. Messages are for the reader: what was not
+// found or what to change, never internals; the log has the details.
+func (u *UI) fail(w http.ResponseWriter, r *http.Request, err error) {
+	var nf notFound
+	var br badRequest
+	status, msg := http.StatusInternalServerError, "Something went wrong on our side; the server log has the details."
+	switch {
+	case errors.As(err, &nf):
+		status, msg = http.StatusNotFound, "There is no "+nf.what+"."
+	case errors.As(err, &br):
+		status, msg = http.StatusBadRequest, br.msg
+	case errors.Is(err, store.ErrNotFound):
+		status, msg = http.StatusNotFound, "There is no "+notFoundWhat(r.URL.Path)+"."
+	case errors.Is(err, store.ErrBadQuery):
+		status, msg = http.StatusBadRequest, userMessage(err)
+	case errors.Is(err, context.DeadlineExceeded):
+		status, msg = http.StatusServiceUnavailable, "The page took too long to build. Narrow the request and try again."
+	default:
+		u.opt.Logger.Error("page failed", "path", r.URL.Path, "query", r.URL.RawQuery, "err", err)
+	}
+	u.render(w, r, status, "error", view{Title: http.StatusText(status), Data: msg})
+}
+
+// notFoundWhat names what a path asked for.
+func notFoundWhat(path string) string {
+	switch {
+	case strings.HasPrefix(path, "/doc/"):
+		return "article with this ID"
+	case strings.HasPrefix(path, "/entity/"):
+		return "entity with this ID"
+	case strings.HasPrefix(path, "/story/"):
+		return "story with this ID"
+	case strings.HasPrefix(path, "/graph"), strings.HasPrefix(path, "/timeline"):
+		return "entity with this ID"
+	}
+	return "such item"
+}
+
+// userMessage is the part of a bad-query error meant for the user, as a
+// sentence.
+func userMessage(err error) string {
+	msg := store.UserMessage(err)
+	if msg == "" {
+		return "The request cannot be answered as asked."
+	}
+	msg = strings.ToUpper(msg[:1]) + msg[1:]
+	if !strings.HasSuffix(msg, ".") {
+		msg += "."
+	}
+	return msg
+}
+
+func (u *UI) render(w http.ResponseWriter, r *http.Request, status int, name string, v view) {
 	v.Version = u.opt.Version
 	var buf bytes.Buffer
 	if err := u.pages[name].ExecuteTemplate(&buf, "layout", v); err != nil {
-		u.opt.Logger.Error("template failed", "template", name, "err", err)
-		http.Error(w, "template error", http.StatusInternalServerError)
+		u.opt.Logger.Error("template failed", "template", name, "path", r.URL.Path, "err", err)
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.WriteHeader(http.StatusInternalServerError)
+		w.Write([]byte("The page could not be drawn; the server log has the details.\n"))
 		return
 	}
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.Header().Set("Content-Security-Policy", "default-src 'self'; style-src 'self'; img-src 'self' data:")
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Content-Security-Policy", CSP)
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "no-referrer")
 	w.WriteHeader(status)
 	w.Write(buf.Bytes())
+}
+
+// intParam reads a non-negative whole number parameter, or def.
+func intParam(r *http.Request, name string, def int) int {
+	n, err := strconv.Atoi(r.URL.Query().Get(name))
+	if err != nil || n < 0 {
+		return def
+	}
+	return n
 }
 
 func pageOf(r *http.Request) store.Page {
@@ -174,14 +286,26 @@ func pageOf(r *http.Request) store.Page {
 type pager struct {
 	Total, From, To int
 	Prev, Next      string
+	// Anchor is the id of the list, kept in the links.
+	Anchor string
 }
 
 func newPager(r *http.Request, p store.Page, total, shown int) pager {
-	pg := pager{Total: total, From: p.Offset + 1, To: p.Offset + shown}
+	return namedPager(r, "offset", "", p, total, shown)
+}
+
+// namedPager is a pager over the parameter param (several lists on one
+// page each page on their own), linking back to #anchor.
+func namedPager(r *http.Request, param, anchor string, p store.Page, total, shown int) pager {
+	pg := pager{Total: total, From: p.Offset + 1, To: p.Offset + shown, Anchor: anchor}
 	link := func(off int) string {
 		q := r.URL.Query()
-		q.Set("offset", strconv.Itoa(off))
-		return r.URL.Path + "?" + q.Encode()
+		q.Set(param, strconv.Itoa(off))
+		s := r.URL.Path + "?" + q.Encode()
+		if anchor != "" {
+			s += "#" + anchor
+		}
+		return s
 	}
 	if p.Offset > 0 {
 		pg.Prev = link(max(0, p.Offset-p.Limit))
@@ -192,248 +316,16 @@ func newPager(r *http.Request, p store.Page, total, shown int) pager {
 	return pg
 }
 
-type homeData struct {
-	From, To, Outlet string
-	Search           *store.SearchResult
-	Docs             *store.DocList
-	Stats            *store.Stats
-	Pager            pager
-	Error            string
-}
+var months = [...]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
 
-func (u *UI) home(r *http.Request) (string, view, error) {
-	ctx := r.Context()
-	q := strings.TrimSpace(r.URL.Query().Get("q"))
-	p := pageOf(r)
-	d := homeData{}
-	var err error
-	if d.Stats, err = u.st.Stats(ctx); err != nil {
-		return "", view{}, err
+// monthName writes YYYY-MM as "May 2022" (other values unchanged).
+func monthName(ym string) string {
+	if len(ym) != 7 || ym[4] != '-' {
+		return ym
 	}
-	if q != "" {
-		f := store.DocFilter{From: r.URL.Query().Get("from"), To: r.URL.Query().Get("to"), Outlet: r.URL.Query().Get("outlet")}
-		d.From, d.To, d.Outlet = f.From, f.To, f.Outlet
-		d.Search, err = u.st.Search(ctx, store.SearchQuery{Text: q, Page: p, DocFilter: f})
-		if errors.Is(err, store.ErrBadQuery) {
-			d.Error, err = "Cannot search: "+strings.TrimPrefix(err.Error(), "store: bad query: "), nil
-		}
-		if err != nil {
-			return "", view{}, err
-		}
-		if d.Search != nil {
-			d.Pager = newPager(r, p, d.Search.Total, len(d.Search.Hits))
-		}
-		return "home", view{Title: q + " – search", Nav: "home", Query: q, Data: d}, nil
+	m, err := strconv.Atoi(ym[5:])
+	if err != nil || m < 1 || m > 12 {
+		return ym
 	}
-	if d.Docs, err = u.st.Documents(ctx, store.DocQuery{Page: p}); err != nil {
-		return "", view{}, err
-	}
-	d.Pager = newPager(r, p, d.Docs.Total, len(d.Docs.Documents))
-	return "home", view{Title: "Articles", Nav: "home", Data: d}, nil
-}
-
-type docData struct {
-	Doc      *store.Document
-	A        *news.Article
-	Body     template.HTML
-	Entities []store.EntityRef
-	Quotes   []store.QuoteHit
-	Events   []store.EventHit
-	Legend   []string
-}
-
-func (u *UI) document(r *http.Request) (string, view, error) {
-	ctx := r.Context()
-	d, err := u.st.Document(ctx, r.PathValue("id"))
-	if err != nil {
-		return "", view{}, err
-	}
-	qs, err := u.st.Quotes(ctx, store.QuoteQuery{Document: d.Article.ID, Page: store.Page{Limit: store.MaxLimit}})
-	if err != nil {
-		return "", view{}, err
-	}
-	evs, err := u.st.Events(ctx, store.EventQuery{Document: d.Article.ID, Page: store.Page{Limit: store.MaxLimit}})
-	if err != nil {
-		return "", view{}, err
-	}
-	data := docData{Doc: d, A: d.Article, Body: annotatedHTML(d), Quotes: qs.Quotes, Events: evs.Events}
-	seen := map[string]bool{}
-	for _, id := range d.MentionEntities {
-		if id != "" && !seen[id] {
-			seen[id] = true
-		}
-	}
-	for _, ref := range d.Entities {
-		if seen[ref.ID] {
-			data.Entities = append(data.Entities, ref)
-			seen[ref.ID] = false
-		}
-	}
-	sortRefs(data.Entities)
-	title := d.Article.Title
-	if title == "" {
-		title = d.Article.ID
-	}
-	return "document", view{Title: title, Nav: "home", Data: data}, nil
-}
-
-func sortRefs(refs []store.EntityRef) {
-	for i := 1; i < len(refs); i++ {
-		for j := i; j > 0 && (refs[j].Type < refs[j-1].Type || refs[j].Type == refs[j-1].Type && refs[j].Name < refs[j-1].Name); j-- {
-			refs[j], refs[j-1] = refs[j-1], refs[j]
-		}
-	}
-}
-
-type listData struct {
-	Entities *store.EntityList
-	Pager    pager
-	Name     string
-	Type     string
-	Types    []news.EntityType
-}
-
-func (u *UI) entities(r *http.Request) (string, view, error) {
-	p := pageOf(r)
-	name, typ := r.URL.Query().Get("name"), strings.ToUpper(r.URL.Query().Get("type"))
-	l, err := u.st.Entities(r.Context(), store.EntityQuery{Page: p, Name: name, Type: news.EntityType(typ)})
-	if err != nil {
-		return "", view{}, err
-	}
-	return "entities", view{Title: "Entities", Nav: "entities", Data: listData{Entities: l, Pager: newPager(r, p, l.Total, len(l.Entities)), Name: name, Type: typ,
-		Types: []news.EntityType{news.Person, news.Org, news.GPE, news.Loc, news.NORP, news.Fac, news.EventType, news.Misc}}}, nil
-}
-
-type entityData struct {
-	E        *store.EntityPage
-	Timeline *store.Timeline
-	MaxCount int
-}
-
-func (u *UI) entity(r *http.Request) (string, view, error) {
-	ctx := r.Context()
-	e, err := u.st.Entity(ctx, r.PathValue("id"))
-	if err != nil {
-		return "", view{}, err
-	}
-	tl, err := u.st.Timeline(ctx, store.TimelineQuery{Entity: e.ID, Bucket: "month"})
-	if err != nil {
-		return "", view{}, err
-	}
-	return "entity", view{Title: e.Name, Nav: "entities", Data: entityData{E: e, Timeline: tl, MaxCount: maxCount(tl)}}, nil
-}
-
-func maxCount(tl *store.Timeline) int {
-	m := 0
-	for _, p := range tl.Periods {
-		m = max(m, p.Documents, p.Events)
-	}
-	return m
-}
-
-type quotesData struct {
-	Quotes  *store.QuoteList
-	Pager   pager
-	Speaker string
-}
-
-func (u *UI) quotes(r *http.Request) (string, view, error) {
-	p := pageOf(r)
-	sp := r.URL.Query().Get("speaker")
-	l, err := u.st.Quotes(r.Context(), store.QuoteQuery{Page: p, Speaker: sp})
-	if err != nil {
-		return "", view{}, err
-	}
-	return "quotes", view{Title: "Quotes", Nav: "quotes", Data: quotesData{Quotes: l, Pager: newPager(r, p, l.Total, len(l.Quotes)), Speaker: sp}}, nil
-}
-
-type timelineData struct {
-	T        *store.Timeline
-	MaxCount int
-	Events   *store.EventList
-}
-
-func (u *UI) timeline(r *http.Request) (string, view, error) {
-	ctx := r.Context()
-	bucket := r.URL.Query().Get("bucket")
-	tl, err := u.st.Timeline(ctx, store.TimelineQuery{Bucket: bucket, Entity: r.URL.Query().Get("entity")})
-	if err != nil {
-		return "", view{}, err
-	}
-	evs, err := u.st.Events(ctx, store.EventQuery{Entity: r.URL.Query().Get("entity"), Page: store.Page{Limit: 100}})
-	if err != nil {
-		return "", view{}, err
-	}
-	return "timeline", view{Title: "Timeline", Nav: "timeline", Data: timelineData{T: tl, MaxCount: maxCount(tl), Events: evs}}, nil
-}
-
-type placesData struct {
-	Places *store.PlaceList
-	Points []point
-	Land   string // SVG path data of the basemap
-}
-
-type point struct {
-	X, Y, R float64
-	Label   string
-}
-
-func (u *UI) places(r *http.Request) (string, view, error) {
-	l, err := u.st.Places(r.Context(), store.PlaceQuery{Page: store.Page{Limit: store.MaxLimit}, Country: r.URL.Query().Get("country")})
-	if err != nil {
-		return "", view{}, err
-	}
-	d := placesData{Places: l}
-	if d.Land, err = landPath(); err != nil {
-		u.opt.Logger.Error("basemap failed", "err", err) // the map still shows the places
-	}
-	maxN := 1
-	for _, p := range l.Places {
-		maxN = max(maxN, p.Mentions)
-	}
-	for _, p := range l.Places {
-		// Equirectangular projection onto a 720×360 view box.
-		d.Points = append(d.Points, point{X: (p.Lon + 180) * 2, Y: (90 - p.Lat) * 2, R: 2 + 8*float64(p.Mentions)/float64(maxN),
-			Label: fmt.Sprintf("%s (%s): %d mentions", p.Name, p.Country, p.Mentions)})
-	}
-	return "places", view{Title: "Places", Nav: "places", Data: d}, nil
-}
-
-func (u *UI) graph(r *http.Request) (string, view, error) {
-	g, err := u.st.Graph(r.Context(), store.GraphQuery{Entity: r.URL.Query().Get("entity"), Limit: 40})
-	if err != nil {
-		return "", view{}, err
-	}
-	return "graph", view{Title: "Graph", Nav: "graph", Data: layoutGraph(g)}, nil
-}
-
-type storiesData struct {
-	Stories *store.StoryList
-	Pager   pager
-}
-
-func (u *UI) stories(r *http.Request) (string, view, error) {
-	p := pageOf(r)
-	l, err := u.st.Stories(r.Context(), p)
-	if err != nil {
-		return "", view{}, err
-	}
-	return "stories", view{Title: "Stories", Nav: "stories", Data: storiesData{Stories: l, Pager: newPager(r, p, l.Total, len(l.Stories))}}, nil
-}
-
-func (u *UI) story(r *http.Request) (string, view, error) {
-	s, err := u.st.Story(r.Context(), r.PathValue("id"))
-	if err != nil {
-		return "", view{}, err
-	}
-	cmp, err := server.Compare(r.Context(), u.st, s.ID)
-	if err != nil {
-		return "", view{}, err
-	}
-	return "story", view{Title: s.Title, Nav: "stories", Data: storyData{S: s, Compare: cmp}}, nil
-}
-
-type storyData struct {
-	S       *store.StoryPage
-	Compare *server.Comparison
+	return months[m-1] + " " + ym[:4]
 }

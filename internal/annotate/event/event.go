@@ -32,6 +32,14 @@
 // negated conflict ("did not attack"); negated cooperation is REJECT, and
 // promised cooperation ("will send aid") is AGREE.
 //
+// With a parse (annotate.parse), the dictionary coder's events are checked
+// and completed on the tree (refine.go, trigger.go): a trigger detector
+// trained on M2E2 adds missed conflict events and vetoes unlikely ones,
+// construction rules handle name-calling, launched barrages, threats and
+// word sense, the reporting source is split from the actor, every event
+// gets a factuality status and a confidence calibrated on WikiEvents dev
+// (docs/events.md).
+//
 // The date is that of a time expression in the sentence (Event.DateFrom
 // "time"), else the article's publication date ("published"), which says
 // only when it was reported. The place is the nearest place of the place
@@ -42,8 +50,10 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"sort"
 	"strings"
 
+	"github.com/newsgraph/newsgraph/internal/annotate/parse"
 	"github.com/newsgraph/newsgraph/internal/annotate/sentence"
 	"github.com/newsgraph/newsgraph/internal/annotate/token"
 	"github.com/newsgraph/newsgraph/internal/news"
@@ -55,12 +65,12 @@ const StageID = "annotate.event"
 
 // Requires lists the stages the event stage reads: tokens, entities (and
 // through them the NER's mentions), quotes, times and places.
-var Requires = []string{token.StageID, "annotate.entity", "annotate.quote", "annotate.timex", "annotate.geo"}
+var Requires = []string{token.StageID, parse.StageID, "annotate.entity", "annotate.quote", "annotate.timex", "annotate.geo"}
 
 func init() {
 	pipeline.Register(pipeline.Info{
 		ID:       StageID,
-		Version:  "1",
+		Version:  "2",
 		Requires: Requires,
 		Doc:      "PLOVER events with actor, target, date, place and evidence (dictionary coder after PETRARCH-2)",
 		New: func(cfg json.RawMessage) (pipeline.Stage, error) {
@@ -176,7 +186,19 @@ func Code(ctx context.Context, d *Dict, a *news.Article) ([]news.Event, error) {
 		for mj < len(a.Mentions) && a.Mentions[mj].Start < s.End {
 			mj++
 		}
+		var sp *sentParse
+		if a.Parsed() && len(toks) == len(a.Tokens) {
+			lo := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= s.Start })
+			sp = c.parseOf(toks, lo, len(st))
+		}
+		prevPhrases, prevToks := c.prevPhrases, c.prevToks
 		evs := c.sentence(si, st, a.Mentions[mi:mj])
+		if sp != nil {
+			phrases := c.prevPhrases
+			c.prevPhrases, c.prevToks = prevPhrases, prevToks
+			evs = c.refine(si, st, phrases, evs, sp)
+			c.prevPhrases, c.prevToks = phrases, st
+		}
 		for i := range evs {
 			c.dateAndPlace(&evs[i], s)
 			evs[i].Trigger.Text = a.Slice(evs[i].Trigger.Span)

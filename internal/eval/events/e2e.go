@@ -91,6 +91,7 @@ type PredEvent struct {
 	Text       string
 	ActorName  string
 	TargetName string
+	Confidence float64
 }
 
 // PredDoc holds the predictions for one gold document.
@@ -120,6 +121,15 @@ type E2EResult struct {
 	NotAligned                      []string // documents whose text could not be aligned
 	SentP, SentR, SentF1            float64
 	SentPositive, SentFired, SentTP int
+	// Scored lists the confidence of every prediction that counted as a
+	// true or false positive, for a calibration table.
+	Scored []ScoredPred
+}
+
+// ScoredPred is one prediction counted in precision.
+type ScoredPred struct {
+	Confidence float64
+	TP         bool
 }
 
 var (
@@ -409,6 +419,7 @@ type pred struct {
 	sent          int
 	ttext         string
 	actor, target string
+	conf          float64
 }
 
 // ScoreE2E scores predictions against gold documents as the shared scorer
@@ -461,10 +472,10 @@ func ScoreE2E(gold []GoldDoc, preds map[string]PredDoc) E2EResult {
 			ls, le, ok := locate(text, s, e, pe.Text, hasOff)
 			if !ok {
 				r.Unlocated++
-				P = append(P, pred{typ: pt, sent: -1, ttext: pe.Text, actor: pe.ActorName, target: pe.TargetName})
+				P = append(P, pred{typ: pt, sent: -1, ttext: pe.Text, actor: pe.ActorName, target: pe.TargetName, conf: pe.Confidence})
 				continue
 			}
-			P = append(P, pred{typ: pt, start: ls, end: le, located: true, sent: sentenceOf(spans, ls), ttext: string(text[ls:le]), actor: pe.ActorName, target: pe.TargetName})
+			P = append(P, pred{typ: pt, start: ls, end: le, located: true, sent: sentenceOf(spans, ls), ttext: string(text[ls:le]), actor: pe.ActorName, target: pe.TargetName, conf: pe.Confidence})
 		}
 		type cand struct {
 			score float64
@@ -530,6 +541,7 @@ func ScoreE2E(gold []GoldDoc, preds map[string]PredDoc) E2EResult {
 					continue
 				}
 				C["tp"]++
+				r.Scored = append(r.Scored, ScoredPred{p.conf, true})
 				fired[p.sent] = true
 				var ai, ti int
 				var hasA, hasT bool
@@ -580,6 +592,7 @@ func ScoreE2E(gold []GoldDoc, preds map[string]PredDoc) E2EResult {
 				continue
 			}
 			C["fp"]++
+			r.Scored = append(r.Scored, ScoredPred{p.conf, false})
 			if strings.TrimSpace(p.actor) != "" {
 				C["actor_pred"]++
 			}

@@ -14,6 +14,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/newsgraph/newsgraph/internal/news"
+	"github.com/newsgraph/newsgraph/internal/resolve"
 	"github.com/newsgraph/newsgraph/internal/store"
 )
 
@@ -341,6 +342,9 @@ func (s *Store) Entity(ctx context.Context, id string) (*store.EntityPage, error
 		return nil
 	}); err != nil {
 		return fail(err)
+	}
+	for i := range pg.Aliases {
+		pg.Aliases[i].Evidence = resolve.Evidence(pg.Type, pg.Name, pg.Aliases[i].Name)
 	}
 	byDoc := map[int64]int{}
 	if err := s.each(ctx, "SELECT d.rowid, "+docCols+` FROM entity_documents ed JOIN documents d ON d.rowid = ed.doc

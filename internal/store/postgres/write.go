@@ -188,6 +188,16 @@ func (w *writer) put(ctx context.Context, a *news.Article, rec []byte) (bool, er
 	for i, t := range a.Times {
 		w.times = append(w.times, []any{doc, int32(i), int32(cp(t.Start)), int32(cp(t.End)), txt(t.Text), txt(t.Value), string(t.Kind)})
 	}
+	// Dates in photo captions, with start_cp = end_cp = -1 (no span in
+	// the text), as in the SQLite store.
+	ord := len(a.Times)
+	for _, c := range a.Captions {
+		for _, t := range c.Times {
+			b.Queue(`INSERT INTO times (doc, ord, start_cp, end_cp, text, value, kind) VALUES ($1, $2, -1, -1, $3, $4, $5)`,
+				doc, ord, txt(t.Text), txt(t.Value), string(t.Kind))
+			ord++
+		}
+	}
 	for i, p := range a.Places {
 		w.places = append(w.places, []any{doc, int32(i), int32(cp(p.Start)), int32(cp(p.End)), txt(p.Text), txt(p.Name), txt(p.Country), p.Lat, p.Lon, int32(p.GeoNames), global(p.Entity)})
 	}

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/newsgraph/newsgraph/internal/news"
+	"github.com/newsgraph/newsgraph/internal/resolve"
 	"github.com/newsgraph/newsgraph/internal/store"
 )
 
@@ -340,6 +341,21 @@ func (s *Store) Entity(ctx context.Context, id string) (*store.EntityPage, error
 	}); err != nil {
 		return fail(err)
 	}
+	if pg.Decisions, err = s.Decisions(ctx, id); err != nil {
+		return fail(err)
+	}
+	merged := map[string]bool{}
+	for _, d := range pg.Decisions {
+		if d.Kind == "merge" && d.Entity == id {
+			merged[resolve.Normalize(d.Name)] = true
+		}
+	}
+	for i := range pg.Aliases {
+		pg.Aliases[i].Evidence = resolve.Evidence(pg.Type, pg.Name, pg.Aliases[i].Name)
+		if pg.Aliases[i].Evidence == "" && merged[resolve.Normalize(pg.Aliases[i].Name)] {
+			pg.Aliases[i].Evidence = "merged by a user (newsgraph entity merge)"
+		}
+	}
 	byDoc := map[int64]int{}
 	if err := s.each(ctx, "SELECT d.rowid, "+docCols+` FROM entity_documents ed JOIN documents d ON d.rowid = ed.doc
 		WHERE ed.entity = ? ORDER BY d.published DESC, d.rowid DESC LIMIT ?`, []any{g, entityArticles}, func(r *sql.Rows) error {
@@ -531,6 +547,9 @@ func (s *Store) Events(ctx context.Context, q store.EventQuery) (*store.EventLis
 		where += " AND ev.doc = ?"
 		args = append(args, doc)
 	}
+	if !q.AllStatus {
+		where += " AND " + shownStatus
+	}
 	out := &store.EventList{Page: p}
 	if err := s.r.QueryRowContext(ctx, "SELECT count(*) FROM events ev WHERE "+where, args...).Scan(&out.Total); err != nil {
 		return nil, fmt.Errorf("sqlite: events: %w", err)
@@ -541,6 +560,10 @@ func (s *Store) Events(ctx context.Context, q store.EventQuery) (*store.EventLis
 	}
 	return out, nil
 }
+
+// shownStatus selects the events shown by default: asserted and reported
+// ones (news.ShownByDefault; records without a status are asserted).
+const shownStatus = "coalesce(json_extract(ev.event, '$.status'), '') IN ('', 'asserted', 'reported')"
 
 // Timeline implements [store.Store].
 func (s *Store) Timeline(ctx context.Context, q store.TimelineQuery) (*store.Timeline, error) {

@@ -127,6 +127,35 @@ func (w *writer) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
 	return st.QueryRowContext(ctx, args...)
 }
 
+// insertRows runs "head VALUES row, row, … tail" for rows of n values
+// each (vals holds them row after row; row is the template of one row,
+// "(?, ?)"), with tailArgs after the rows' values. A statement costs
+// about as much as a row, so an article's dozens of mentions cost a few
+// statements, not dozens. Statements have 32, 8 or 1 rows, so each table
+// has at most three shapes to prepare.
+func (w *writer) insertRows(ctx context.Context, head, row string, n int, vals []any, tail string, tailArgs ...any) error {
+	var args []any
+	for rows := len(vals) / n; rows > 0; {
+		k := 1
+		switch {
+		case rows >= 32:
+			k = 32
+		case rows >= 8:
+			k = 8
+		}
+		q := head + " VALUES " + strings.Repeat(row+",", k-1) + row + tail
+		args = append(append(args[:0], vals[:k*n]...), tailArgs...)
+		if _, err := w.exec(ctx, q, args...); err != nil {
+			return err
+		}
+		vals, rows = vals[k*n:], rows-k
+	}
+	return nil
+}
+
+// row returns the template of a row of n values, "(?, ?, …)".
+func row(n int) string { return "(" + placeholders(n) + ")" }
+
 func (w *writer) put(ctx context.Context, a *news.Article, rec []byte) (bool, error) {
 	var exists int
 	if err := w.queryRow(ctx, "SELECT count(*) FROM documents WHERE id = ?", a.ID).Scan(&exists); err != nil {
@@ -157,11 +186,12 @@ func (w *writer) put(ctx context.Context, a *news.Article, rec []byte) (bool, er
 	}
 	global := func(localID string) any { return rowidOf(links.Global(localID)) }
 	mentionEntity := func(m news.Mention) any { return rowidOf(links.Mention(m)) }
+	vals := make([]any, 0, 7*len(a.Mentions))
 	for _, m := range a.Mentions {
-		if _, err := w.exec(ctx, `INSERT INTO mentions (doc, start_cp, end_cp, text, type, entity, confidence) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			doc, cp(m.Start), cp(m.End), m.Text, string(m.Type), mentionEntity(m), m.Confidence); err != nil {
-			return false, err
-		}
+		vals = append(vals, doc, cp(m.Start), cp(m.End), m.Text, string(m.Type), mentionEntity(m), m.Confidence)
+	}
+	if err := w.insertRows(ctx, "INSERT INTO mentions (doc, start_cp, end_cp, text, type, entity, confidence)", row(7), 7, vals, ""); err != nil {
+		return false, err
 	}
 	for _, q := range a.Quotes {
 		speaker := global(q.Speaker)
@@ -188,18 +218,28 @@ func (w *writer) put(ctx context.Context, a *news.Article, rec []byte) (bool, er
 			}
 		}
 	}
+	vals = vals[:0]
 	for _, t := range a.Times {
-		if _, err := w.exec(ctx, `INSERT INTO times (doc, start_cp, end_cp, text, value, kind) VALUES (?, ?, ?, ?, ?, ?)`,
-			doc, cp(t.Start), cp(t.End), t.Text, t.Value, string(t.Kind)); err != nil {
-			return false, err
+		vals = append(vals, doc, cp(t.Start), cp(t.End), t.Text, t.Value, string(t.Kind))
+	}
+	// Dates in photo captions (when the photos were taken) are kept with
+	// start_cp = end_cp = -1: they have no span in the article text.
+	for _, c := range a.Captions {
+		for _, t := range c.Times {
+			vals = append(vals, doc, -1, -1, t.Text, t.Value, string(t.Kind))
 		}
 	}
+	if err := w.insertRows(ctx, "INSERT INTO times (doc, start_cp, end_cp, text, value, kind)", row(6), 6, vals, ""); err != nil {
+		return false, err
+	}
+	vals = vals[:0]
 	for _, p := range a.Places {
-		if _, err := w.exec(ctx, `INSERT INTO places (doc, start_cp, end_cp, text, name, country, lat, lon, geonames, entity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			doc, cp(p.Start), cp(p.End), p.Text, p.Name, p.Country, p.Lat, p.Lon, p.GeoNames, global(p.Entity)); err != nil {
-			return false, err
-		}
+		vals = append(vals, doc, cp(p.Start), cp(p.End), p.Text, p.Name, p.Country, p.Lat, p.Lon, p.GeoNames, global(p.Entity))
 	}
+	if err := w.insertRows(ctx, "INSERT INTO places (doc, start_cp, end_cp, text, name, country, lat, lon, geonames, entity)", row(10), 10, vals, ""); err != nil {
+		return false, err
+	}
+	vals = vals[:0]
 	for i, e := range a.Events {
 		ev := e
 		actor, target, place := global(e.Actor), global(e.Target), global(e.Place)
@@ -213,10 +253,10 @@ func (w *writer) put(ctx context.Context, a *news.Article, rec []byte) (bool, er
 		if err != nil {
 			return false, err
 		}
-		if _, err := w.exec(ctx, `INSERT INTO events (id, doc, type, actor, target, date, confidence, event, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			resolve.EventID(a.ID, i, ev), doc, e.Type, actor, target, e.Date, e.Confidence, b, evidence); err != nil {
-			return false, err
-		}
+		vals = append(vals, resolve.EventID(a.ID, i, ev), doc, e.Type, actor, target, e.Date, e.Confidence, b, evidence)
+	}
+	if err := w.insertRows(ctx, "INSERT INTO events (id, doc, type, actor, target, date, confidence, event, evidence)", row(9), 9, vals, ""); err != nil {
+		return false, err
 	}
 	return true, nil
 }
@@ -279,7 +319,16 @@ func (ew *entityWriter) MoveEntity(ctx context.Context, from, to string) error {
 	if !ok1 || !ok2 {
 		return fmt.Errorf("moving entity %q to %q: not global entity IDs", from, to)
 	}
-	return moveEntity(ctx, ew.w.exec, old, nw)
+	if err := moveEntity(ctx, ew.w.exec, old, nw); err != nil {
+		return err
+	}
+	// A user's decisions follow the entity to its new ID.
+	for _, q := range []string{"UPDATE entity_decisions SET entity = ? WHERE entity = ?", "UPDATE entity_decisions SET other = ? WHERE other = ?"} {
+		if _, err := ew.w.exec(ctx, q, nw, old); err != nil {
+			return fmt.Errorf("renumbering the decisions of entity %s: %w", from, err)
+		}
+	}
+	return nil
 }
 
 // moveEntity renumbers global entity old as nw in every table, and in the
@@ -331,25 +380,29 @@ func (ew *entityWriter) LinkEntity(ctx context.Context, id string, e news.Entity
 			return err
 		}
 	}
-	if _, err := w.exec(ctx, `UPDATE entities SET mentions = mentions + ?, documents = documents + ?,
-		country = CASE WHEN country = '' THEN ? ELSE country END WHERE rowid = ?`, n, newDoc, e.Country, g); err != nil {
+	vals := make([]any, 0, 2*max(len(names), len(keys)))
+	for _, name := range names {
+		vals = append(vals, g, name)
+	}
+	// A new alias starts at one document; a known one counts this
+	// document unless the entity was already linked to it.
+	if err := w.insertRows(ctx, "INSERT INTO entity_aliases (entity, alias, documents)", "(?, ?, 1)", 2, vals,
+		" ON CONFLICT (entity, alias) DO UPDATE SET documents = documents + ?", newDoc); err != nil {
 		return err
 	}
-	for _, name := range names {
-		if _, err := w.exec(ctx, `INSERT INTO entity_aliases (entity, alias, documents) VALUES (?, ?, 1)
-			ON CONFLICT (entity, alias) DO UPDATE SET documents = documents + ?`, g, name, newDoc); err != nil {
-			return err
-		}
-	}
+	vals = vals[:0]
 	for _, k := range keys {
-		if _, err := w.exec(ctx, "INSERT OR IGNORE INTO entity_keys (key, entity) VALUES (?, ?)", k, g); err != nil {
-			return err
-		}
+		vals = append(vals, k, g)
 	}
-	// The entity's name is the alias most documents use, the longest on a
-	// tie.
-	_, err = w.exec(ctx, `UPDATE entities SET name = (SELECT alias FROM entity_aliases WHERE entity = ?1
-		ORDER BY documents DESC, length(alias) DESC, alias LIMIT 1) WHERE rowid = ?1`, g)
+	if err := w.insertRows(ctx, "INSERT OR IGNORE INTO entity_keys (key, entity)", row(2), 2, vals, ""); err != nil {
+		return err
+	}
+	// The counts, the country if unknown, and the name: the alias most
+	// documents use, the longest on a tie.
+	_, err = w.exec(ctx, `UPDATE entities SET mentions = mentions + ?2, documents = documents + ?3,
+		country = CASE WHEN country = '' THEN ?4 ELSE country END,
+		name = (SELECT alias FROM entity_aliases WHERE entity = ?1 ORDER BY documents DESC, length(alias) DESC, alias LIMIT 1)
+		WHERE rowid = ?1`, g, n, newDoc, e.Country)
 	return err
 }
 
@@ -395,7 +448,25 @@ func (l *lookup) CandidatesByKey(ctx context.Context, keys []string) ([]resolve.
 		}
 		cands = append(cands, c)
 	}
-	return cands, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
+	var ids []int64
+	for _, c := range cands {
+		if g, ok := parseEntityID(c.ID); ok {
+			ids = append(ids, g)
+		}
+	}
+	split, err := splitNames(ctx, l.w, ids)
+	if err != nil {
+		return nil, err
+	}
+	for i := range cands {
+		g, _ := parseEntityID(cands[i].ID)
+		cands[i].NotNames = split[g]
+	}
+	return cands, nil
 }
 
 func placeholders(n int) string {
@@ -459,32 +530,54 @@ func (s *Store) PutStory(ctx context.Context, st news.Story) error {
 
 // SetStory implements [store.Store].
 func (s *Store) SetStory(ctx context.Context, docID, storyID, duplicateOf string) error {
-	if storyID == "" {
-		return fmt.Errorf("sqlite: story has no ID: %w", store.ErrBadQuery)
+	return s.SetStories(ctx, []store.StoryAssignment{{Doc: docID, Story: storyID, DuplicateOf: duplicateOf}})
+}
+
+var _ store.StoryBatcher = (*Store)(nil)
+
+// SetStories implements [store.StoryBatcher]: the assignments are
+// recorded in one transaction.
+func (s *Store) SetStories(ctx context.Context, as []store.StoryAssignment) error {
+	for _, a := range as {
+		if a.Story == "" {
+			return fmt.Errorf("sqlite: story has no ID: %w", store.ErrBadQuery)
+		}
+	}
+	if len(as) == 0 {
+		return nil
 	}
 	return s.write(ctx, func(tx *sql.Tx) error {
-		var title string
-		err := tx.QueryRowContext(ctx, "SELECT title FROM documents WHERE id = ?", docID).Scan(&title)
-		if errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("document %s: %w", docID, store.ErrNotFound)
+		for _, a := range as {
+			if err := setStory(ctx, tx, a.Doc, a.Story, a.DuplicateOf); err != nil {
+				return err
+			}
 		}
-		if err != nil {
-			return err
-		}
-		var sid int64
-		err = tx.QueryRowContext(ctx, "SELECT rowid FROM stories WHERE id = ?", storyID).Scan(&sid)
-		if errors.Is(err, sql.ErrNoRows) {
-			sid, err = upsertStory(ctx, tx, storyID, title)
-		}
-		if err != nil {
-			return err
-		}
-		prev, err := addToStory(ctx, tx, sid, docID, duplicateOf)
-		if err != nil {
-			return err
-		}
-		return dropIfEmpty(ctx, tx, prev)
+		return nil
 	})
+}
+
+func setStory(ctx context.Context, tx *sql.Tx, docID, storyID, duplicateOf string) error {
+	var title string
+	err := tx.QueryRowContext(ctx, "SELECT title FROM documents WHERE id = ?", docID).Scan(&title)
+	if errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("document %s: %w", docID, store.ErrNotFound)
+	}
+	if err != nil {
+		return err
+	}
+	var sid int64
+	err = tx.QueryRowContext(ctx, "SELECT rowid FROM stories WHERE id = ?", storyID).Scan(&sid)
+	if errors.Is(err, sql.ErrNoRows) {
+		sid, err = upsertStory(ctx, tx, storyID, title)
+	}
+	if err != nil {
+		return err
+	}
+	prev, err := addToStory(ctx, tx, sid, docID, duplicateOf)
+	if err != nil {
+		return err
+	}
+	return dropIfEmpty(ctx, tx, prev)
 }
 
 func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {

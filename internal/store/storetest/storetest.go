@@ -43,6 +43,7 @@ func Run(t *testing.T, open Open) {
 		{"Graph", testGraph},
 		{"Export", testExport},
 		{"Paging", testPaging},
+		{"EntityEditor", testEntityEditor},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -942,5 +943,102 @@ func testPaging(t *testing.T, s store.Store) {
 	l, err = s.Documents(ctx, store.DocQuery{Page: store.Page{Offset: 40, Limit: 10}})
 	if err != nil || len(l.Documents) != 5 {
 		t.Errorf("Documents(offset 40) = %d documents, %v; want 5", len(l.Documents), err)
+	}
+}
+
+// testEntityEditor splits a wrong merge and joins a missed one, and checks
+// that both decisions hold for articles stored afterwards (stores that keep
+// no decisions skip it).
+func testEntityEditor(t *testing.T, s store.Store) {
+	ed, ok := s.(store.EntityEditor)
+	if !ok {
+		t.Skip("this store keeps no entity decisions")
+	}
+	ctx := context.Background()
+	// A credit name wrongly joined to a veteran, and an acronym the
+	// blocking keys miss.
+	a := article("ed1", "Veterans", "2022-06-01", "Wire",
+		"Valentyn Oleksiyenko lost a leg. Valentin took the photo. The European Union sent aid.").sentences().
+		entity("E1", "Valentyn Oleksiyenko", news.Person, []string{"Valentin"}, "Valentyn Oleksiyenko", "Valentin").
+		entity("E2", "European Union", news.Org, nil, "European Union").a
+	b := article("ed2", "Sanctions", "2022-06-02", "Wire", "The EU agreed sanctions. EU ministers met.").sentences().
+		entity("E1", "EU", news.Org, nil, "EU", "EU#1").a
+	put(t, s, a, b)
+	docA, err := s.Document(ctx, "ed1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	docB, err := s.Document(ctx, "ed2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	vet, eu, acr := docA.Entities["E1"].ID, docA.Entities["E2"].ID, docB.Entities["E1"].ID
+	if vet == "" || eu == "" || acr == "" || eu == acr {
+		t.Fatalf("links before the edits: %v %v", docA.Entities, docB.Entities)
+	}
+	// Join the missed merge.
+	if err := ed.MergeEntities(ctx, eu, acr); err != nil {
+		t.Fatalf("MergeEntities: %v", err)
+	}
+	pg, err := s.Entity(ctx, eu)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pg.Documents != 2 || pg.Mentions != 3 {
+		t.Errorf("merged entity: %d documents, %d mentions; want 2, 3", pg.Documents, pg.Mentions)
+	}
+	if _, err := s.Entity(ctx, acr); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("the merged-away entity still answers: %v", err)
+	}
+	found := false
+	for _, al := range pg.Aliases {
+		found = found || al.Name == "EU" && al.Evidence != ""
+	}
+	if !found {
+		t.Errorf("no alias EU with its evidence: %+v", pg.Aliases)
+	}
+	// Split the wrong merge.
+	nw, err := ed.SplitEntity(ctx, vet, "Valentin")
+	if err != nil {
+		t.Fatalf("SplitEntity: %v", err)
+	}
+	if nw == vet {
+		t.Fatal("SplitEntity returned the same entity")
+	}
+	pv, err := s.Entity(ctx, vet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, al := range pv.Aliases {
+		if al.Name == "Valentin" {
+			t.Errorf("Valentin is still an alias of %s", vet)
+		}
+	}
+	if pv.Mentions != 1 {
+		t.Errorf("%s keeps %d mentions, want 1", vet, pv.Mentions)
+	}
+	if len(pv.Decisions) != 1 || pv.Decisions[0].Kind != "split" || pv.Decisions[0].Other != nw {
+		t.Errorf("decisions of %s: %+v", vet, pv.Decisions)
+	}
+	// Later articles honour both decisions.
+	c := article("ed3", "More", "2022-06-03", "Wire", "Valentin Oleksiyenko spoke. The EU answered.").sentences().
+		entity("E1", "Valentin", news.Person, nil, "Valentin").
+		entity("E2", "EU", news.Org, nil, "EU").a
+	put(t, s, c)
+	docC, err := s.Document(ctx, "ed3")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if docC.Entities["E1"].ID == vet {
+		t.Errorf("Valentin links to %s again after the split", vet)
+	}
+	if docC.Entities["E2"].ID != eu {
+		t.Errorf("EU links to %s, want the merged %s", docC.Entities["E2"].ID, eu)
+	}
+	if err := ed.MergeEntities(ctx, eu, "g000000000000ff"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("merging an unknown entity: %v, want ErrNotFound", err)
+	}
+	if _, err := ed.SplitEntity(ctx, vet, "Nobody"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("splitting off a name the entity lacks: %v, want ErrNotFound", err)
 	}
 }

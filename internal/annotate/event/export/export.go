@@ -99,11 +99,14 @@ func runeOffset(s string, b int) int {
 // Writer writes events in one format. Call Write for each article and Close
 // at the end (CSV and TSV flush there).
 type Writer struct {
-	f      Format
-	w      io.Writer
-	csv    *csv.Writer
-	header bool
-	enc    *json.Encoder
+	// AllStatus writes events of every factuality status; by default
+	// only asserted and reported ones (news.ShownByDefault).
+	AllStatus bool
+	f         Format
+	w         io.Writer
+	csv       *csv.Writer
+	header    bool
+	enc       *json.Encoder
 }
 
 // NewWriter returns a writer of format f to w.
@@ -125,6 +128,9 @@ func NewWriter(w io.Writer, f Format) (*Writer, error) {
 // Write writes the events of a.
 func (x *Writer) Write(a *news.Article) error {
 	for _, r := range Records(a) {
+		if !x.AllStatus && !news.ShownByDefault(r.Status) {
+			continue
+		}
 		if err := x.WriteRecord(r); err != nil {
 			return err
 		}

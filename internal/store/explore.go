@@ -1,0 +1,113 @@
+package store
+
+import "context"
+
+// Explorer is an optional interface of a [Store]: the queries behind the
+// web UI's facets, suggestions, timeline, map and evidence panels. The web
+// UI uses them when the backend implements them and falls back to the
+// [Store] methods (with fewer features) when it does not.
+type Explorer interface {
+	// Facets counts the documents a search matches by outlet,
+	// publication year and entity.
+	Facets(ctx context.Context, q SearchQuery) (*Facets, error)
+	// SuggestEntities lists entities whose name or an alias, or one of
+	// their words, begins with prefix (ignoring case), most documents
+	// first.
+	SuggestEntities(ctx context.Context, prefix string, limit int) ([]EntitySummary, error)
+	// Dated lists events and dated time expressions whose date lies in a
+	// range, oldest first.
+	Dated(ctx context.Context, q DatedQuery) (*DatedList, error)
+	// EntityEvents lists the events of an entity in one role ("actor" or
+	// "target").
+	EntityEvents(ctx context.Context, entity, role string, p Page) (*EventList, error)
+	// ReportedMonths returns, for each document ID given, the month
+	// (YYYY-MM) its dated time expressions (in the text or the photo
+	// captions) most often fall in; documents with none are left out.
+	ReportedMonths(ctx context.Context, ids []string) (map[string]string, error)
+	// PlaceEvents lists events that have a resolved place, with its
+	// coordinates.
+	PlaceEvents(ctx context.Context, q PlaceQuery) ([]PlacedEvent, error)
+	// PlaceMentions lists the mentions of one place with their
+	// documents, newest documents first.
+	PlaceMentions(ctx context.Context, key PlaceKey, limit int) ([]PlaceMention, error)
+}
+
+// Facet is one value of a facet with the number of documents that have it.
+type Facet struct {
+	Value string `json:"value"`
+	Label string `json:"label,omitempty"`
+	Count int    `json:"count"`
+}
+
+// Facets are the facet counts of a search. Scanned is the number of
+// matching documents counted (at most [FacetScan], best ranked first);
+// Total is all matches.
+type Facets struct {
+	Total    int     `json:"total"`
+	Scanned  int     `json:"scanned"`
+	Outlets  []Facet `json:"outlets"`
+	Years    []Facet `json:"years"`
+	Entities []Facet `json:"entities"`
+	Types    []Facet `json:"types"`
+}
+
+// FacetScan caps the matches [Explorer.Facets] counts.
+const FacetScan = 2000
+
+// DatedQuery selects dated items. From and To are YYYY, YYYY-MM or
+// YYYY-MM-DD (both inclusive, either may be empty); an item is in the range
+// when its own period overlaps it.
+type DatedQuery struct {
+	Page
+	From, To string
+	// Entity keeps events with this entity as actor or target, and time
+	// expressions of documents that mention it.
+	Entity string
+	// Type keeps events of this PLOVER type (and no time expressions).
+	Type string
+}
+
+// DatedItem is an event or a time expression with its date. Precision
+// follows from the length of Date: 4 a year, 7 a month, 10 a day.
+type DatedItem struct {
+	Kind          string `json:"kind"` // "event", "time" (in the text) or "photo" (in a photo caption)
+	Date          string `json:"date"`
+	Document      string `json:"document"`
+	DocumentTitle string `json:"document_title"`
+	// Event is set for events.
+	Event *EventHit `json:"event,omitempty"`
+	// Text is the time expression (for times and photos).
+	Text  string `json:"text,omitempty"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+}
+
+// DatedList is one page of dated items.
+type DatedList struct {
+	Total int         `json:"total"`
+	Page  Page        `json:"page"`
+	Items []DatedItem `json:"items"`
+}
+
+// PlacedEvent is an event with the coordinates of its place.
+type PlacedEvent struct {
+	EventHit
+	Lat     float64 `json:"lat"`
+	Lon     float64 `json:"lon"`
+	Country string  `json:"country,omitempty"`
+}
+
+// PlaceKey identifies a place: its GeoNames ID, or its name and country.
+type PlaceKey struct {
+	GeoNames int
+	Name     string
+	Country  string
+}
+
+// PlaceMention is one mention of a place with the document it is in.
+type PlaceMention struct {
+	DocSummary
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+}
