@@ -193,8 +193,7 @@ func (w *writer) put(ctx context.Context, a *news.Article, rec []byte) (bool, er
 	ord := len(a.Times)
 	for _, c := range a.Captions {
 		for _, t := range c.Times {
-			b.Queue(`INSERT INTO times (doc, ord, start_cp, end_cp, text, value, kind) VALUES ($1, $2, -1, -1, $3, $4, $5)`,
-				doc, ord, txt(t.Text), txt(t.Value), string(t.Kind))
+			w.times = append(w.times, []any{doc, int32(ord), int32(-1), int32(-1), txt(t.Text), txt(t.Value), string(t.Kind)})
 			ord++
 		}
 	}
@@ -511,6 +510,40 @@ func (s *Store) SetStory(ctx context.Context, docID, storyID, duplicateOf string
 		return fmt.Errorf("postgres: document %s: %w", docID, store.ErrNotFound)
 	}
 	return nil
+}
+
+var _ store.StoryBatcher = (*Store)(nil)
+
+// SetStories implements [store.StoryBatcher]: SetStory for each
+// assignment, in order, in one transaction and one round trip.
+func (s *Store) SetStories(ctx context.Context, as []store.StoryAssignment) error {
+	if len(as) == 0 {
+		return nil
+	}
+	for _, a := range as {
+		if a.Story == "" {
+			return fmt.Errorf("postgres: story has no ID: %w", store.ErrBadQuery)
+		}
+	}
+	now := time.Now().UTC().Format(time.RFC3339)
+	return s.write(ctx, func(tx pgx.Tx) error {
+		b := &pgx.Batch{}
+		for _, a := range as {
+			b.Queue("SELECT newsgraph_set_story($1, $2, $3, $4)", txt(a.Doc), txt(a.Story), txt(a.DuplicateOf), now)
+		}
+		br := tx.SendBatch(ctx, b)
+		defer br.Close()
+		for _, a := range as {
+			var found bool
+			if err := br.QueryRow().Scan(&found); err != nil {
+				return err
+			}
+			if !found {
+				return fmt.Errorf("document %s: %w", a.Doc, store.ErrNotFound)
+			}
+		}
+		return br.Close()
+	})
 }
 
 func upsertStory(ctx context.Context, tx pgx.Tx, id, title string) (int64, error) {
