@@ -428,7 +428,7 @@ func (r *Resolver) pass(tops []Toponym, cands [][]cand, ctx *docContext, res []R
 		if cs[best].alias {
 			conf *= 0.9
 		}
-		if r.G.Entry(cs[best].i).NoPoint || r.foreignHamlet(&tops[i], cs[best].i, ctx) || r.unsupported(&tops[i], i, cs[best].i, ctx) || r.foreignDirection(&tops[i], cs[best].i, ctx) || r.featureTown(&tops[i], cs[best].i) || r.foreignVariant(cs[best], ctx) || r.planet(&tops[i], cs[best].i, ctx) || r.building(&tops[i], cs[best]) || shortWord(tops[i].Text) {
+		if r.G.Entry(cs[best].i).NoPoint || r.foreignHamlet(&tops[i], cs[best].i, ctx) || r.unsupported(&tops[i], i, cs[best].i, ctx) || r.foreignDirection(&tops[i], cs[best].i, ctx) || r.featureTown(&tops[i], cs[best].i) || r.foreignVariant(cs[best], ctx) || r.planet(&tops[i], cs[best].i, ctx) || r.building(&tops[i], cs[best]) || naturalFeature(&tops[i], cs[best]) || shortWord(tops[i].Text) {
 			continue // better no place than a wrong one
 		}
 		res[i].Entry = cs[best].i
@@ -559,6 +559,22 @@ func (r *Resolver) building(t *Toponym, c cand) bool {
 	}
 	e := r.G.Entry(c.i)
 	return c.alias || e.Kind == gazetteer.KindCity && e.Population < 100000
+}
+
+// naturalHeads end the names of rivers, lakes, seas and other natural
+// features ("Mississippi River", "Nile Delta").
+var naturalHeads = map[string]bool{"river": true, "delta": true, "lake": true, "sea": true, "ocean": true, "bay": true,
+	"gulf": true, "strait": true, "straits": true, "peninsula": true, "mountains": true, "mountain": true, "valley": true,
+	"canal": true, "desert": true, "forest": true, "creek": true, "falls": true, "glacier": true, "channel": true}
+
+// naturalFeature reports whether a natural feature's name resolved only
+// through a shorter name inside it (the state of Mississippi for the
+// Mississippi River, Nigeria's Delta State for the Nile Delta): the
+// gazetteer has no point for the feature, and the place inside its name
+// is not it.
+func naturalFeature(t *Toponym, c cand) bool {
+	words := strings.Fields(t.Text)
+	return len(words) >= 2 && c.alias && naturalHeads[strings.ToLower(words[len(words)-1])] && t.Qualifier == ""
 }
 
 // shortWord reports whether a name is a two-letter word that is not an
