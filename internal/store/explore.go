@@ -30,6 +30,16 @@ type Explorer interface {
 	// PlaceMentions lists the mentions of one place with their
 	// documents, newest documents first.
 	PlaceMentions(ctx context.Context, key PlaceKey, limit int) ([]PlaceMention, error)
+	// MapPlaces lists resolved places, most mentioned first, with how
+	// many mentions and articles each has (no document lists: the map's
+	// popups ask PlaceMentions).
+	MapPlaces(ctx context.Context, q PlaceQuery) (*PlaceList, error)
+	// EgoGraph returns an entity, its limit-1 most frequent neighbours,
+	// the co-occurrence edges between them counted in the centre's
+	// articles, and the event edges between them.
+	EgoGraph(ctx context.Context, centre string, limit int) (*Graph, error)
+	// RecentQuotes lists quotes, the latest stored first.
+	RecentQuotes(ctx context.Context, p Page) (*QuoteList, error)
 }
 
 // Facet is one value of a facet with the number of documents that have it.
@@ -40,10 +50,11 @@ type Facet struct {
 }
 
 // Facets are the facet counts of a search. Scanned is the number of
-// matching documents counted (at most [FacetScan], best ranked first);
-// Total is all matches.
+// matching documents counted (at most [FacetScan], in store order: a
+// sample when there are more); Total is all matches.
 type Facets struct {
-	Total    int     `json:"total"`
+	// More is true when the search matches more documents than Scanned.
+	More     bool    `json:"more"`
 	Scanned  int     `json:"scanned"`
 	Outlets  []Facet `json:"outlets"`
 	Years    []Facet `json:"years"`
@@ -67,6 +78,9 @@ type DatedQuery struct {
 	Type string
 }
 
+// DatedCountCap caps the count of dated items.
+const DatedCountCap = 10000
+
 // DatedItem is an event or a time expression with its date. Precision
 // follows from the length of Date: 4 a year, 7 a month, 10 a day.
 type DatedItem struct {
@@ -82,7 +96,8 @@ type DatedItem struct {
 	End   int    `json:"end"`
 }
 
-// DatedList is one page of dated items.
+// DatedList is one page of dated items. Total is capped at
+// [DatedCountCap] + 1 ("more than DatedCountCap").
 type DatedList struct {
 	Total int         `json:"total"`
 	Page  Page        `json:"page"`

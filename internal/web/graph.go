@@ -57,7 +57,13 @@ func edgeHref(a, b, kind string) string {
 // co-occurrence edges between them and directed event edges. Events of
 // the centre whose other side is unlinked are matched to a node by name.
 func (u *UI) ego(ctx context.Context, centre string) (*egoGraph, error) {
-	g, err := u.st.Graph(ctx, store.GraphQuery{Entity: centre, Limit: graphNodes})
+	var g *store.Graph
+	var err error
+	if u.ex != nil {
+		g, err = u.ex.EgoGraph(ctx, centre, graphNodes)
+	} else {
+		g, err = u.st.Graph(ctx, store.GraphQuery{Entity: centre, Limit: graphNodes})
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -143,7 +143,14 @@ func (u *UI) places(r *http.Request) (string, view, error) {
 	if country != "" && (len(country) != 2 || isoNumeric[country] == "") {
 		return "", view{}, badRequest{fmt.Sprintf("country=%q is not an ISO 3166-1 two-letter code (PL, BY, UA, …).", r.URL.Query().Get("country"))}
 	}
-	l, err := u.st.Places(ctx, store.PlaceQuery{Page: store.Page{Limit: store.MaxLimit}, Country: country})
+	pq := store.PlaceQuery{Page: store.Page{Limit: store.MaxLimit}, Country: country}
+	var l *store.PlaceList
+	var err error
+	if u.ex != nil {
+		l, err = u.ex.MapPlaces(ctx, pq)
+	} else {
+		l, err = u.st.Places(ctx, pq)
+	}
 	if err != nil {
 		return "", view{}, err
 	}

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/newsgraph/newsgraph/internal/news"
 	"github.com/newsgraph/newsgraph/internal/resolve"
@@ -85,21 +86,13 @@ func filterSQL(f store.DocFilter) (string, []any, error) {
 
 // validDate reports whether s is YYYY, YYYY-MM or YYYY-MM-DD.
 func validDate(s string) bool {
-	switch len(s) {
-	case 4, 7, 10:
-	default:
+	layout := map[int]string{4: "2006", 7: "2006-01", 10: "2006-01-02"}[len(s)]
+	if layout == "" {
 		return false
 	}
-	for i, c := range s {
-		if i == 4 || i == 7 {
-			if c != '-' {
-				return false
-			}
-		} else if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return true
+	// A real date: no month 13, no 30 February.
+	_, err := time.Parse(layout, s)
+	return err == nil
 }
 
 // Document implements [store.Store].

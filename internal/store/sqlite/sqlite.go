@@ -77,8 +77,11 @@ type Store struct {
 	w    *sql.DB // one connection: all writes
 	r    *sql.DB // read-only pool
 
-	mu     sync.Mutex // serialises writers within this process
-	closed bool
+	mu      sync.Mutex // serialises writers within this process
+	closed  bool
+	hasOnce sync.Once
+	has     *sql.Stmt // Has, prepared once on the read pool
+	hasErr  error
 }
 
 var _ store.Store = (*Store)(nil)
@@ -238,6 +241,9 @@ func (s *Store) Close() error {
 	}
 	s.closed = true
 	var errs []error
+	if s.has != nil {
+		errs = append(errs, s.has.Close())
+	}
 	if s.r != nil {
 		errs = append(errs, s.r.Close())
 	}

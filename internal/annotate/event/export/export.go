@@ -161,6 +161,9 @@ func (x *Writer) WriteRecord(r Record) error {
 }
 
 func (x *Writer) row(f []string) error {
+	for i := range f {
+		f[i] = NeutraliseCell(f[i])
+	}
 	if x.f == CSV {
 		if err := x.csv.Write(f); err != nil {
 			return fmt.Errorf("export: %w", err)
@@ -185,6 +188,19 @@ func (x *Writer) Close() error {
 		}
 	}
 	return nil
+}
+
+// NeutraliseCell returns a CSV or TSV cell with an apostrophe in front when
+// a spreadsheet would run it as a formula: it starts with =, +, -, @, a
+// tab or a carriage return and is not a plain number ("-3.5").
+func NeutraliseCell(c string) string {
+	if c == "" || !strings.ContainsRune("=+-@\t\r", rune(c[0])) {
+		return c
+	}
+	if _, err := strconv.ParseFloat(c, 64); err == nil {
+		return c
+	}
+	return "'" + c
 }
 
 // tsvField keeps a field on one line: tabs and line breaks become spaces.
