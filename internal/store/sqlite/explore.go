@@ -146,7 +146,7 @@ func (s *Store) Dated(ctx context.Context, q store.DatedQuery) (*store.DatedList
 		return nil, err
 	}
 	tWhere, tArgs, _ := dateRange("t.value", q.From, q.To)
-	evWhere = datedExpr("ev.date") + evWhere
+	evWhere = datedExpr("ev.date") + evWhere + " AND " + shownStatus // asserted and reported events (docs/events.md)
 	tWhere = datedExpr("t.value") + tWhere
 	if q.Entity != "" {
 		g, err := s.entityRowID(ctx, q.Entity)
