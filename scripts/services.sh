@@ -42,7 +42,12 @@ start)
 		bin=$(pgbin)
 	fi
 	mkdir -p "$dir/pg"
-	[ "$(id -u)" = 0 ] && chown postgres "$dir/pg"
+	if [ "$(id -u)" = 0 ]; then
+		# The postgres user must reach its data directory (mktemp -d makes
+		# DIR private to root).
+		chmod a+rx "$dir"
+		chown postgres "$dir/pg"
+	fi
 	if [ ! -d "$dir/pg/data" ]; then
 		# initdb refuses to run as root: it runs as the postgres user.
 		as_pg "$bin/initdb" -D "$dir/pg/data" -A trust -U postgres --no-sync -E UTF8 --locale=C.UTF-8 >&2

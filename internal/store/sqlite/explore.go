@@ -146,7 +146,7 @@ func (s *Store) Dated(ctx context.Context, q store.DatedQuery) (*store.DatedList
 		return nil, err
 	}
 	tWhere, tArgs, _ := dateRange("t.value", q.From, q.To)
-	evWhere = datedExpr("ev.date") + evWhere
+	evWhere = datedExpr("ev.date") + evWhere + " AND " + shownStatus // asserted and reported events (docs/events.md)
 	tWhere = datedExpr("t.value") + tWhere
 	if q.Entity != "" {
 		g, err := s.entityRowID(ctx, q.Entity)
@@ -291,12 +291,14 @@ func (s *Store) ReportedMonths(ctx context.Context, ids []string) (map[string]st
 
 // PlaceEvents implements [store.Explorer]: the latest events whose place
 // the geo stage linked, with the coordinates that place has in the same
-// article. It walks the events newest first and stops at the page's end.
+// article. It looks at the latest stored events only (four times the
+// page), so that its cost does not grow with the store.
 func (s *Store) PlaceEvents(ctx context.Context, q store.PlaceQuery) ([]store.PlacedEvent, error) {
 	p := q.Page.Norm()
 	out := []store.PlacedEvent{}
 	skipped := 0
-	rows, err := s.r.QueryContext(ctx, eventSelect+` WHERE ev.event LIKE '%"place":"%' ORDER BY ev.rowid DESC`)
+	rows, err := s.r.QueryContext(ctx, eventSelect+` WHERE ev.rowid IN (SELECT rowid FROM events ORDER BY rowid DESC LIMIT ?)
+		ORDER BY ev.rowid DESC`, 4*(p.Offset+p.Limit)+50)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: place events: %w", err)
 	}
