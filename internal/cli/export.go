@@ -124,7 +124,28 @@ func exportTSV(ctx context.Context, st store.Store, path string, stdout io.Write
 		if err := json.Unmarshal(rec, &a); err != nil {
 			return fmt.Errorf("document %s: %w", id, err)
 		}
-		return x.Write(&a)
+		if len(a.Events) == 0 {
+			return nil
+		}
+		// Actors, targets and places as the store's global entities,
+		// which hold across documents, not the document's own E1, E2.
+		d, err := st.Document(ctx, id)
+		if err != nil {
+			return fmt.Errorf("document %s: %w", id, err)
+		}
+		global := func(local string) string {
+			if g, ok := d.Entities[local]; ok && g.ID != "" {
+				return g.ID
+			}
+			return local
+		}
+		for _, r := range export.Records(&a) {
+			r.Actor, r.Target, r.Place = global(r.Actor), global(r.Target), global(r.Place)
+			if err := x.WriteRecord(r); err != nil {
+				return err
+			}
+		}
+		return nil
 	}})
 	if err == nil {
 		err = x.Close()

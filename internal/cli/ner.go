@@ -68,6 +68,7 @@ func trainNER(ctx context.Context, env *Env, args []string) int {
 	devPath := fs.String("dev", "", "CoNLL-2003 development `file` (eng.testa): keep the epoch that scores best on it (empty: train all epochs)")
 	devHalf := fs.String("dev-half", "A", "which half of the development file's documents picks the epoch (A: 1st, 3rd, …; B: 2nd, 4th, …; empty: all); the other half stays unseen for reporting")
 	extra := fs.String("extra", "", "a second CoNLL `file` trained on as well (the development set, for a release model)")
+	extraHalf := fs.String("extra-half", "", "train on only this half of the --extra file's documents (A or B; empty: all)")
 	out := fs.String("out", "ner-model.gz", "`file` to write the model to")
 	epochs := fs.Int("epochs", 12, "training epochs")
 	seed := fs.Uint64("seed", 1, "shuffling seed")
@@ -86,7 +87,7 @@ func trainNER(ctx context.Context, env *Env, args []string) int {
 		return ExitUsage
 	}
 	if *extra != "" {
-		_, more, err := readCoNLL(*extra, "")
+		_, more, err := readCoNLL(*extra, *extraHalf)
 		if err != nil {
 			fmt.Fprintf(env.Stderr, "newsgraph train ner: %v\n", err)
 			return ExitUsage

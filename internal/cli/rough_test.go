@@ -86,3 +86,47 @@ func TestHelp(t *testing.T) {
 		t.Errorf("train ner defaults to developer paths:\n%s", errOut)
 	}
 }
+
+// TestTSVGlobalIDs: the event TSV of a store names actors and places by
+// the store's global entities and gives the place's GeoNames ID and
+// coordinates.
+func TestTSVGlobalIDs(t *testing.T) {
+	db := t.TempDir() + "/t.db"
+	st, err := sqlite.Open(context.Background(), db, sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Russian forces shelled Kharkiv on Monday, officials said."
+	at := func(s string) news.Span { i := strings.Index(text, s); return news.Span{Start: i, End: i + len(s)} }
+	a := &news.Article{ID: "t1", Title: "Shelling", Published: "2022-05-20", Text: text,
+		Sentences: []news.Span{{Start: 0, End: len(text)}},
+		Entities:  []news.Entity{{ID: "E1", Name: "Russian forces", Type: news.Org, Aliases: []string{}}, {ID: "E2", Name: "Kharkiv", Type: news.GPE, Aliases: []string{}}},
+		Mentions:  []news.Mention{{Span: at("Russian forces"), Text: "Russian forces", Type: news.Org, Entity: "E1"}, {Span: at("Kharkiv"), Text: "Kharkiv", Type: news.GPE, Entity: "E2"}},
+		Places:    []news.Place{{Span: at("Kharkiv"), Text: "Kharkiv", Entity: "E2", Name: "Kharkiv", Country: "UA", Lat: 49.98081, Lon: 36.25272, GeoNames: 706483, Feature: "city"}},
+		Events: []news.Event{{Type: "ASSAULT", Actor: "E1", ActorName: "Russian forces", Place: "E2", PlaceName: "Kharkiv", Date: "2022-05-16",
+			Trigger: news.Trigger{Span: at("shelled"), Text: "shelled"}, Status: "asserted", Confidence: 0.8}},
+	}
+	if _, err := st.PutMany(context.Background(), []*news.Article{a}); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	out, errOut, code := run(t, "export", "--db", db, "--format", "tsv")
+	if code != 0 {
+		t.Fatalf("export tsv: exit %d: %s", code, errOut)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("tsv: %q", out)
+	}
+	head, row := strings.Split(lines[0], "\t"), strings.Split(lines[1], "\t")
+	col := map[string]string{}
+	for i, h := range head {
+		if i < len(row) {
+			col[h] = row[i]
+		}
+	}
+	if !strings.HasPrefix(col["Actor1Entity"], "g") || !strings.HasPrefix(col["ActionGeoID"], "g") || col["ActionGeoGeoNamesID"] != "706483" ||
+		col["ActionGeoLat"] != "49.98081" || col["ActionGeoLong"] != "36.25272" {
+		t.Errorf("tsv row: %v", col)
+	}
+}

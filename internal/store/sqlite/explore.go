@@ -146,7 +146,7 @@ func (s *Store) Dated(ctx context.Context, q store.DatedQuery) (*store.DatedList
 		return nil, err
 	}
 	tWhere, tArgs, _ := dateRange("t.value", q.From, q.To)
-	evWhere = datedExpr("ev.date") + evWhere
+	evWhere = datedExpr("ev.date") + evWhere + " AND " + shownStatus // asserted and reported events (docs/events.md)
 	tWhere = datedExpr("t.value") + tWhere
 	if q.Entity != "" {
 		g, err := s.entityRowID(ctx, q.Entity)
@@ -291,12 +291,14 @@ func (s *Store) ReportedMonths(ctx context.Context, ids []string) (map[string]st
 
 // PlaceEvents implements [store.Explorer]: the latest events whose place
 // the geo stage linked, with the coordinates that place has in the same
-// article. It walks the events newest first and stops at the page's end.
+// article. It looks at the latest stored events only (four times the
+// page), so that its cost does not grow with the store.
 func (s *Store) PlaceEvents(ctx context.Context, q store.PlaceQuery) ([]store.PlacedEvent, error) {
 	p := q.Page.Norm()
 	out := []store.PlacedEvent{}
 	skipped := 0
-	rows, err := s.r.QueryContext(ctx, eventSelect+` WHERE ev.event LIKE '%"place":"%' ORDER BY ev.rowid DESC`)
+	rows, err := s.r.QueryContext(ctx, eventSelect+` WHERE ev.rowid IN (SELECT rowid FROM events ORDER BY rowid DESC LIMIT ?)
+		ORDER BY ev.rowid DESC`, 4*(p.Offset+p.Limit)+50)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: place events: %w", err)
 	}
@@ -325,8 +327,8 @@ func (s *Store) PlaceEvents(ctx context.Context, q store.PlaceQuery) ([]store.Pl
 			continue
 		}
 		pe := store.PlacedEvent{EventHit: e.h}
-		err := s.r.QueryRowContext(ctx, `SELECT p.lat, p.lon, p.country FROM places p JOIN documents d ON d.rowid = p.doc
-			WHERE d.id = ? AND p.entity = ? LIMIT 1`, e.doc, g).Scan(&pe.Lat, &pe.Lon, &pe.Country)
+		err := s.r.QueryRowContext(ctx, `SELECT p.lat, p.lon, p.country FROM places p INDEXED BY places_doc
+			WHERE p.doc = (SELECT rowid FROM documents WHERE id = ?) AND p.entity = ? LIMIT 1`, e.doc, g).Scan(&pe.Lat, &pe.Lon, &pe.Country)
 		if err == sql.ErrNoRows {
 			continue
 		}
@@ -418,9 +420,12 @@ func (s *Store) EgoGraph(ctx context.Context, centre string, limit int) (*store.
 	}); err != nil {
 		return nil, fmt.Errorf("sqlite: graph: %w", err)
 	}
-	args = append(append([]any{}, ids...), ids...)
-	if err := s.each(ctx, `SELECT actor, target, group_concat(DISTINCT type), count(*) FROM events
-		WHERE actor IN (`+set+`) AND target IN (`+set+`) GROUP BY actor, target ORDER BY 4 DESC`, args, func(r *sql.Rows) error {
+	// Events between them, as reported in the centre's articles (like the
+	// co-occurrences).
+	args = append(append([]any{c}, ids...), ids...)
+	if err := s.each(ctx, `SELECT actor, target, group_concat(DISTINCT type), count(*) FROM events INDEXED BY events_doc
+		WHERE doc IN (SELECT doc FROM entity_documents WHERE entity = ?) AND actor IN (`+set+`) AND target IN (`+set+`)
+		GROUP BY actor, target ORDER BY 4 DESC`, args, func(r *sql.Rows) error {
 		var a, b int64
 		var types string
 		ed := store.GraphEdge{Kind: "event"}
@@ -434,6 +439,81 @@ func (s *Store) EgoGraph(ctx context.Context, centre string, limit int) (*store.
 		return nil, fmt.Errorf("sqlite: graph: %w", err)
 	}
 	return g, nil
+}
+
+// EntitySummary implements [store.Explorer].
+func (s *Store) EntitySummary(ctx context.Context, id string) (*store.EntitySummary, error) {
+	g, err := s.entityRowID(ctx, id)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: %w", err)
+	}
+	e, err := scanEntity(s.r.QueryRowContext(ctx, "SELECT "+entityCols+" FROM entities e WHERE rowid = ?", g))
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: entity %s: %w", id, err)
+	}
+	return &e, nil
+}
+
+// SharedDocuments implements [store.Explorer].
+func (s *Store) SharedDocuments(ctx context.Context, a, b string, limit int) ([]string, error) {
+	ga, err := s.entityRowID(ctx, a)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: %w", err)
+	}
+	gb, err := s.entityRowID(ctx, b)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: %w", err)
+	}
+	var out []string
+	err = s.each(ctx, `SELECT d.id FROM entity_documents x JOIN entity_documents y ON y.doc = x.doc AND y.entity = ?
+		JOIN documents d ON d.rowid = x.doc WHERE x.entity = ? ORDER BY x.doc DESC LIMIT ?`, []any{gb, ga, limit}, func(r *sql.Rows) error {
+		var id string
+		err := r.Scan(&id)
+		out = append(out, id)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: shared documents: %w", err)
+	}
+	return out, nil
+}
+
+// EventsOf implements [store.Explorer].
+func (s *Store) EventsOf(ctx context.Context, a, b string, limit int) ([]store.EventHit, error) {
+	ga, err := s.entityRowID(ctx, a)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: events: %w", err)
+	}
+	where, args := "(ev.actor = ? AND ev.target IS NULL) OR (ev.target = ? AND ev.actor IS NULL)", []any{ga, ga}
+	if b != "" {
+		gb, err := s.entityRowID(ctx, b)
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: events: %w", err)
+		}
+		where, args = "ev.actor = ? AND ev.target = ?", []any{ga, gb}
+	}
+	var out []store.EventHit
+	err = s.each(ctx, eventSelect+" WHERE "+where+" ORDER BY ev.rowid DESC LIMIT ?", append(args, limit), func(r *sql.Rows) error {
+		h, err := scanEvent(r)
+		out = append(out, h)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: events: %w", err)
+	}
+	return out, nil
+}
+
+// Counts implements [store.Explorer].
+func (s *Store) Counts(ctx context.Context) (*store.Stats, error) {
+	st := &store.Stats{Format: FormatVersion}
+	err := s.r.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM entities),
+		(SELECT count(*) FROM quotes), (SELECT count(*) FROM events), (SELECT count(*) FROM place_stats), (SELECT count(*) FROM stories)`).
+		Scan(&st.Documents, &st.Entities, &st.Quotes, &st.Events, &st.Places, &st.Stories)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: counts: %w", err)
+	}
+	return st, nil
 }
 
 // RecentQuotes implements [store.Explorer].
@@ -465,8 +545,8 @@ func (s *Store) PlaceMentions(ctx context.Context, key store.PlaceKey, limit int
 		where, args = "p.name = ? AND p.country = ?", []any{key.Name, strings.ToUpper(key.Country)}
 	}
 	out := []store.PlaceMention{}
-	err := s.each(ctx, "SELECT "+docCols+", p.start_cp, p.end_cp, p.text FROM places p JOIN documents d ON d.rowid = p.doc WHERE "+where+
-		" ORDER BY d.published DESC, d.rowid DESC, p.start_cp LIMIT ?", append(args, limit), func(r *sql.Rows) error {
+	err := s.each(ctx, "SELECT "+docCols+", p.start_cp, p.end_cp, p.text FROM places p INDEXED BY places_key JOIN documents d ON d.rowid = p.doc WHERE "+where+
+		" ORDER BY p.rowid DESC LIMIT ?", append(args, limit), func(r *sql.Rows) error {
 		var m store.PlaceMention
 		d, err := scanDoc(r, &m.Start, &m.End, &m.Text)
 		m.DocSummary = d

@@ -558,6 +558,9 @@ func (s *Store) Events(ctx context.Context, q store.EventQuery) (*store.EventLis
 // ones (news.ShownByDefault; records without a status are asserted).
 const shownStatus = "coalesce(json_extract(ev.event, '$.status'), '') IN ('', 'asserted', 'reported')"
 
+// shownStatusBare is shownStatus for queries that do not alias the table.
+const shownStatusBare = "coalesce(json_extract(event, '$.status'), '') IN ('', 'asserted', 'reported')"
+
 // Timeline implements [store.Store].
 func (s *Store) Timeline(ctx context.Context, q store.TimelineQuery) (*store.Timeline, error) {
 	n := map[string]int{"day": 10, "month": 7, "year": 4}
@@ -603,7 +606,7 @@ func (s *Store) Timeline(ctx context.Context, q store.TimelineQuery) (*store.Tim
 		return nil, fmt.Errorf("sqlite: timeline: %w", err)
 	}
 	if err := s.each(ctx, `SELECT substr(date, 1, ?1) p, count(*) FROM events
-		WHERE length(date) >= ?1 AND date GLOB `+datePat+evWhere+` GROUP BY p`, args, func(r *sql.Rows) error {
+		WHERE length(date) >= ?1 AND date GLOB `+datePat+evWhere+` AND `+shownStatusBare+` GROUP BY p`, args, func(r *sql.Rows) error {
 		var p string
 		var c int
 		err := r.Scan(&p, &c)

@@ -85,7 +85,7 @@
       var p = data.points[c.properties.i];
       var size = 18 + Math.min(14, 3 * Math.sqrt(p.mentions));
       var mk = L.marker(ll, { icon: icon('pt', short(p.mentions), size), title: p.name + ': ' + p.mentions + ' mentions', keyboard: true, alt: p.name });
-      mk.on('add', function () { var e = mk.getElement(); if (e) { e.setAttribute('data-name', p.name); e.setAttribute('aria-label', p.name + ', ' + p.mentions + ' mentions'); } });
+      mk.on('add', function () { var e = mk.getElement(); if (e) { e.setAttribute('data-name', p.name); e.setAttribute('aria-label', p.name + ': ' + short(p.mentions) + ' mentions'); } });
       evidencePopup(mk, p.href);
       points.addLayer(mk);
     });
