@@ -42,7 +42,12 @@ start)
 		bin=$(pgbin)
 	fi
 	mkdir -p "$dir/pg"
-	[ "$(id -u)" = 0 ] && chown postgres "$dir/pg"
+	if [ "$(id -u)" = 0 ]; then
+		# The postgres user must reach its data directory (mktemp -d makes
+		# DIR private to root).
+		chmod a+rx "$dir"
+		chown postgres "$dir/pg"
+	fi
 	if [ ! -d "$dir/pg/data" ]; then
 		# initdb refuses to run as root: it runs as the postgres user.
 		as_pg "$bin/initdb" -D "$dir/pg/data" -A trust -U postgres --no-sync -E UTF8 --locale=C.UTF-8 >&2
@@ -78,6 +83,11 @@ CONF
 		sleep 0.1
 	done
 	[ $ok = 3 ] || { echo "NATS cluster did not become healthy; logs in $dir/nats" >&2; exit 1; }
+	# JetStream answers once the cluster has elected its meta leader.
+	for _ in $(seq 1 300); do
+		curl -sf "http://127.0.0.1:18231/jsz" | grep -q '"leader": "n' && break
+		sleep 0.1
+	done
 	echo "export NEWSGRAPH_PG_URL='postgres://postgres@127.0.0.1:$pgport/postgres?sslmode=disable'"
 	echo "export NEWSGRAPH_NATS_URL='nats://127.0.0.1:14231,nats://127.0.0.1:14232,nats://127.0.0.1:14233'"
 	echo "export NEWSGRAPH_NATS_SERVER='$dir/nats-server'"

@@ -83,6 +83,11 @@ func Run(ctx context.Context, env *Env, args []string) int {
 		return c.Run(ctx, env, args[1:])
 	}
 	if hasGroup(args[0]) {
+		if len(args) >= 2 && (args[1] == "-h" || args[1] == "--help" || args[1] == "-help" || args[1] == "help") {
+			// "newsgraph query -h": the group's commands are its help.
+			usage(env.Stdout, args[0])
+			return ExitOK
+		}
 		if len(args) >= 2 {
 			fmt.Fprintf(env.Stderr, "newsgraph %s: unknown subcommand %q\n", args[0], args[1])
 		}
@@ -124,6 +129,25 @@ func usage(w io.Writer, group string) {
 // there it returns false and the exit status: ExitOK after -h (the flag
 // package has printed the usage), ExitUsage after a bad flag.
 func parseFlags(fs *flag.FlagSet, args []string) (int, bool) {
+	// A command without its own usage text gets one with its summary, not
+	// the flag package's bare "Usage of …".
+	if c, ok := commands[fs.Name()]; ok {
+		orig := fs.Usage
+		fs.Usage = func() {
+			var buf strings.Builder
+			out := fs.Output()
+			fs.SetOutput(&buf)
+			orig()
+			fs.SetOutput(out)
+			text := buf.String()
+			if strings.HasPrefix(text, "Usage of ") {
+				fmt.Fprintf(out, "Usage: newsgraph %s [flags]\n%s.\n\nFlags:\n", fs.Name(), upperFirst(c.Summary))
+				fs.PrintDefaults()
+				return
+			}
+			io.WriteString(out, text)
+		}
+	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return ExitOK, false
@@ -131,6 +155,13 @@ func parseFlags(fs *flag.FlagSet, args []string) (int, bool) {
 		return ExitUsage, false
 	}
 	return ExitOK, true
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // Version is the newsgraph version, recorded in every article's provenance.

@@ -10,15 +10,15 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/newsgraph/newsgraph/internal/testenv"
 )
 
 // TestE2EMatchesSharedScorer scores WikiEvents dev with `eval events
 // --e2e` and with the shared Python scorer on the same predictions; the
 // figures must be equal. It needs ../shared and python3.
 func TestE2EMatchesSharedScorer(t *testing.T) {
-	if testing.Short() {
-		t.Skip("runs the whole pipeline on 20 documents")
-	}
+	testenv.Long(t, "runs the whole pipeline on 20 documents and the Python scorer")
 	dir := filepath.Join("..", "..", "..", "shared", "eval", "events", "wikievents")
 	scorer := filepath.Join(dir, "score_events_e2e.py")
 	if _, err := os.Stat(scorer); err != nil {

@@ -65,7 +65,16 @@ func runExport(ctx context.Context, env *Env, args []string) int {
 		want[k] = true
 	}
 	switch *format {
-	case "json", "jsonl", "tsv":
+	case "tsv":
+		// The TSV is the GDELT-like event table; there is no TSV of
+		// anything else.
+		for k := range want {
+			if k != "events" && len(want) < len(exportKinds) {
+				fmt.Fprintf(env.Stderr, "newsgraph export: --format tsv writes events only (docs/format/events-export.md), not %s; use --format csv or jsonl for %s\n", k, k)
+				return ExitUsage
+			}
+		}
+	case "json", "jsonl":
 	case "csv":
 		if *out == "" && len(want) != 1 {
 			fmt.Fprintln(env.Stderr, "newsgraph export: csv writes one table per kind: give one --kind, or --out DIR for all")
@@ -115,7 +124,28 @@ func exportTSV(ctx context.Context, st store.Store, path string, stdout io.Write
 		if err := json.Unmarshal(rec, &a); err != nil {
 			return fmt.Errorf("document %s: %w", id, err)
 		}
-		return x.Write(&a)
+		if len(a.Events) == 0 {
+			return nil
+		}
+		// Actors, targets and places as the store's global entities,
+		// which hold across documents, not the document's own E1, E2.
+		d, err := st.Document(ctx, id)
+		if err != nil {
+			return fmt.Errorf("document %s: %w", id, err)
+		}
+		global := func(local string) string {
+			if g, ok := d.Entities[local]; ok && g.ID != "" {
+				return g.ID
+			}
+			return local
+		}
+		for _, r := range export.Records(&a) {
+			r.Actor, r.Target, r.Place = global(r.Actor), global(r.Target), global(r.Place)
+			if err := x.WriteRecord(r); err != nil {
+				return err
+			}
+		}
+		return nil
 	}})
 	if err == nil {
 		err = x.Close()
@@ -127,6 +157,36 @@ func exportTSV(ctx context.Context, st store.Store, path string, stdout io.Write
 		err = cerr
 	}
 	return err
+}
+
+// documentIndex returns the summary of every stored document by ID.
+func documentIndex(ctx context.Context, st store.Store) (map[string]store.DocSummary, error) {
+	out := map[string]store.DocSummary{}
+	for off := 0; ; off += store.MaxLimit {
+		l, err := st.Documents(ctx, store.DocQuery{Page: store.Page{Offset: off, Limit: store.MaxLimit}})
+		if err != nil {
+			return nil, err
+		}
+		for _, d := range l.Documents {
+			out[d.ID] = d
+		}
+		if len(l.Documents) < store.MaxLimit {
+			return out, nil
+		}
+	}
+}
+
+// safeCSV writes CSV whose cells a spreadsheet will not run: a cell that
+// starts with =, +, -, @, a tab or a carriage return (a formula to Excel,
+// LibreOffice and Google Sheets) gets a leading apostrophe, unless it is a
+// plain number ("-3.5").
+type safeCSV struct{ *csv.Writer }
+
+func (w safeCSV) Write(rec []string) error {
+	for i, c := range rec {
+		rec[i] = export.NeutraliseCell(c)
+	}
+	return w.Writer.Write(rec)
 }
 
 func contains(list []string, s string) bool {
@@ -279,7 +339,7 @@ func exportCSV(ctx context.Context, st store.Store, want map[string]bool, dir st
 			w0, closeOut = f, f.Close
 		}
 		bw := bufio.NewWriterSize(w0, 1<<16)
-		cw := csv.NewWriter(bw)
+		cw := safeCSV{csv.NewWriter(bw)}
 		var x store.Exporter
 		join := func(s []string) string { return strings.Join(s, "; ") }
 		itoa := strconv.Itoa
@@ -301,9 +361,15 @@ func exportCSV(ctx context.Context, st store.Store, want map[string]bool, dir st
 				return cw.Write([]string{e.ID, e.Name, string(e.Type), e.Country, itoa(e.Mentions), itoa(len(e.Documents)), join(e.Aliases), join(e.Documents)})
 			}
 		case "quotes":
-			cw.Write([]string{"document", "speaker", "speaker_name", "kind", "cue", "start", "end", "confidence", "text"})
+			docs, err := documentIndex(ctx, st)
+			if err != nil {
+				closeOut()
+				return fmt.Errorf("%s: %w", kind, err)
+			}
+			cw.Write([]string{"document", "outlet", "published", "url", "title", "speaker", "speaker_name", "kind", "cue", "start", "end", "confidence", "text"})
 			x.Quote = func(q store.QuoteHit) error {
-				return cw.Write([]string{q.Document, q.Speaker, q.SpeakerName, string(q.Kind), q.Cue, itoa(q.Start), itoa(q.End), ftoa(q.Confidence), q.Text})
+				d := docs[q.Document]
+				return cw.Write([]string{q.Document, d.Outlet, q.Published, d.URL, q.DocumentTitle, q.Speaker, q.SpeakerName, string(q.Kind), q.Cue, itoa(q.Start), itoa(q.End), ftoa(q.Confidence), q.Text})
 			}
 		case "events":
 			cw.Write([]string{"document", "type", "actor", "actor_name", "actor_type", "actor_country", "target", "target_name", "target_type", "target_country",

@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/newsgraph/newsgraph/internal/annotate/ner"
@@ -59,11 +58,18 @@ func readCoNLL(path, half string) ([]conll.Document, []ner.Example, error) {
 func trainNER(ctx context.Context, env *Env, args []string) int {
 	fs := flag.NewFlagSet("train ner", flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
-	trainPath := fs.String("train", filepath.Join("..", "shared", "eval", "ner", "conll2003", "eng.train"), "CoNLL-2003 training `file`")
-	devPath := fs.String("dev", filepath.Join("..", "shared", "eval", "ner", "conll2003", "eng.testa"), "CoNLL-2003 development `file`: keep the epoch that scores best on it (empty: train all epochs)")
+	fs.Usage = func() {
+		fmt.Fprintln(env.Stderr, "Usage: newsgraph train ner --train eng.train [--dev eng.testa] [--out FILE] [flags]")
+		fmt.Fprintln(env.Stderr, "Trains the named-entity tagger (an averaged perceptron over word, shape, cluster and gazetteer")
+		fmt.Fprintln(env.Stderr, "features) on CoNLL-2003 files and writes the model; the shipped one is internal/annotate/ner/data/model.gz.")
+		fs.PrintDefaults()
+	}
+	trainPath := fs.String("train", "", "CoNLL-2003 training `file` (required; eng.train)")
+	devPath := fs.String("dev", "", "CoNLL-2003 development `file` (eng.testa): keep the epoch that scores best on it (empty: train all epochs)")
 	devHalf := fs.String("dev-half", "A", "which half of the development file's documents picks the epoch (A: 1st, 3rd, …; B: 2nd, 4th, …; empty: all); the other half stays unseen for reporting")
 	extra := fs.String("extra", "", "a second CoNLL `file` trained on as well (the development set, for a release model)")
-	out := fs.String("out", filepath.Join("internal", "annotate", "ner", "data", "model.gz"), "where to write the model")
+	extraHalf := fs.String("extra-half", "", "train on only this half of the --extra file's documents (A or B; empty: all)")
+	out := fs.String("out", "ner-model.gz", "`file` to write the model to")
 	epochs := fs.Int("epochs", 12, "training epochs")
 	seed := fs.Uint64("seed", 1, "shuffling seed")
 	minCount := fs.Int("min-count", 2, "keep features seen at least this often")
@@ -71,13 +77,17 @@ func trainNER(ctx context.Context, env *Env, args []string) int {
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
+	if *trainPath == "" {
+		fmt.Fprintln(env.Stderr, "newsgraph train ner: --train FILE is required (the CoNLL-2003 training file, eng.train)")
+		return ExitUsage
+	}
 	_, train, err := readCoNLL(*trainPath, "")
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "newsgraph train ner: %v\n", err)
 		return ExitUsage
 	}
 	if *extra != "" {
-		_, more, err := readCoNLL(*extra, "")
+		_, more, err := readCoNLL(*extra, *extraHalf)
 		if err != nil {
 			fmt.Fprintf(env.Stderr, "newsgraph train ner: %v\n", err)
 			return ExitUsage

@@ -142,7 +142,7 @@ func trainTriggers(ctx context.Context, env *Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "newsgraph train triggers: %v\n", err)
 		return ExitFailure
 	}
-	n, err := m.WriteTo(f)
+	_, err = m.WriteTo(f)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
@@ -150,6 +150,10 @@ func trainTriggers(ctx context.Context, env *Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "newsgraph train triggers: writing %s: %v\n", *out, err)
 		return ExitFailure
 	}
-	fmt.Fprintf(env.Stdout, "wrote %s (%d bytes)\n", *out, n)
+	size := int64(0)
+	if st, err := os.Stat(*out); err == nil {
+		size = st.Size()
+	}
+	fmt.Fprintf(env.Stdout, "wrote %s (%d bytes)\n", *out, size)
 	return ExitOK
 }

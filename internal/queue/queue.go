@@ -44,6 +44,10 @@ const (
 // article again within it stores nothing. Later, the store still skips it.
 const DedupWindow = time.Hour
 
+// streamWait is how long Connect tries to create the streams: a cluster
+// that has just started takes a few seconds to elect a JetStream leader.
+const streamWait = 30 * time.Second
+
 // IsURL reports whether s names a NATS server.
 func IsURL(s string) bool {
 	return strings.HasPrefix(s, "nats://") || strings.HasPrefix(s, "tls://")
@@ -114,14 +118,25 @@ func Connect(ctx context.Context, url string, opt Options) (*Queue, error) {
 		cfg.Replicas = replicas
 		cfg.Storage = jetstream.FileStorage
 		cfg.Duplicates = DedupWindow
-		s, err := js.CreateOrUpdateStream(ctx, cfg)
-		if err != nil && replicas > 1 && errors.Is(err, jetstream.ErrStreamNameAlreadyInUse) {
-			s, err = js.Stream(ctx, cfg.Name)
+		// A cluster that has just started answers only once it has
+		// elected a JetStream leader: try again for a while.
+		deadline := time.Now().Add(streamWait)
+		for {
+			s, err := js.CreateOrUpdateStream(ctx, cfg)
+			if err != nil && replicas > 1 && errors.Is(err, jetstream.ErrStreamNameAlreadyInUse) {
+				s, err = js.Stream(ctx, cfg.Name)
+			}
+			if err == nil {
+				return s, nil
+			}
+			if time.Now().After(deadline) || ctx.Err() != nil {
+				return nil, fmt.Errorf("queue: stream %s on %s: %w", cfg.Name, url, err)
+			}
+			select {
+			case <-ctx.Done():
+			case <-time.After(500 * time.Millisecond):
+			}
 		}
-		if err != nil {
-			return nil, fmt.Errorf("queue: stream %s on %s: %w", cfg.Name, url, err)
-		}
-		return s, nil
 	}
 	if q.raw, err = mk(jetstream.StreamConfig{Name: q.RawStream, Subjects: []string{q.RawSubject}, Retention: jetstream.WorkQueuePolicy}); err != nil {
 		nc.Close()

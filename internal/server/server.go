@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -269,7 +270,11 @@ func (s *Server) entities(r *http.Request) (any, error) {
 		return nil, err
 	}
 	q := r.URL.Query()
-	return s.st.Entities(r.Context(), store.EntityQuery{Page: p, Name: q.Get("name"), Type: news.EntityType(strings.ToUpper(q.Get("type")))})
+	typ := news.EntityType(strings.ToUpper(q.Get("type")))
+	if typ != "" && !entityTypes[typ] {
+		return nil, badRequest("type must be one of %s, not %q", strings.Join(sortedKeys(entityTypes), ", "), q.Get("type"))
+	}
+	return s.st.Entities(r.Context(), store.EntityQuery{Page: p, Name: q.Get("name"), Type: typ})
 }
 
 func (s *Server) entity(r *http.Request) (any, error) {
@@ -291,7 +296,29 @@ func (s *Server) events(r *http.Request) (any, error) {
 		return nil, err
 	}
 	q := r.URL.Query()
-	return s.st.Events(r.Context(), store.EventQuery{Page: p, Type: q.Get("type"), Entity: q.Get("entity"), Document: q.Get("document"), AllStatus: q.Get("status") == "all"})
+	typ := strings.ToUpper(q.Get("type"))
+	if typ != "" && !eventTypes[typ] {
+		return nil, badRequest("type must be a PLOVER category (%s), not %q", strings.Join(sortedKeys(eventTypes), ", "), q.Get("type"))
+	}
+	return s.st.Events(r.Context(), store.EventQuery{Page: p, Type: typ, Entity: q.Get("entity"), Document: q.Get("document"), AllStatus: q.Get("status") == "all"})
+}
+
+// entityTypes are the types an entity filter accepts.
+var entityTypes = map[news.EntityType]bool{news.Person: true, news.Org: true, news.GPE: true, news.Loc: true, news.NORP: true,
+	news.Fac: true, news.EventType: true, news.WorkOfArt: true, news.Law: true, news.Misc: true}
+
+// eventTypes are PLOVER's sixteen event categories.
+var eventTypes = map[string]bool{"AGREE": true, "CONSULT": true, "SUPPORT": true, "CONCEDE": true, "COOPERATE": true, "AID": true,
+	"RETREAT": true, "REQUEST": true, "ACCUSE": true, "REJECT": true, "THREATEN": true, "PROTEST": true, "SANCTION": true,
+	"MOBILIZE": true, "COERCE": true, "ASSAULT": true}
+
+func sortedKeys[K ~string](m map[K]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, string(k))
+	}
+	sort.Strings(out)
+	return out
 }
 
 func (s *Server) timeline(r *http.Request) (any, error) {

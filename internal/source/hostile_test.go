@@ -78,7 +78,7 @@ func TestHostileFiles(t *testing.T) {
 	write(t, dir, "d-page.html.gz", gz([]byte("<html><body><p>"+story+"</p></body></html>")))
 	write(t, dir, "d-notes.txt.gz", gz([]byte(story)))
 	write(t, dir, "d-nested.txt.gz", gz(gz([]byte(story))))
-	write(t, dir, "d-bomb.txt.gz", gz(bytes.Repeat([]byte("a "), 40<<20))) // 80 MiB inflated
+	write(t, dir, "d-bomb.txt.gz", gz(bytes.Repeat([]byte("a "), 11<<20))) // 22 MiB inflated, over the 20 MiB limit
 	write(t, dir, "e-latin1.html", []byte("<html><head><meta charset=\"iso-8859-1\"></head><body><p>Caf\xe9 owners in Z\xfcrich protest.</p></body></html>"))
 	late := append(bytes.Repeat([]byte("The council met. "), 1000), 0)
 	write(t, dir, "f-late-nul.txt", append(late, []byte(" The end.")...))
@@ -186,5 +186,52 @@ func TestWalkStopsOnCancel(t *testing.T) {
 	cancel()
 	if err := Walk(ctx, []string{dir}, Options{}, func(*news.Article, error) error { return nil }); !errors.Is(err, context.Canceled) {
 		t.Errorf("Walk after cancel = %v", err)
+	}
+}
+
+// FuzzGzip reads any bytes as a .gz input: never a hang, a panic, or an
+// article with neither text nor error.
+func FuzzGzip(f *testing.F) {
+	f.Add(gz([]byte("The council met on Monday.")), "a.txt.gz")
+	f.Add(gz([]byte("<html><body><p>The council met.</p></body></html>")), "a.html.gz")
+	f.Add(gz(gz([]byte("x"))), "b.gz")
+	f.Add([]byte{0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff}, "c.jsonl.gz")
+	f.Fuzz(func(t *testing.T, b []byte, name string) {
+		_ = readGzip(context.Background(), name, bytes.NewReader(b), func(a *news.Article, err error) error {
+			if a == nil && err == nil {
+				t.Fatal("emit with neither article nor error")
+			}
+			return nil
+		})
+	})
+}
+
+// FuzzParseDate: any date string is a YYYY-MM-DD date or an error.
+func FuzzParseDate(f *testing.F) {
+	for _, s := range []string{"2022-05-21", "2022-05-21T10:00:00Z", "May 21, 2022", "21 May 2022", "Sat, 21 May 2022 10:00:00 +0000", "2022-13-01", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := ParseDate(s)
+		if err != nil {
+			return
+		}
+		if _, perr := time.Parse("2006-01-02", d); perr != nil {
+			t.Fatalf("ParseDate(%q) = %q, not a date", s, d)
+		}
+	})
+}
+
+// TestDecodeUTF16Heuristic: text that merely has some NULs is not taken
+// for UTF-16.
+func TestDecodeUTF16Heuristic(t *testing.T) {
+	if _, ok := decodeUTF16([]byte("plain ASCII text with no NULs at all")); ok {
+		t.Error("ASCII taken for UTF-16")
+	}
+	if out, ok := decodeUTF16(utf16Bytes("Hello, world", false, false)); !ok || string(out) != "Hello, world" {
+		t.Errorf("UTF-16LE without BOM: %q, %v", out, ok)
+	}
+	if out, ok := decodeUTF16(utf16Bytes("Hello, world", true, false)); !ok || string(out) != "Hello, world" {
+		t.Errorf("UTF-16BE without BOM: %q, %v", out, ok)
 	}
 }

@@ -28,8 +28,32 @@ type Explorer interface {
 	// coordinates.
 	PlaceEvents(ctx context.Context, q PlaceQuery) ([]PlacedEvent, error)
 	// PlaceMentions lists the mentions of one place with their
-	// documents, newest documents first.
+	// documents, the latest stored first.
 	PlaceMentions(ctx context.Context, key PlaceKey, limit int) ([]PlaceMention, error)
+	// MapPlaces lists resolved places, most mentioned first, with how
+	// many mentions and articles each has (no document lists: the map's
+	// popups ask PlaceMentions).
+	MapPlaces(ctx context.Context, q PlaceQuery) (*PlaceList, error)
+	// EgoGraph returns an entity, its limit-1 most frequent neighbours,
+	// and the co-occurrence and event edges between them, both counted in
+	// the centre's articles.
+	EgoGraph(ctx context.Context, centre string, limit int) (*Graph, error)
+	// RecentQuotes lists quotes, the latest stored first.
+	RecentQuotes(ctx context.Context, p Page) (*QuoteList, error)
+	// Counts counts what the home page shows, without the per-mention
+	// tables that make Stats slow on large stores. Places are distinct
+	// places.
+	Counts(ctx context.Context) (*Stats, error)
+	// EntitySummary returns one entity's name, type and counts.
+	EntitySummary(ctx context.Context, id string) (*EntitySummary, error)
+	// SharedDocuments lists up to limit documents that mention both
+	// entities, the latest stored first.
+	SharedDocuments(ctx context.Context, a, b string, limit int) ([]string, error)
+	// EventsOf lists up to limit events with actor a (the latest stored
+	// first): with target b when b is set; with no linked target or
+	// actor on the other side when b is "" (events whose other side only
+	// a name gives).
+	EventsOf(ctx context.Context, a, b string, limit int) ([]EventHit, error)
 }
 
 // Facet is one value of a facet with the number of documents that have it.
@@ -40,10 +64,11 @@ type Facet struct {
 }
 
 // Facets are the facet counts of a search. Scanned is the number of
-// matching documents counted (at most [FacetScan], best ranked first);
-// Total is all matches.
+// matching documents counted (at most [FacetScan], in store order: a
+// sample when there are more); Total is all matches.
 type Facets struct {
-	Total    int     `json:"total"`
+	// More is true when the search matches more documents than Scanned.
+	More     bool    `json:"more"`
 	Scanned  int     `json:"scanned"`
 	Outlets  []Facet `json:"outlets"`
 	Years    []Facet `json:"years"`
@@ -67,6 +92,9 @@ type DatedQuery struct {
 	Type string
 }
 
+// DatedCountCap caps the count of dated items.
+const DatedCountCap = 10000
+
 // DatedItem is an event or a time expression with its date. Precision
 // follows from the length of Date: 4 a year, 7 a month, 10 a day.
 type DatedItem struct {
@@ -82,7 +110,8 @@ type DatedItem struct {
 	End   int    `json:"end"`
 }
 
-// DatedList is one page of dated items.
+// DatedList is one page of dated items. Total is capped at
+// [DatedCountCap] + 1 ("more than DatedCountCap").
 type DatedList struct {
 	Total int         `json:"total"`
 	Page  Page        `json:"page"`

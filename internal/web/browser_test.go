@@ -404,7 +404,7 @@ func TestBrowserSeeds(t *testing.T) {
 		{name: "entity", path: "/entity/" + luka, wait: "#h-alias", then: func(t *testing.T, s *session) {
 			var text string
 			mustEval(t, s, `document.querySelector("main").innerText`, &text)
-			for _, want := range []string{"the surname of Alexander Lukashenko", "Events where Alexander Lukashenko acts", "Events that target Alexander Lukashenko", "country:"} {
+			for _, want := range []string{"surname of the full name", "Events where Alexander Lukashenko acts", "Events that target Alexander Lukashenko", "country:"} {
 				if !strings.Contains(text, want) {
 					t.Errorf("entity page lacks %q", want)
 				}

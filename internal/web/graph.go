@@ -57,7 +57,13 @@ func edgeHref(a, b, kind string) string {
 // co-occurrence edges between them and directed event edges. Events of
 // the centre whose other side is unlinked are matched to a node by name.
 func (u *UI) ego(ctx context.Context, centre string) (*egoGraph, error) {
-	g, err := u.st.Graph(ctx, store.GraphQuery{Entity: centre, Limit: graphNodes})
+	var g *store.Graph
+	var err error
+	if u.ex != nil {
+		g, err = u.ex.EgoGraph(ctx, centre, graphNodes)
+	} else {
+		g, err = u.st.Graph(ctx, store.GraphQuery{Entity: centre, Limit: graphNodes})
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -87,11 +93,20 @@ func (u *UI) ego(ctx context.Context, centre string) (*egoGraph, error) {
 		out.Edges = append(out.Edges, ge)
 	}
 	// The centre's events with an unlinked side that names a node.
-	evs, err := u.st.Events(ctx, store.EventQuery{Entity: centre, Page: store.Page{Limit: store.MaxLimit}})
+	var evs []store.EventHit
+	if u.ex != nil {
+		evs, err = u.ex.EventsOf(ctx, centre, "", store.MaxLimit)
+	} else {
+		var l *store.EventList
+		l, err = u.st.Events(ctx, store.EventQuery{Entity: centre, Page: store.Page{Limit: store.MaxLimit}})
+		if l != nil {
+			evs = l.Events
+		}
+	}
 	if err != nil {
 		return nil, err
 	}
-	for _, ev := range evs.Events {
+	for _, ev := range evs {
 		src, dst := ev.Actor, ev.Target
 		switch {
 		case src == centre && dst == "" && ev.TargetName != "":
@@ -256,47 +271,47 @@ func (u *UI) graphEdge(r *http.Request) (string, view, error) {
 	if kind != "event" && kind != "cooccur" {
 		return "", view{}, badRequest{fmt.Sprintf("kind=%q is not event or cooccur.", kind)}
 	}
-	a, err := u.st.Entity(ctx, q.Get("a"))
+	if u.ex == nil {
+		return "", view{}, badRequest{"This store cannot list the sentences of an edge."}
+	}
+	a, err := u.ex.EntitySummary(ctx, q.Get("a"))
 	if err != nil {
 		return "", view{}, err
 	}
-	b, err := u.st.Entity(ctx, q.Get("b"))
+	b, err := u.ex.EntitySummary(ctx, q.Get("b"))
 	if err != nil {
 		return "", view{}, err
 	}
-	d := edgeData{A: a.EntitySummary, B: b.EntitySummary, Kind: kind, Fragment: q.Get("frag") == "1"}
+	d := edgeData{A: *a, B: *b, Kind: kind, Fragment: q.Get("frag") == "1"}
 	if kind == "event" {
-		evs, err := u.st.Events(ctx, store.EventQuery{Entity: a.ID, Page: store.Page{Limit: store.MaxLimit}})
+		linked, err := u.ex.EventsOf(ctx, a.ID, b.ID, store.MaxLimit)
+		if err != nil {
+			return "", view{}, err
+		}
+		unlinked, err := u.ex.EventsOf(ctx, a.ID, "", store.MaxLimit)
 		if err != nil {
 			return "", view{}, err
 		}
 		nodes := []gNode{{ID: b.ID, Name: b.Name, Type: string(b.Type)}}
-		for _, ev := range evs.Events {
-			byName := false
-			switch {
-			case ev.Actor == a.ID && ev.Target == b.ID:
-			case ev.Actor == a.ID && ev.Target == "" && nodeNamed(nodes, ev.TargetName, a.ID) == b.ID:
-				byName = true
-			default:
+		for _, ev := range append(linked, unlinked...) {
+			byName := ev.Target != b.ID
+			if byName && (ev.Actor != a.ID || nodeNamed(nodes, ev.TargetName, a.ID) != b.ID) {
 				continue
 			}
 			ee := edgeEvent{EventHit: ev, Href: spanHref(ev.Document, ev.Trigger.Start, ev.Trigger.End), ByName: byName}
-			ee.Before, ee.Match, ee.After = ev.Evidence, "", ""
+			ee.Before = ev.Evidence
 			if i := strings.Index(ev.Evidence, ev.Trigger.Text); ev.Trigger.Text != "" && i >= 0 {
 				ee.Before, ee.Match, ee.After = ev.Evidence[:i], ev.Trigger.Text, ev.Evidence[i+len(ev.Trigger.Text):]
 			}
 			d.Events = append(d.Events, ee)
 		}
 	} else {
-		inB := map[string]bool{}
-		for _, art := range b.Articles {
-			inB[art.ID] = true
+		ids, err := u.ex.SharedDocuments(ctx, a.ID, b.ID, 5)
+		if err != nil {
+			return "", view{}, err
 		}
-		for _, art := range a.Articles {
-			if !inB[art.ID] || len(d.Evidence) >= 10 {
-				continue
-			}
-			doc, err := u.st.Document(ctx, art.ID)
+		for _, id := range ids {
+			doc, err := u.st.Document(ctx, id)
 			if err != nil {
 				return "", view{}, err
 			}

@@ -69,7 +69,12 @@ func (u *UI) home(r *http.Request) (string, view, error) {
 	p := pageOf(r)
 	d := homeData{}
 	var err error
-	if d.Stats, err = u.st.Stats(ctx); err != nil {
+	if u.ex != nil {
+		d.Stats, err = u.ex.Counts(ctx)
+	} else {
+		d.Stats, err = u.st.Stats(ctx)
+	}
+	if err != nil {
 		return "", view{}, err
 	}
 	if q == "" {

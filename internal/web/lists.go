@@ -19,7 +19,13 @@ type quotesData struct {
 func (u *UI) quotes(r *http.Request) (string, view, error) {
 	p := pageOf(r)
 	sp := r.URL.Query().Get("speaker")
-	l, err := u.st.Quotes(r.Context(), store.QuoteQuery{Page: p, Speaker: sp})
+	var l *store.QuoteList
+	var err error
+	if sp == "" && u.ex != nil {
+		l, err = u.ex.RecentQuotes(r.Context(), p)
+	} else {
+		l, err = u.st.Quotes(r.Context(), store.QuoteQuery{Page: p, Speaker: sp})
+	}
 	if err != nil {
 		return "", view{}, err
 	}

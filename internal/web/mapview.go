@@ -143,7 +143,14 @@ func (u *UI) places(r *http.Request) (string, view, error) {
 	if country != "" && (len(country) != 2 || isoNumeric[country] == "") {
 		return "", view{}, badRequest{fmt.Sprintf("country=%q is not an ISO 3166-1 two-letter code (PL, BY, UA, …).", r.URL.Query().Get("country"))}
 	}
-	l, err := u.st.Places(ctx, store.PlaceQuery{Page: store.Page{Limit: store.MaxLimit}, Country: country})
+	pq := store.PlaceQuery{Page: store.Page{Limit: store.MaxLimit}, Country: country}
+	var l *store.PlaceList
+	var err error
+	if u.ex != nil {
+		l, err = u.ex.MapPlaces(ctx, pq)
+	} else {
+		l, err = u.st.Places(ctx, pq)
+	}
 	if err != nil {
 		return "", view{}, err
 	}
@@ -176,7 +183,7 @@ func (u *UI) places(r *http.Request) (string, view, error) {
 	}
 	sort.Slice(d.Map.Areas, func(i, j int) bool { return d.Map.Areas[i].ID < d.Map.Areas[j].ID })
 	if u.ex != nil {
-		evs, err := u.ex.PlaceEvents(ctx, store.PlaceQuery{Page: store.Page{Limit: store.MaxLimit}, Country: country})
+		evs, err := u.ex.PlaceEvents(ctx, store.PlaceQuery{Page: store.Page{Limit: 100}, Country: country})
 		if err != nil {
 			return "", view{}, err
 		}
@@ -216,7 +223,7 @@ type placeData struct {
 	GeoNames      int
 	Precision     string
 	Evidence      []evidence
-	Mentions      int
+	Mentions      int // shown here
 	Fragment      bool
 }
 
@@ -241,7 +248,7 @@ func (u *UI) place(r *http.Request) (string, view, error) {
 	if u.ex == nil {
 		return "", view{}, badRequest{"This store cannot list the sentences of a place."}
 	}
-	ms, err := u.ex.PlaceMentions(ctx, key, 12)
+	ms, err := u.ex.PlaceMentions(ctx, key, 8)
 	if err != nil {
 		return "", view{}, err
 	}

@@ -105,6 +105,9 @@ func New(st store.Store, opt Options) (*UI, error) {
 	}
 	u := &UI{st: st, opt: opt, pages: map[string]*template.Template{}, mux: http.NewServeMux()}
 	u.ex, _ = st.(store.Explorer)
+	// Load the gazetteer the map needs in the background, so that the
+	// first map request does not wait for it.
+	go areaKinds()
 	names, err := fs.Glob(files, "templates/*.html")
 	if err != nil {
 		return nil, err

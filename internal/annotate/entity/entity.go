@@ -41,14 +41,17 @@ func named(t news.EntityType) bool {
 
 // cluster is an entity being built.
 type cluster struct {
-	name    string // fullest clean name so far
-	tokens  []string
-	types   map[news.EntityType]int
-	forms   []string // clean forms in order of first use
-	gender  Gender
-	first   int // index of first mention
-	members []int
-	credit  bool // started by a photo credit
+	name   string // fullest clean name so far
+	core   string // coreName(name)
+	tokens []string
+	types  map[news.EntityType]int
+	forms  []string // clean forms in order of first use
+	// formToks are the words of each form.
+	formToks [][]string
+	gender   Gender
+	first    int // index of first mention
+	members  []int
+	credit   bool // started by a photo credit
 }
 
 // hasForm reports whether the cluster has the form name, up to case.
@@ -158,6 +161,7 @@ func group(ms []news.Mention, credit map[int]bool) []news.Entity {
 		if m.Type == news.Org && isCountry(name) {
 			m.Type = news.GPE // "the US would help": the country, not an organisation
 		}
+		core := coreName(name)
 		best := -1
 		for _, k := range ix.candidates(name, toks, len(cs)) { // most recent first
 			if credit[i] || cs[k].credit {
@@ -174,7 +178,7 @@ func group(ms []news.Mention, credit map[int]bool) []news.Entity {
 				best = k
 				break
 			}
-			if !same(cs[k], m.Type, name, toks) {
+			if !same(cs[k], m.Type, name, toks, core) {
 				continue
 			}
 			if len(toks) > 1 {
@@ -194,10 +198,11 @@ func group(ms []news.Mention, credit map[int]bool) []news.Entity {
 		c := cs[best]
 		c.types[m.Type]++
 		if better(name, c.name) {
-			c.name, c.tokens = name, toks
+			c.name, c.tokens, c.core = name, toks, core
 		}
 		if !contains(c.forms, name) {
 			c.forms = append(c.forms, name)
+			c.formToks = append(c.formToks, toks)
 			ix.add(best, name, toks)
 		}
 		if g := GenderOf(name, titles); g != Unknown && c.gender == Unknown {
@@ -365,8 +370,8 @@ func surnameAsOther(c *cluster, t news.EntityType, toks []string) bool {
 }
 
 // same reports whether a mention of type t with clean name (tokens toks)
-// names the thing cluster c names.
-func same(c *cluster, t news.EntityType, name string, toks []string) bool {
+// names the thing cluster c names; core is coreName(name).
+func same(c *cluster, t news.EntityType, name string, toks []string, core string) bool {
 	if !compatible(c, t) {
 		return false
 	}
@@ -407,13 +412,13 @@ func same(c *cluster, t news.EntityType, name string, toks []string) bool {
 		return samePerson(c, toks)
 	}
 	// organisations and places
-	if coreName(name) != "" && coreName(name) == coreName(c.name) {
+	if core != "" && core == c.core {
 		return true
 	}
 	// an organisation's short form is the end of its full name ("the
 	// Pirates" for "the Pittsburgh Pirates")
 	if t == news.Org && c.typ() == news.Org {
-		if suffixOf(coreName(name), coreName(c.name)) || suffixOf(coreName(c.name), coreName(name)) {
+		if suffixOf(core, c.core) || suffixOf(c.core, core) {
 			return true
 		}
 	}
@@ -526,14 +531,14 @@ func coreName2(name string) string {
 // where both give first names, those agree too.
 func samePerson(c *cluster, toks []string) bool {
 	if len(toks) >= 2 {
-		for _, f := range c.forms {
-			if ft := strings.Fields(f); len(ft) >= 2 && !personCompatible(ft, toks) {
+		for _, ft := range c.formToks {
+			if len(ft) >= 2 && !personCompatible(ft, toks) {
 				return false // "Bill Clinton" never joins "Hillary Clinton"
 			}
 		}
 	}
-	for _, f := range c.forms {
-		if personCompatible(strings.Fields(f), toks) {
+	for _, ft := range c.formToks {
+		if personCompatible(ft, toks) {
 			return true
 		}
 	}

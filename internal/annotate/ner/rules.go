@@ -24,6 +24,10 @@ package ner
 //  8. A name in apposition to a noun for a group ("another unit, Kastus
 //     Kalinouski, gathered") or after "members of" names an organisation,
 //     unless the model reads a person or the gazetteers know it as a place.
+//  1b. Rule 1 also names what the model missed: a capitalised run that no
+//     span covers after "called", "named", "dubbed" or "known as" (and
+//     "the" or a quote) after a noun for a group is an organisation
+//     ("the security service, which is still called the KGB").
 //  5. Capitalised names joined by "and" or "&" and ended by a company
 //     designator ("Standard and Poor's Corp", "Procter & Gamble Co") are
 //     one organisation, not a person and a company.
@@ -138,6 +142,7 @@ func (m *Model) applyRules(ts []tok, sp []tagged) []tagged {
 			s.Class = ORG
 		}
 	}
+	sp = calledNames(ts, sp)
 	sp = companyChains(ts, sp)
 	sp = m.nationalityWords(ts, sp)
 	sp = bodyOf(ts, sp)
@@ -231,7 +236,7 @@ func (m *Model) nationalityWords(ts []tok, sp []tagged) []tagged {
 		for k < len(sp) && sp[k].End <= i {
 			k++
 		}
-		if k < len(sp) && sp[k].Start <= i || !ts[i].upperInit || i == 0 && len(ts) > 1 && !ts[1].upperInit {
+		if k < len(sp) && sp[k].Start <= i || !ts[i].upperInit {
 			continue
 		}
 		cats := m.spanCats(ts, i, i+1)
@@ -293,4 +298,57 @@ func sortTagged(sp []tagged) {
 			sp[j], sp[j-1] = sp[j-1], sp[j]
 		}
 	}
+}
+
+// calledNames applies rule 1b.
+func calledNames(ts []tok, sp []tagged) []tagged {
+	var add []tagged
+	for i := 0; i+1 < len(ts); i++ {
+		cue := 0
+		switch ts[i].lw {
+		case "called", "named", "dubbed", "nicknamed":
+			cue = i
+		case "as":
+			if i > 0 && ts[i-1].lw == "known" {
+				cue = i - 1
+			} else {
+				continue
+			}
+		default:
+			continue
+		}
+		j := i + 1
+		for j < len(ts) && (isOpenQuote(ts[j].w) || ts[j].lw == "the") {
+			j++
+		}
+		e := j
+		for e < len(ts) && ts[e].upperInit {
+			e++
+		}
+		if e == j {
+			continue
+		}
+		covered := false
+		for _, s := range sp {
+			if s.Start < e && j < s.End {
+				covered = true
+			}
+		}
+		if covered {
+			continue
+		}
+		group := false
+		for k := cue - 1; k >= 0 && k >= cue-7; k-- {
+			group = group || groupNouns[ts[k].lw]
+		}
+		if group {
+			add = append(add, tagged{Span: Span{Start: j, End: e, Class: ORG}, conf: 0.6})
+		}
+	}
+	if len(add) == 0 {
+		return sp
+	}
+	sp = append(sp, add...)
+	sortTagged(sp)
+	return sp
 }

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -213,12 +214,7 @@ func (m *linear) write(w *bufio.Writer) error {
 	return nil
 }
 
-type byteReader interface {
-	io.Reader
-	io.ByteReader
-}
-
-func readLinear(r byteReader) (*linear, error) {
+func readLinear(r *bytes.Reader) (*linear, error) {
 	n, err := binary.ReadUvarint(r)
 	if err != nil {
 		return nil, err
@@ -234,7 +230,7 @@ func readLinear(r byteReader) (*linear, error) {
 	if err != nil {
 		return nil, err
 	}
-	if cnt > 1<<26 {
+	if cnt > 1<<26 || cnt > uint64(r.Len()) {
 		return nil, errors.New("too many features")
 	}
 	keys := make([]uint32, cnt)
@@ -249,6 +245,9 @@ func readLinear(r byteReader) (*linear, error) {
 			return nil, errors.New("feature key out of range")
 		}
 		keys[i] = uint32(prev)
+	}
+	if 2*cnt*n > uint64(r.Len()) {
+		return nil, errors.New("weights truncated")
 	}
 	raw := make([]byte, 2*int(cnt)*int(n))
 	if _, err := io.ReadFull(r, raw); err != nil {

@@ -47,7 +47,7 @@ func (l *Linear) Scores(feats []uint32, out []float32) {
 	}
 }
 
-// WriteTo writes l gzipped.
+// WriteTo writes l gzipped; the count is of bytes before compression.
 func (l *Linear) WriteTo(w io.Writer) (int64, error) {
 	var raw bytes.Buffer
 	bw := bufio.NewWriter(&raw)

@@ -76,12 +76,34 @@ func ReadGold(r io.Reader, name string) ([]GoldDoc, error) {
 		if err := json.Unmarshal([]byte(line), &g); err != nil {
 			return nil, fmt.Errorf("%s:%d: bad JSON: %v", name, ln, err)
 		}
+		if err := g.check(); err != nil {
+			return nil, fmt.Errorf("%s:%d: document %q: %v", name, ln, g.ID, err)
+		}
 		out = append(out, g)
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return out, nil
+}
+
+// check rejects offsets outside the document.
+func (g *GoldDoc) check() error {
+	n := len([]rune(g.Text))
+	for i, s := range g.Sentences {
+		if s[0] < 0 || s[0] > s[1] || s[1] > n {
+			return fmt.Errorf("sentence %d [%d, %d) outside a text of %d characters", i, s[0], s[1], n)
+		}
+	}
+	for i, e := range g.Events {
+		if e.Sentence < 0 || e.Sentence >= len(g.Sentences) {
+			return fmt.Errorf("event %d: sentence %d of %d", i, e.Sentence, len(g.Sentences))
+		}
+		if e.Trigger.Start < 0 || e.Trigger.Start > e.Trigger.End || e.Trigger.End > n {
+			return fmt.Errorf("event %d: trigger [%d, %d) outside the text", i, e.Trigger.Start, e.Trigger.End)
+		}
+	}
+	return nil
 }
 
 // PredEvent is a predicted event, as the scorer reads it.

@@ -23,7 +23,8 @@ type Config struct {
 	// (default 0.24).
 	StoryThreshold float64
 	// Window is how far an article's date may lie from the dates of a
-	// story's articles for it to join (default 4 days).
+	// story's articles for it to join (default 4 days); a story spans at
+	// most three windows.
 	Window time.Duration
 	// UndatedSpan stands in for the window where an article or a story has
 	// no date: such an article is compared only with stories that received
@@ -34,7 +35,7 @@ type Config struct {
 	// one: stories not joined within the last Retain articles assigned,
 	// and stories whose latest date is more than three windows older than
 	// the newest date seen, are dropped, which bounds the memory
-	// (default 50,000).
+	// (default 20,000).
 	Retain int
 	// NameWeight is the weight of the cosine over names (capitalised words
 	// inside sentences) and numbers against that over other content words
@@ -103,7 +104,7 @@ func (c Config) withDefaults() Config {
 		c.Window = 4 * 24 * time.Hour
 	}
 	defi(&c.UndatedSpan, 5000)
-	defi(&c.Retain, 50000)
+	defi(&c.Retain, 20000)
 	defi(&c.IndexTerms, 40)
 	defi(&c.PostingCap, 64)
 	defi(&c.Candidates, 32)
@@ -256,8 +257,8 @@ var _ Index = (*Clusterer)(nil)
 // articles held: an article looks up at most IndexTerms terms and its
 // entities and events in an inverted index whose lists hold at most
 // PostingCap stories, scores at most Candidates stories, each over at most
-// ProfileTerms terms; copies are found through 32 MinHash bands whose lists
-// are capped too. Stories leave memory after Retain articles or three
+// ProfileTerms terms; copies are found through 32 MinHash bands, each
+// remembering its latest article. Stories leave memory after Retain articles or three
 // windows (see [Config]).
 type Clusterer struct {
 	mu       sync.Mutex
@@ -270,10 +271,11 @@ type Clusterer struct {
 	nextKey  int32
 	stories  map[int32]*storyState
 	docs     map[string]*docState
-	postings map[string][]int32  // term, entity or event key → stories, oldest first
-	bands    map[uint64][]string // LSH band → doc IDs, oldest first
-	public   map[string]int32    // public story ID → internal key
-	outletN  map[string]float64  // outlet → recent articles
+	postings map[string][]int32   // term, entity or event key → stories, oldest first
+	bands    map[uint64]*docState // LSH band → the latest article with it
+	dropped  int                  // articles dropped since the last sweep
+	public   map[string]int32     // public story ID → internal key
+	outletN  map[string]float64   // outlet → recent articles
 	outletDF map[string]map[string]float64
 }
 
@@ -285,7 +287,7 @@ func New(cfg Config) *Clusterer {
 		stories:  map[int32]*storyState{},
 		docs:     map[string]*docState{},
 		postings: map[string][]int32{},
-		bands:    map[uint64][]string{},
+		bands:    map[uint64]*docState{},
 		public:   map[string]int32{},
 		outletN:  map[string]float64{},
 		outletDF: map[string]map[string]float64{},
@@ -340,6 +342,14 @@ func (c *Clusterer) halve() {
 			delete(c.outletN, o)
 		}
 	}
+}
+
+// sweep removes dropped stories and articles from the index and the band
+// table. maintain calls it once the articles dropped since the last sweep
+// are as many as those held (and 4,096 at least), so its cost per article
+// is bounded.
+func (c *Clusterer) sweep() {
+	c.dropped = 0
 	for k, ps := range c.postings {
 		kept := ps[:0]
 		for _, s := range ps {
@@ -353,17 +363,9 @@ func (c *Clusterer) halve() {
 			c.postings[k] = kept
 		}
 	}
-	for b, ds := range c.bands {
-		kept := ds[:0]
-		for _, d := range ds {
-			if c.docs[d] != nil {
-				kept = append(kept, d)
-			}
-		}
-		if len(kept) == 0 {
+	for b, d := range c.bands {
+		if c.docs[d.id] != d {
 			delete(c.bands, b)
-		} else {
-			c.bands[b] = kept
 		}
 	}
 }
@@ -385,11 +387,20 @@ func part(t string) int {
 }
 
 // rawTerms returns the sublinear term frequencies of a doc (title words
-// count twice), before any weighting by the corpus.
+// count twice), before any weighting by the corpus. Names are capitalised
+// words inside the body's sentences; a title word is a name only when the
+// body capitalises it too, since headlines capitalise every word.
 func rawTerms(d Doc) map[string]float64 {
 	raw := map[string]float64{}
-	add := func(text string, boost float64) {
-		for _, w := range words(text) {
+	body := words(d.Text)
+	names := map[string]bool{}
+	for _, w := range body {
+		if w.capital && !w.initial && !w.number {
+			names[w.norm] = true
+		}
+	}
+	add := func(ws []word, boost float64, title bool) {
+		for _, w := range ws {
 			if len(w.norm) < 2 || stopwords[w.norm] {
 				continue
 			}
@@ -397,14 +408,20 @@ func rawTerms(d Doc) map[string]float64 {
 			switch {
 			case w.number:
 				key = numberPrefix + key
-			case w.capital && !w.initial:
+			case title && names[w.norm], !title && w.capital && !w.initial:
 				key = namePrefix + key
 			}
-			raw[key] += boost
+			if v, ok := raw[key]; ok {
+				raw[key] = v + boost
+			} else {
+				// A key may be a slice of the article's text: clone it,
+				// so that the profiles it ends up in do not keep the text.
+				raw[strings.Clone(key)] = boost
+			}
 		}
 	}
-	add(d.Title, 2)
-	add(d.Text, 1)
+	add(words(d.Title), 2, true)
+	add(body, 1, false)
 	for t, v := range raw {
 		v = 1 + math.Log(v)
 		if v <= 0 {
@@ -544,20 +561,15 @@ func (c *Clusterer) Assign(d Doc) (Assignment, error) {
 	// Copies first.
 	if p.sig != nil {
 		best, bestSim := "", 0.0
-		seen := map[string]bool{}
+		seen := map[*docState]bool{}
 		for _, b := range p.sig.Bands() {
-			for _, id := range c.bands[b] {
-				if seen[id] {
-					continue
-				}
-				seen[id] = true
-				o := c.docs[id]
-				if o == nil || o.sig == nil {
-					continue
-				}
-				if s := p.sig.Similarity(o.sig); s > bestSim || s == bestSim && id < best {
-					best, bestSim = id, s
-				}
+			o := c.bands[b]
+			if o == nil || seen[o] || c.docs[o.id] != o || o.sig == nil {
+				continue
+			}
+			seen[o] = true
+			if s := p.sig.Similarity(o.sig); s > bestSim || s == bestSim && o.id < best {
+				best, bestSim = o.id, s
 			}
 		}
 		if best != "" && bestSim >= c.cfg.DupThreshold {
@@ -678,7 +690,20 @@ func (c *Clusterer) findSpecific(p *prepared) {
 			continue
 		}
 		p.spec = append(p.spec, t)
-		p.strong = append(p.strong, name)
+	}
+	// Heaviest first: the first names are what the article is about.
+	w := make(map[string]float64, len(p.spec))
+	for _, t := range p.spec {
+		w[t] = p.tf[t] * c.idf(t)
+	}
+	sort.Slice(p.spec, func(i, j int) bool {
+		if w[p.spec[i]] != w[p.spec[j]] {
+			return w[p.spec[i]] > w[p.spec[j]]
+		}
+		return p.spec[i] < p.spec[j]
+	})
+	for _, t := range p.spec {
+		p.strong = append(p.strong, strings.HasPrefix(t, namePrefix))
 	}
 }
 
@@ -689,7 +714,11 @@ func (c *Clusterer) findSpecific(p *prepared) {
 //
 // Where both the article and the story have entities, one of the shared
 // things must be an entity or an event: words alone (a template headline,
-// "3rd qtr net") do not tie two companies' reports together.
+// "3rd qtr net") do not tie two companies' reports together. And the story
+// must know one of the article's three heaviest specific names (what the
+// article is about: the issuer of a bond, the company of an earnings
+// notice), or share two entities with it: notices filled into one template
+// share everything but their subject.
 func (c *Clusterer) specific(st *storyState, p prepared) bool {
 	n, strong := 0, 0
 	for e := range p.ents {
@@ -707,19 +736,23 @@ func (c *Clusterer) specific(st *storyState, p prepared) bool {
 	if strong == 0 && len(p.ents) > 0 && len(st.entities) > 0 {
 		return false
 	}
+	entities := strong
+	lead, leadShared := 0, false
 	for i, t := range p.spec {
-		if st.terms[t] == 0 {
+		shared := st.terms[t] != 0
+		if p.strong[i] && lead < 3 {
+			lead++
+			leadShared = leadShared || shared
+		}
+		if !shared {
 			continue
 		}
 		if p.strong[i] {
 			strong++
 		}
 		n++
-		if n >= c.cfg.MinSpecific && strong > 0 {
-			return true
-		}
 	}
-	return n >= c.cfg.MinSpecific && strong > 0
+	return n >= c.cfg.MinSpecific && strong > 0 && (lead == 0 || leadShared || entities >= 2)
 }
 
 // Restore puts d into the story and duplicate relation a store recorded
@@ -781,6 +814,9 @@ func (c *Clusterer) maintain() {
 			c.drop(st)
 		}
 	}
+	if c.dropped >= max(4096, len(c.docs)) {
+		c.sweep()
+	}
 }
 
 // Forget drops the stories whose latest article is older than before, and
@@ -797,6 +833,9 @@ func (c *Clusterer) Forget(before time.Time) int {
 		c.drop(st)
 		n++
 	}
+	if c.dropped >= max(4096, len(c.docs)) {
+		c.sweep()
+	}
 	return n
 }
 
@@ -806,6 +845,7 @@ func (c *Clusterer) drop(st *storyState) {
 	for _, d := range st.docs {
 		delete(c.docs, d)
 	}
+	c.dropped += len(st.docs)
 	if c.public[st.publicID()] == st.key {
 		delete(c.public, st.publicID())
 	}
@@ -830,7 +870,7 @@ func (c *Clusterer) add(st *storyState, p prepared, top []string, dupOf string) 
 	c.docs[d.ID] = ds
 	if p.sig != nil {
 		for _, b := range p.sig.Bands() {
-			c.bands[b] = appendCapped(c.bands[b], d.ID, bandCap)
+			c.bands[b] = ds
 		}
 	}
 	c.touch(st, d.Time)
@@ -846,18 +886,6 @@ func (c *Clusterer) add(st *storyState, p prepared, top []string, dupOf string) 
 		c.setFounder(st, d.ID, date, d.Title)
 	}
 	c.addProfile(st, p, top)
-}
-
-// bandCap bounds the articles one MinHash band remembers: a band shared by
-// more is boilerplate, not a copy.
-const bandCap = 32
-
-func appendCapped(xs []string, x string, n int) []string {
-	if len(xs) >= n {
-		copy(xs, xs[1:])
-		xs = xs[:n-1]
-	}
-	return append(xs, x)
 }
 
 // setFounder makes article id (published on date, or "") the story's
@@ -970,7 +998,9 @@ func (c *Clusterer) inWindow(st *storyState, t time.Time) bool {
 		return st.lastSeq >= c.seq-c.cfg.UndatedSpan
 	}
 	w := c.cfg.Window
-	return !t.Before(st.first.Add(-w)) && !t.After(st.last.Add(w))
+	return !t.Before(st.first.Add(-w)) && !t.After(st.last.Add(w)) &&
+		// A story spans at most three windows: a beat is many stories.
+		!t.After(st.first.Add(3*w)) && !t.Before(st.last.Add(-3*w))
 }
 
 // weighted is a document's TF-IDF vector, computed once per assignment.

@@ -57,10 +57,14 @@ func (c *Clusterer) Refine(since time.Time) map[string]string {
 	if n < 2 {
 		return nil
 	}
-	// Pairwise similarities with the current document frequencies.
+	// Pairwise similarities with the current document frequencies, and
+	// whether a pair shares specific evidence: two clusters merge only
+	// when some pair across them does.
 	sim := make([][]float64, n)
+	ok := make([][]bool, n)
 	for i := range sim {
 		sim[i] = make([]float64, n)
+		ok[i] = make([]bool, n)
 	}
 	for i := 0; i < n; i++ {
 		one := &storyState{terms: items[i].p.tf, entities: map[string]int{}, events: map[string]int{}, normDocs: -1}
@@ -72,8 +76,10 @@ func (c *Clusterer) Refine(since time.Time) map[string]string {
 		}
 		for j := i + 1; j < n; j++ {
 			s := 0.0
-			if c.datesClose(items[i].p.d.Time, items[j].p.d.Time) && c.specific(one, items[j].p) {
+			if c.datesClose(items[i].p.d.Time, items[j].p.d.Time) {
 				s = c.similarity(one, items[j].p.tf, items[j].p.ents, items[j].p.events)
+				ok[i][j] = c.specific(one, items[j].p)
+				ok[j][i] = ok[i][j]
 			}
 			sim[i][j], sim[j][i] = s, s
 		}
@@ -98,7 +104,7 @@ func (c *Clusterer) Refine(since time.Time) map[string]string {
 				if !alive[j] {
 					continue
 				}
-				if avg := link[i][j] / float64(len(members[i])*len(members[j])); avg >= best {
+				if avg := link[i][j] / float64(len(members[i])*len(members[j])); avg >= best && ok[i][j] {
 					bi, bj, best = i, j, avg
 				}
 			}
@@ -112,6 +118,8 @@ func (c *Clusterer) Refine(since time.Time) map[string]string {
 		for k := 0; k < n; k++ {
 			link[bi][k] += link[bj][k]
 			link[k][bi] = link[bi][k]
+			ok[bi][k] = ok[bi][k] || ok[bj][k]
+			ok[k][bi] = ok[bi][k]
 		}
 	}
 	// Map new clusters to old stories by majority, largest cluster first.

@@ -5,6 +5,7 @@ import (
 	"html"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/jackc/pgx/v5"
 
@@ -51,6 +52,28 @@ func tsQuery(q store.Query) string {
 	for _, t := range q.None {
 		b.WriteString(" & !")
 		term(t)
+	}
+	return b.String()
+}
+
+// ftsWords returns s with every run of characters other than letters,
+// digits and combining marks replaced by one space: the words
+// store.ParseQuery finds in a query, so that documents and queries are
+// split alike (documents.tsv is to_tsvector of this; migration 004).
+func ftsWords(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(r)
+			continue
+		}
+		space = true
 	}
 	return b.String()
 }

@@ -4,11 +4,12 @@
 // (store/storetest), so the CLI, the API and the web UI work on it
 // unchanged.
 //
-// Full-text search is a generated tsvector column (title weighted A, text
-// B) with a GIN index, searched with a tsquery built from the parsed user
-// query (quoted phrases, OR, -word, prefix*), ranked with ts_rank_cd and
-// excerpted with ts_headline. Entity names are looked up by substring
-// through pg_trgm trigram indexes.
+// Full-text search is a tsvector column (title weighted A, text B) with a
+// GIN index, computed on insert from the words newsgraph finds in the
+// title and text (split as store.ParseQuery splits queries), searched with
+// a tsquery built from the parsed user query (quoted phrases, OR, -word,
+// prefix*), ranked with ts_rank_cd and excerpted with ts_headline. Entity
+// names are looked up by substring through pg_trgm trigram indexes.
 //
 // The schema is a list of numbered migrations (migrations/NNN_*.sql), as
 // in the SQLite store: the number of the last one applied is the

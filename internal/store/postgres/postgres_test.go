@@ -3,6 +3,7 @@ package postgres
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -120,6 +121,27 @@ func TestRebind(t *testing.T) {
 	} {
 		if got := rebind(tc.in); got != tc.want {
 			t.Errorf("rebind(%q) = %q; want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestSetStoryLock checks that the server-side SetStory takes the same
+// advisory lock as every other write.
+func TestSetStoryLock(t *testing.T) {
+	sql := migrations()[2]
+	if want := fmt.Sprintf("pg_advisory_xact_lock(%d)", int64(lockWrite)); !strings.Contains(sql, want) {
+		t.Errorf("migration 003 does not take the write lock: no %q", want)
+	}
+}
+
+func TestFTSWords(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"A New York-based bank", "A New York based bank"},
+		{"U.S. output rose 3.5 pct", "U S output rose 3 5 pct"},
+		{"  Zürich's café\x00, naïve ", "Zürich s café naïve"},
+	} {
+		if got := ftsWords(tc.in); got != tc.want {
+			t.Errorf("ftsWords(%q) = %q; want %q", tc.in, got, tc.want)
 		}
 	}
 }

@@ -137,10 +137,12 @@ func txt(s string) string {
 
 func (w *writer) put(ctx context.Context, a *news.Article, rec []byte) (bool, error) {
 	var doc int64
-	err := w.tx.QueryRow(ctx, `INSERT INTO documents (id, title, published, outlet, url, path, chars, text, record, ingested)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING RETURNING rowid`,
+	err := w.tx.QueryRow(ctx, `INSERT INTO documents (id, title, published, outlet, url, path, chars, text, record, ingested, tsv)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10,
+			setweight(to_tsvector('newsgraph', $11), 'A') || setweight(to_tsvector('newsgraph', $12), 'B'))
+		ON CONFLICT (id) DO NOTHING RETURNING rowid`,
 		a.ID, txt(a.Title), txt(a.Published), txt(a.Source.Outlet), txt(a.Source.URL), txt(a.Source.Path),
-		utf8.RuneCountInString(a.Text), txt(a.Text), rec, w.now).Scan(&doc)
+		utf8.RuneCountInString(a.Text), txt(a.Text), rec, w.now, ftsWords(a.Title), ftsWords(a.Text)).Scan(&doc)
 	if isNoRows(err) {
 		return false, nil // stored already
 	}
@@ -149,7 +151,11 @@ func (w *writer) put(ctx context.Context, a *news.Article, rec []byte) (bool, er
 	}
 	cp := codePoints(a.Text)
 
-	links, err := resolve.Link(ctx, &entityWriter{w: w, tx: w.tx, doc: doc, linked: map[int64]bool{}}, a)
+	ew := &entityWriter{w: w, tx: w.tx, doc: doc, linked: map[int64]bool{}}
+	links, err := resolve.Link(ctx, ew, a)
+	if err == nil {
+		err = ew.sendCreated(ctx)
+	}
 	if err != nil {
 		return false, fmt.Errorf("linking entities: %w", err)
 	}
@@ -187,8 +193,7 @@ func (w *writer) put(ctx context.Context, a *news.Article, rec []byte) (bool, er
 	ord := len(a.Times)
 	for _, c := range a.Captions {
 		for _, t := range c.Times {
-			b.Queue(`INSERT INTO times (doc, ord, start_cp, end_cp, text, value, kind) VALUES ($1, $2, -1, -1, $3, $4, $5)`,
-				doc, ord, txt(t.Text), txt(t.Value), string(t.Kind))
+			w.times = append(w.times, []any{doc, int32(ord), int32(-1), int32(-1), txt(t.Text), txt(t.Value), string(t.Kind)})
 			ord++
 		}
 	}
@@ -250,6 +255,20 @@ type entityWriter struct {
 	// linked holds the global entities linked to the document so far: the
 	// document is new, so only this article links entities to it.
 	linked map[int64]bool
+	// created is the entity NewEntity made, not yet written: resolve.Link
+	// links a new entity right after creating it, so the row goes to the
+	// server with the link, in one round trip.
+	created []any
+}
+
+// sendCreated writes an entity NewEntity made and nothing linked yet.
+func (ew *entityWriter) sendCreated(ctx context.Context) error {
+	if ew.created == nil {
+		return nil
+	}
+	_, err := ew.tx.Exec(ctx, "INSERT INTO entities (rowid, name, type, country) VALUES ($1, $2, $3, $4)", ew.created...)
+	ew.created = nil
+	return err
 }
 
 var _ resolve.Writer = (*entityWriter)(nil)
@@ -257,6 +276,9 @@ var _ resolve.Writer = (*entityWriter)(nil)
 func (ew *entityWriter) CandidatesByKey(ctx context.Context, keys []string) ([]resolve.Candidate, error) {
 	if len(keys) == 0 {
 		return nil, nil
+	}
+	if err := ew.sendCreated(ctx); err != nil {
+		return nil, err
 	}
 	rows, err := ew.tx.Query(ctx, `SELECT e.rowid, e.name, e.type,
 		coalesce((SELECT json_agg(alias ORDER BY documents DESC, alias) FROM entity_aliases WHERE entity = e.rowid), '[]')::text
@@ -288,15 +310,23 @@ func (ew *entityWriter) NewEntity(ctx context.Context, id string, e news.Entity)
 	if !ok {
 		return fmt.Errorf("not a global entity ID: %q", id)
 	}
-	_, err := ew.tx.Exec(ctx, "INSERT INTO entities (rowid, name, type, country) VALUES ($1, $2, $3, $4)",
-		g, txt(e.Name), string(e.Type), txt(e.Country))
-	return err
+	if err := ew.sendCreated(ctx); err != nil {
+		return err
+	}
+	ew.created = []any{g, txt(e.Name), string(e.Type), txt(e.Country)}
+	return nil
 }
 
 func (ew *entityWriter) EntityExists(ctx context.Context, id string) (bool, error) {
 	g, ok := parseEntityID(id)
 	if !ok {
 		return false, fmt.Errorf("not a global entity ID: %q", id)
+	}
+	if ew.created != nil && ew.created[0] == g {
+		return true, nil
+	}
+	if err := ew.sendCreated(ctx); err != nil {
+		return false, err
 	}
 	var exists bool
 	err := ew.tx.QueryRow(ctx, "SELECT EXISTS (SELECT 1 FROM entities WHERE rowid = $1)", g).Scan(&exists)
@@ -311,6 +341,9 @@ func (ew *entityWriter) MoveEntity(ctx context.Context, from, to string) error {
 	}
 	// Rows collected for copying may refer to the entity: copy them first,
 	// so the move updates them too.
+	if err := ew.sendCreated(ctx); err != nil {
+		return err
+	}
 	if err := ew.w.flush(ctx); err != nil {
 		return err
 	}
@@ -379,6 +412,10 @@ func (ew *entityWriter) LinkEntity(ctx context.Context, id string, e news.Entity
 		keys[i] = txt(keys[i])
 	}
 	b := &pgx.Batch{}
+	if ew.created != nil {
+		b.Queue("INSERT INTO entities (rowid, name, type, country) VALUES ($1, $2, $3, $4)", ew.created...)
+		ew.created = nil
+	}
 	// A second local entity of one article linked to the same global one
 	// adds its mentions to the existing link.
 	b.Queue(`INSERT INTO entity_documents (entity, doc, local_id, mentions) VALUES ($1, $2, $3, $4)
@@ -453,33 +490,59 @@ func (s *Store) PutStory(ctx context.Context, st news.Story) error {
 	})
 }
 
-// SetStory implements [store.Store].
+// SetStory implements [store.Store]. It is one call of the server-side
+// function newsgraph_set_story (migration 003), which takes the write lock.
 func (s *Store) SetStory(ctx context.Context, docID, storyID, duplicateOf string) error {
 	if storyID == "" {
 		return fmt.Errorf("postgres: story has no ID: %w", store.ErrBadQuery)
 	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return store.ErrClosed
+	}
+	var found bool
+	if err := s.pool.QueryRow(ctx, "SELECT newsgraph_set_story($1, $2, $3, $4)", txt(docID), txt(storyID), txt(duplicateOf),
+		time.Now().UTC().Format(time.RFC3339)).Scan(&found); err != nil {
+		return fmt.Errorf("postgres: %w", err)
+	}
+	if !found {
+		return fmt.Errorf("postgres: document %s: %w", docID, store.ErrNotFound)
+	}
+	return nil
+}
+
+var _ store.StoryBatcher = (*Store)(nil)
+
+// SetStories implements [store.StoryBatcher]: SetStory for each
+// assignment, in order, in one transaction and one round trip.
+func (s *Store) SetStories(ctx context.Context, as []store.StoryAssignment) error {
+	if len(as) == 0 {
+		return nil
+	}
+	for _, a := range as {
+		if a.Story == "" {
+			return fmt.Errorf("postgres: story has no ID: %w", store.ErrBadQuery)
+		}
+	}
+	now := time.Now().UTC().Format(time.RFC3339)
 	return s.write(ctx, func(tx pgx.Tx) error {
-		var title string
-		err := tx.QueryRow(ctx, "SELECT title FROM documents WHERE id = $1", docID).Scan(&title)
-		if isNoRows(err) {
-			return fmt.Errorf("document %s: %w", docID, store.ErrNotFound)
+		b := &pgx.Batch{}
+		for _, a := range as {
+			b.Queue("SELECT newsgraph_set_story($1, $2, $3, $4)", txt(a.Doc), txt(a.Story), txt(a.DuplicateOf), now)
 		}
-		if err != nil {
-			return err
+		br := tx.SendBatch(ctx, b)
+		defer br.Close()
+		for _, a := range as {
+			var found bool
+			if err := br.QueryRow().Scan(&found); err != nil {
+				return err
+			}
+			if !found {
+				return fmt.Errorf("document %s: %w", a.Doc, store.ErrNotFound)
+			}
 		}
-		var sid int64
-		err = tx.QueryRow(ctx, "SELECT rowid FROM stories WHERE id = $1", storyID).Scan(&sid)
-		if isNoRows(err) {
-			sid, err = upsertStory(ctx, tx, storyID, title)
-		}
-		if err != nil {
-			return err
-		}
-		prev, err := addToStory(ctx, tx, sid, docID, duplicateOf)
-		if err != nil {
-			return err
-		}
-		return dropIfEmpty(ctx, tx, prev)
+		return br.Close()
 	})
 }
 

@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/internal/store"
@@ -23,12 +25,13 @@ func (s *Store) Facets(ctx context.Context, q store.SearchQuery) (*store.Facets,
 		return nil, err
 	}
 	out := &store.Facets{Outlets: []store.Facet{}, Years: []store.Facet{}, Entities: []store.Facet{}, Types: []store.Facet{}}
-	// The matching documents, best first, into a temporary list of rowids
-	// that the facet queries share.
+	// The matching documents (a sample of FacetScan when there are more:
+	// ranking them all would cost as much as the search itself) into a
+	// list of rowids that the facet queries share.
 	args := append([]any{match}, fargs...)
 	var rowids []any
 	if err := s.each(ctx, `SELECT d.rowid FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
-		WHERE documents_fts MATCH ?`+fw+` ORDER BY bm25(documents_fts, 4.0, 1.0) LIMIT ?`, append(args, store.FacetScan+1), func(r *sql.Rows) error {
+		WHERE documents_fts MATCH ?`+fw+` LIMIT ?`, append(args, store.FacetScan+1), func(r *sql.Rows) error {
 		var id int64
 		err := r.Scan(&id)
 		rowids = append(rowids, id)
@@ -36,14 +39,10 @@ func (s *Store) Facets(ctx context.Context, q store.SearchQuery) (*store.Facets,
 	}); err != nil {
 		return nil, searchErr(q.Text, err)
 	}
-	out.Scanned = min(len(rowids), store.FacetScan)
-	out.Total = len(rowids)
 	if len(rowids) > store.FacetScan {
-		rowids = rowids[:store.FacetScan]
-		if err := s.r.QueryRowContext(ctx, "SELECT count(*) FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid WHERE documents_fts MATCH ?"+fw, args...).Scan(&out.Total); err != nil {
-			return nil, searchErr(q.Text, err)
-		}
+		rowids, out.More = rowids[:store.FacetScan], true
 	}
+	out.Scanned = len(rowids)
 	if len(rowids) == 0 {
 		return out, nil
 	}
@@ -119,13 +118,15 @@ func dateRange(col, from, to string) (string, []any, error) {
 	}
 	// A period P overlaps [from, to] when P's end ≥ from and P's start ≤ to:
 	// comparing prefixes of equal length does both for any precision.
+	// The year bounds repeat the test in a form the date index can use.
 	if from != "" {
-		where += " AND " + col + " >= substr(?, 1, length(" + col + "))"
-		args = append(args, from)
+		where += " AND " + col + " >= ? AND " + col + " >= substr(?, 1, length(" + col + "))"
+		args = append(args, from[:4], from)
 	}
 	if to != "" {
-		where += " AND substr(" + col + ", 1, ?) <= ?"
-		args = append(args, len(to), to)
+		y, _ := strconv.Atoi(to[:4])
+		where += " AND " + col + " < ? AND substr(" + col + ", 1, ?) <= ?"
+		args = append(args, strconv.Itoa(y+1), len(to), to)
 	}
 	return where, args, nil
 }
@@ -145,7 +146,7 @@ func (s *Store) Dated(ctx context.Context, q store.DatedQuery) (*store.DatedList
 		return nil, err
 	}
 	tWhere, tArgs, _ := dateRange("t.value", q.From, q.To)
-	evWhere = datedExpr("ev.date") + evWhere
+	evWhere = datedExpr("ev.date") + evWhere + " AND " + shownStatus // asserted and reported events (docs/events.md)
 	tWhere = datedExpr("t.value") + tWhere
 	if q.Entity != "" {
 		g, err := s.entityRowID(ctx, q.Entity)
@@ -162,28 +163,50 @@ func (s *Store) Dated(ctx context.Context, q store.DatedQuery) (*store.DatedList
 		evArgs = append(evArgs, strings.ToUpper(q.Type))
 		tWhere += " AND 0"
 	}
-	// Photo dates count once per article and date, however many photos.
-	union := `SELECT 'event' AS kind, ev.date AS date, ev.doc AS doc, ev.rowid AS id FROM events ev WHERE ` + evWhere + `
-		UNION ALL SELECT 'time', t.value, t.doc, t.rowid FROM times t WHERE t.start_cp >= 0 AND ` + tWhere + `
-		UNION ALL SELECT 'photo', t.value, t.doc, min(t.rowid) FROM times t WHERE t.start_cp < 0 AND ` + tWhere + ` GROUP BY t.doc, t.value`
-	args := append(append(append([]any{}, evArgs...), tArgs...), tArgs...)
-	out := &store.DatedList{Page: p, Items: []store.DatedItem{}}
-	if err := s.r.QueryRowContext(ctx, "SELECT count(*) FROM ("+union+")", args...).Scan(&out.Total); err != nil {
-		return nil, fmt.Errorf("sqlite: dated: %w", err)
-	}
+	// Three ordered queries (events, dates in the text, photo dates: once
+	// per article and date, however many photos), each walking its date
+	// index, merged here; counts stop at DatedCountCap.
 	type ref struct {
 		kind, date string
 		doc, id    int64
 	}
+	arms := []struct {
+		kind, q string
+		args    []any
+	}{
+		{"event", `SELECT ev.date, ev.doc, ev.rowid FROM events ev WHERE ` + evWhere + ` ORDER BY ev.date, ev.rowid`, evArgs},
+		{"time", `SELECT t.value, t.doc, t.rowid FROM times t WHERE t.start_cp >= 0 AND ` + tWhere + ` ORDER BY t.value, t.rowid`, tArgs},
+		{"photo", `SELECT t.value, t.doc, min(t.rowid) FROM times t WHERE t.start_cp < 0 AND ` + tWhere + ` GROUP BY t.value, t.doc ORDER BY t.value, t.doc`, tArgs},
+	}
+	out := &store.DatedList{Page: p, Items: []store.DatedItem{}}
 	var refs []ref
-	if err := s.each(ctx, "SELECT kind, date, doc, id FROM ("+union+") ORDER BY date, kind, doc, id LIMIT ? OFFSET ?",
-		append(args, p.Limit, p.Offset), func(r *sql.Rows) error {
-			var x ref
-			err := r.Scan(&x.kind, &x.date, &x.doc, &x.id)
+	for _, arm := range arms {
+		var n int
+		if err := s.r.QueryRowContext(ctx, "SELECT count(*) FROM ("+arm.q+" LIMIT ?)", append(append([]any{}, arm.args...), store.DatedCountCap+1)...).Scan(&n); err != nil {
+			return nil, fmt.Errorf("sqlite: dated: %w", err)
+		}
+		out.Total += n
+		if err := s.each(ctx, arm.q+" LIMIT ?", append(append([]any{}, arm.args...), p.Offset+p.Limit), func(r *sql.Rows) error {
+			x := ref{kind: arm.kind}
+			err := r.Scan(&x.date, &x.doc, &x.id)
 			refs = append(refs, x)
 			return err
 		}); err != nil {
-		return nil, fmt.Errorf("sqlite: dated: %w", err)
+			return nil, fmt.Errorf("sqlite: dated: %w", err)
+		}
+	}
+	out.Total = min(out.Total, store.DatedCountCap+1)
+	order := map[string]int{"event": 0, "time": 1, "photo": 2}
+	sort.SliceStable(refs, func(i, j int) bool {
+		if refs[i].date != refs[j].date {
+			return refs[i].date < refs[j].date
+		}
+		return order[refs[i].kind] < order[refs[j].kind]
+	})
+	if p.Offset >= len(refs) {
+		refs = nil
+	} else {
+		refs = refs[p.Offset:min(len(refs), p.Offset+p.Limit)]
 	}
 	for _, x := range refs {
 		it := store.DatedItem{Kind: x.kind, Date: x.date}
@@ -266,40 +289,248 @@ func (s *Store) ReportedMonths(ctx context.Context, ids []string) (map[string]st
 	return out, nil
 }
 
-// PlaceEvents implements [store.Explorer]. An event's place is the global
-// entity the geo stage linked; its coordinates are those of the places
-// resolved to that entity.
+// PlaceEvents implements [store.Explorer]: the latest events whose place
+// the geo stage linked, with the coordinates that place has in the same
+// article. It looks at the latest stored events only (four times the
+// page), so that its cost does not grow with the store.
 func (s *Store) PlaceEvents(ctx context.Context, q store.PlaceQuery) ([]store.PlacedEvent, error) {
 	p := q.Page.Norm()
-	where, args := "", []any{}
-	if q.Country != "" {
-		where = " AND pl.country = ?"
-		args = append(args, strings.ToUpper(q.Country))
-	}
-	type ref struct {
-		id       int64
-		lat, lon float64
-		country  string
-	}
-	var refs []ref
-	if err := s.each(ctx, `SELECT ev.rowid, pl.lat, pl.lon, pl.country FROM events ev
-		JOIN (SELECT entity, avg(lat) AS lat, avg(lon) AS lon, max(country) AS country FROM places WHERE entity IS NOT NULL GROUP BY entity) pl
-		ON pl.entity = CAST(substr(json_extract(ev.event, '$.place'), 2) AS INTEGER)
-		WHERE json_extract(ev.event, '$.place') IS NOT NULL`+where+` ORDER BY ev.rowid DESC LIMIT ? OFFSET ?`, append(args, p.Limit, p.Offset), func(r *sql.Rows) error {
-		var x ref
-		err := r.Scan(&x.id, &x.lat, &x.lon, &x.country)
-		refs = append(refs, x)
-		return err
-	}); err != nil {
+	out := []store.PlacedEvent{}
+	skipped := 0
+	rows, err := s.r.QueryContext(ctx, eventSelect+` WHERE ev.rowid IN (SELECT rowid FROM events ORDER BY rowid DESC LIMIT ?)
+		ORDER BY ev.rowid DESC`, 4*(p.Offset+p.Limit)+50)
+	if err != nil {
 		return nil, fmt.Errorf("sqlite: place events: %w", err)
 	}
-	out := []store.PlacedEvent{}
-	for _, x := range refs {
-		h, err := scanEvent(s.r.QueryRowContext(ctx, eventSelect+" WHERE ev.rowid = ?", x.id))
+	type pending struct {
+		h   store.EventHit
+		doc string
+	}
+	var evs []pending
+	for rows.Next() && len(evs) < 4*(p.Offset+p.Limit)+50 {
+		h, err := scanEvent(rows)
+		if err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("sqlite: place events: %w", err)
+		}
+		if h.Place != "" {
+			evs = append(evs, pending{h: h, doc: h.Document})
+		}
+	}
+	rows.Close()
+	for _, e := range evs {
+		if len(out) >= p.Limit {
+			break
+		}
+		g, ok := parseEntityID(e.h.Place)
+		if !ok {
+			continue
+		}
+		pe := store.PlacedEvent{EventHit: e.h}
+		err := s.r.QueryRowContext(ctx, `SELECT p.lat, p.lon, p.country FROM places p INDEXED BY places_doc
+			WHERE p.doc = (SELECT rowid FROM documents WHERE id = ?) AND p.entity = ? LIMIT 1`, e.doc, g).Scan(&pe.Lat, &pe.Lon, &pe.Country)
+		if err == sql.ErrNoRows {
+			continue
+		}
 		if err != nil {
 			return nil, fmt.Errorf("sqlite: place events: %w", err)
 		}
-		out = append(out, store.PlacedEvent{EventHit: h, Lat: x.lat, Lon: x.lon, Country: x.country})
+		if q.Country != "" && !strings.EqualFold(pe.Country, q.Country) {
+			continue
+		}
+		if skipped < p.Offset {
+			skipped++
+			continue
+		}
+		out = append(out, pe)
+	}
+	return out, nil
+}
+
+// MapPlaces implements [store.Explorer] from place_stats, which the write
+// path keeps (migration 004).
+func (s *Store) MapPlaces(ctx context.Context, q store.PlaceQuery) (*store.PlaceList, error) {
+	p := q.Page.Norm()
+	where, args := "1", []any{}
+	if q.Country != "" {
+		where += " AND country = ?"
+		args = append(args, strings.ToUpper(q.Country))
+	}
+	out := &store.PlaceList{Page: p, Places: []store.PlaceCount{}}
+	if err := s.r.QueryRowContext(ctx, "SELECT count(*) FROM place_stats WHERE "+where, args...).Scan(&out.Total); err != nil {
+		return nil, fmt.Errorf("sqlite: map places: %w", err)
+	}
+	if err := s.each(ctx, `SELECT name, country, lat, lon, geonames, mentions, documents FROM place_stats WHERE `+where+`
+		ORDER BY mentions DESC, name LIMIT ? OFFSET ?`, append(args, p.Limit, p.Offset), func(r *sql.Rows) error {
+		var pc store.PlaceCount
+		var docs int
+		if err := r.Scan(&pc.Name, &pc.Country, &pc.Lat, &pc.Lon, &pc.GeoNames, &pc.Mentions, &docs); err != nil {
+			return err
+		}
+		// Documents holds only a count here: empty summaries, one per
+		// article, so that len() is the number of articles.
+		pc.Documents = make([]store.DocSummary, docs)
+		out.Places = append(out.Places, pc)
+		return nil
+	}); err != nil {
+		return nil, fmt.Errorf("sqlite: map places: %w", err)
+	}
+	return out, nil
+}
+
+// EgoGraph implements [store.Explorer].
+func (s *Store) EgoGraph(ctx context.Context, centre string, limit int) (*store.Graph, error) {
+	if limit <= 0 || limit > store.MaxLimit {
+		limit = 50
+	}
+	c, err := s.entityRowID(ctx, centre)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: graph: %w", err)
+	}
+	g := &store.Graph{Nodes: []store.GraphNode{}, Edges: []store.GraphEdge{}}
+	e, err := scanEntity(s.r.QueryRowContext(ctx, "SELECT "+entityCols+" FROM entities e WHERE rowid = ?", c))
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: graph: %w", err)
+	}
+	g.Nodes = append(g.Nodes, store.GraphNode{EntitySummary: e})
+	ids := []any{c}
+	if err := s.each(ctx, "SELECT "+entityCols+`, n FROM (SELECT b.entity AS id, count(*) AS n FROM entity_documents a
+		JOIN entity_documents b ON b.doc = a.doc AND b.entity != a.entity WHERE a.entity = ? GROUP BY b.entity ORDER BY n DESC, b.entity LIMIT ?) x
+		JOIN entities e ON e.rowid = x.id ORDER BY n DESC, e.rowid`, []any{c, limit - 1}, func(r *sql.Rows) error {
+		var n int
+		e, err := scanEntity(r, &n)
+		g.Nodes = append(g.Nodes, store.GraphNode{EntitySummary: e})
+		id, _ := parseEntityID(e.ID)
+		ids = append(ids, id)
+		return err
+	}); err != nil {
+		return nil, fmt.Errorf("sqlite: graph: %w", err)
+	}
+	set := placeholders(len(ids))
+	args := append(append([]any{c}, ids...), ids...)
+	if err := s.each(ctx, `SELECT x.entity, y.entity, count(*) FROM entity_documents k
+		JOIN entity_documents x ON x.doc = k.doc JOIN entity_documents y ON y.doc = k.doc AND x.entity < y.entity
+		WHERE k.entity = ? AND x.entity IN (`+set+`) AND y.entity IN (`+set+`) GROUP BY x.entity, y.entity ORDER BY 3 DESC`, args, func(r *sql.Rows) error {
+		var a, b int64
+		ed := store.GraphEdge{Kind: "cooccur"}
+		err := r.Scan(&a, &b, &ed.Weight)
+		ed.Source, ed.Target = entityID(a), entityID(b)
+		g.Edges = append(g.Edges, ed)
+		return err
+	}); err != nil {
+		return nil, fmt.Errorf("sqlite: graph: %w", err)
+	}
+	// Events between them, as reported in the centre's articles (like the
+	// co-occurrences).
+	args = append(append([]any{c}, ids...), ids...)
+	if err := s.each(ctx, `SELECT actor, target, group_concat(DISTINCT type), count(*) FROM events INDEXED BY events_doc
+		WHERE doc IN (SELECT doc FROM entity_documents WHERE entity = ?) AND actor IN (`+set+`) AND target IN (`+set+`)
+		GROUP BY actor, target ORDER BY 4 DESC`, args, func(r *sql.Rows) error {
+		var a, b int64
+		var types string
+		ed := store.GraphEdge{Kind: "event"}
+		err := r.Scan(&a, &b, &types, &ed.Weight)
+		ed.Source, ed.Target = entityID(a), entityID(b)
+		ed.Types = strings.Split(types, ",")
+		sort.Strings(ed.Types)
+		g.Edges = append(g.Edges, ed)
+		return err
+	}); err != nil {
+		return nil, fmt.Errorf("sqlite: graph: %w", err)
+	}
+	return g, nil
+}
+
+// EntitySummary implements [store.Explorer].
+func (s *Store) EntitySummary(ctx context.Context, id string) (*store.EntitySummary, error) {
+	g, err := s.entityRowID(ctx, id)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: %w", err)
+	}
+	e, err := scanEntity(s.r.QueryRowContext(ctx, "SELECT "+entityCols+" FROM entities e WHERE rowid = ?", g))
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: entity %s: %w", id, err)
+	}
+	return &e, nil
+}
+
+// SharedDocuments implements [store.Explorer].
+func (s *Store) SharedDocuments(ctx context.Context, a, b string, limit int) ([]string, error) {
+	ga, err := s.entityRowID(ctx, a)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: %w", err)
+	}
+	gb, err := s.entityRowID(ctx, b)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: %w", err)
+	}
+	var out []string
+	err = s.each(ctx, `SELECT d.id FROM entity_documents x JOIN entity_documents y ON y.doc = x.doc AND y.entity = ?
+		JOIN documents d ON d.rowid = x.doc WHERE x.entity = ? ORDER BY x.doc DESC LIMIT ?`, []any{gb, ga, limit}, func(r *sql.Rows) error {
+		var id string
+		err := r.Scan(&id)
+		out = append(out, id)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: shared documents: %w", err)
+	}
+	return out, nil
+}
+
+// EventsOf implements [store.Explorer].
+func (s *Store) EventsOf(ctx context.Context, a, b string, limit int) ([]store.EventHit, error) {
+	ga, err := s.entityRowID(ctx, a)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: events: %w", err)
+	}
+	where, args := "(ev.actor = ? AND ev.target IS NULL) OR (ev.target = ? AND ev.actor IS NULL)", []any{ga, ga}
+	if b != "" {
+		gb, err := s.entityRowID(ctx, b)
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: events: %w", err)
+		}
+		where, args = "ev.actor = ? AND ev.target = ?", []any{ga, gb}
+	}
+	var out []store.EventHit
+	err = s.each(ctx, eventSelect+" WHERE "+where+" ORDER BY ev.rowid DESC LIMIT ?", append(args, limit), func(r *sql.Rows) error {
+		h, err := scanEvent(r)
+		out = append(out, h)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: events: %w", err)
+	}
+	return out, nil
+}
+
+// Counts implements [store.Explorer].
+func (s *Store) Counts(ctx context.Context) (*store.Stats, error) {
+	st := &store.Stats{Format: FormatVersion}
+	err := s.r.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM entities),
+		(SELECT count(*) FROM quotes), (SELECT count(*) FROM events), (SELECT count(*) FROM place_stats), (SELECT count(*) FROM stories)`).
+		Scan(&st.Documents, &st.Entities, &st.Quotes, &st.Events, &st.Places, &st.Stories)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: counts: %w", err)
+	}
+	return st, nil
+}
+
+// RecentQuotes implements [store.Explorer].
+func (s *Store) RecentQuotes(ctx context.Context, pg store.Page) (*store.QuoteList, error) {
+	p := pg.Norm()
+	out := &store.QuoteList{Page: p, Quotes: []store.QuoteHit{}}
+	if err := s.r.QueryRowContext(ctx, "SELECT count(*) FROM quotes").Scan(&out.Total); err != nil {
+		return nil, fmt.Errorf("sqlite: quotes: %w", err)
+	}
+	err := s.each(ctx, quoteSelect+" WHERE q.rowid IN (SELECT rowid FROM quotes ORDER BY rowid DESC LIMIT ? OFFSET ?) ORDER BY q.rowid DESC",
+		[]any{p.Limit, p.Offset}, func(r *sql.Rows) error {
+			h, err := scanQuote(r)
+			out.Quotes = append(out.Quotes, h)
+			return err
+		})
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: quotes: %w", err)
 	}
 	return out, nil
 }
@@ -314,8 +545,8 @@ func (s *Store) PlaceMentions(ctx context.Context, key store.PlaceKey, limit int
 		where, args = "p.name = ? AND p.country = ?", []any{key.Name, strings.ToUpper(key.Country)}
 	}
 	out := []store.PlaceMention{}
-	err := s.each(ctx, "SELECT "+docCols+", p.start_cp, p.end_cp, p.text FROM places p JOIN documents d ON d.rowid = p.doc WHERE "+where+
-		" ORDER BY d.published DESC, d.rowid DESC, p.start_cp LIMIT ?", append(args, limit), func(r *sql.Rows) error {
+	err := s.each(ctx, "SELECT "+docCols+", p.start_cp, p.end_cp, p.text FROM places p INDEXED BY places_key JOIN documents d ON d.rowid = p.doc WHERE "+where+
+		" ORDER BY p.rowid DESC LIMIT ?", append(args, limit), func(r *sql.Rows) error {
 		var m store.PlaceMention
 		d, err := scanDoc(r, &m.Start, &m.End, &m.Text)
 		m.DocSummary = d

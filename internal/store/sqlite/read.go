@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/newsgraph/newsgraph/internal/news"
 	"github.com/newsgraph/newsgraph/internal/resolve"
@@ -85,21 +86,13 @@ func filterSQL(f store.DocFilter) (string, []any, error) {
 
 // validDate reports whether s is YYYY, YYYY-MM or YYYY-MM-DD.
 func validDate(s string) bool {
-	switch len(s) {
-	case 4, 7, 10:
-	default:
+	layout := map[int]string{4: "2006", 7: "2006-01", 10: "2006-01-02"}[len(s)]
+	if layout == "" {
 		return false
 	}
-	for i, c := range s {
-		if i == 4 || i == 7 {
-			if c != '-' {
-				return false
-			}
-		} else if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return true
+	// A real date: no month 13, no 30 February.
+	_, err := time.Parse(layout, s)
+	return err == nil
 }
 
 // Document implements [store.Store].
@@ -565,6 +558,9 @@ func (s *Store) Events(ctx context.Context, q store.EventQuery) (*store.EventLis
 // ones (news.ShownByDefault; records without a status are asserted).
 const shownStatus = "coalesce(json_extract(ev.event, '$.status'), '') IN ('', 'asserted', 'reported')"
 
+// shownStatusBare is shownStatus for queries that do not alias the table.
+const shownStatusBare = "coalesce(json_extract(event, '$.status'), '') IN ('', 'asserted', 'reported')"
+
 // Timeline implements [store.Store].
 func (s *Store) Timeline(ctx context.Context, q store.TimelineQuery) (*store.Timeline, error) {
 	n := map[string]int{"day": 10, "month": 7, "year": 4}
@@ -610,7 +606,7 @@ func (s *Store) Timeline(ctx context.Context, q store.TimelineQuery) (*store.Tim
 		return nil, fmt.Errorf("sqlite: timeline: %w", err)
 	}
 	if err := s.each(ctx, `SELECT substr(date, 1, ?1) p, count(*) FROM events
-		WHERE length(date) >= ?1 AND date GLOB `+datePat+evWhere+` GROUP BY p`, args, func(r *sql.Rows) error {
+		WHERE length(date) >= ?1 AND date GLOB `+datePat+evWhere+` AND `+shownStatusBare+` GROUP BY p`, args, func(r *sql.Rows) error {
 		var p string
 		var c int
 		err := r.Scan(&p, &c)

@@ -246,6 +246,9 @@ func (w *writer) put(ctx context.Context, a *news.Article, rec []byte) (bool, er
 	if err := w.insertRows(ctx, "INSERT INTO places (doc, start_cp, end_cp, text, name, country, lat, lon, geonames, entity)", row(10), 10, vals, ""); err != nil {
 		return false, err
 	}
+	if err := w.placeStats(ctx, a.Places); err != nil {
+		return false, err
+	}
 	vals = vals[:0]
 	for i, e := range a.Events {
 		ev := e
@@ -648,6 +651,37 @@ func dropIfEmpty(ctx context.Context, tx *sql.Tx, stories ...int64) error {
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM stories WHERE rowid = ?1
 			AND NOT EXISTS (SELECT 1 FROM story_documents WHERE story = ?1)`, sid); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// placeStats adds an article's places to place_stats (migration 004): one
+// more article for each place it names, and its mentions.
+func (w *writer) placeStats(ctx context.Context, places []news.Place) error {
+	type stat struct {
+		p news.Place
+		n int
+	}
+	var keys []string
+	stats := map[string]*stat{}
+	for _, p := range places {
+		k := p.Name + "|" + p.Country
+		if p.GeoNames > 0 {
+			k = strconv.Itoa(p.GeoNames)
+		}
+		if stats[k] == nil {
+			stats[k] = &stat{p: p}
+			keys = append(keys, k)
+		}
+		stats[k].n++
+	}
+	for _, k := range keys {
+		st := stats[k]
+		if _, err := w.exec(ctx, `INSERT INTO place_stats (key, name, country, lat, lon, geonames, mentions, documents) VALUES (?, ?, ?, ?, ?, ?, ?, 1)
+			ON CONFLICT (key) DO UPDATE SET mentions = mentions + excluded.mentions, documents = documents + 1`,
+			k, st.p.Name, st.p.Country, st.p.Lat, st.p.Lon, st.p.GeoNames, st.n); err != nil {
 			return err
 		}
 	}

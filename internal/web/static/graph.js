@@ -17,7 +17,7 @@
     var out = [];
     graph.nodes.forEach(function (n) {
       out.push({ group: 'nodes', data: { id: n.id, label: n.name, type: n.type, docs: n.docs, href: n.href, centre: n.centre ? 1 : 0,
-        colour: colours[n.type] || '#8a7fb0', size: 16 + 6 * Math.sqrt(n.docs) } });
+        colour: colours[n.type] || '#8a7fb0', size: Math.min(56, 14 + 5 * Math.log2(1 + n.docs)) } });
     });
     graph.edges.forEach(function (e) {
       out.push({ group: 'edges', data: { id: e.kind + ':' + e.source + '>' + e.target, source: e.source, target: e.target, kind: e.kind,

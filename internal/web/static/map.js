@@ -25,6 +25,7 @@
         .catch(function () { e.popup.setContent('<p>Could not load the sentences. <a href="' + href + '">Open them</a>.</p>'); });
     });
   }
+  function short(n) { return n >= 1000 ? (n / 1000).toFixed(n >= 10000 ? 0 : 1) + 'k' : String(n); }
   function text(s) { var d = document.createElement('div'); d.textContent = s; return d.innerHTML; }
 
   // Countries: shaded when mentioned as a country-level place.
@@ -76,15 +77,15 @@
       var ll = [c.geometry.coordinates[1], c.geometry.coordinates[0]];
       if (c.properties.cluster) {
         var n = c.properties.point_count;
-        var m = L.marker(ll, { icon: icon('cl', String(n), 26 + Math.min(14, n)), title: n + ' places; zoom in', keyboard: true, alt: n + ' places' });
+        var m = L.marker(ll, { icon: icon('cl', short(n), 26 + Math.min(14, n)), title: n + ' places; zoom in', keyboard: true, alt: n + ' places' });
         m.on('click', function () { map.setView(ll, Math.min(index.getClusterExpansionZoom(c.properties.cluster_id), 10)); });
         points.addLayer(m);
         return;
       }
       var p = data.points[c.properties.i];
       var size = 18 + Math.min(14, 3 * Math.sqrt(p.mentions));
-      var mk = L.marker(ll, { icon: icon('pt', String(p.mentions), size), title: p.name + ': ' + p.mentions + ' mentions', keyboard: true, alt: p.name });
-      mk.on('add', function () { var e = mk.getElement(); if (e) { e.setAttribute('data-name', p.name); e.setAttribute('aria-label', p.name + ', ' + p.mentions + ' mentions'); } });
+      var mk = L.marker(ll, { icon: icon('pt', short(p.mentions), size), title: p.name + ': ' + p.mentions + ' mentions', keyboard: true, alt: p.name });
+      mk.on('add', function () { var e = mk.getElement(); if (e) { e.setAttribute('data-name', p.name); e.setAttribute('aria-label', p.name + ': ' + short(p.mentions) + ' mentions'); } });
       evidencePopup(mk, p.href);
       points.addLayer(mk);
     });
@@ -114,7 +115,7 @@
   }
   if (typeSel) { typeSel.disabled = false; typeSel.addEventListener('change', drawEvents); }
 
-  L.control.layers(null, { 'Cities and regions': points, 'Countries mentioned': countries, 'Events': events }, { collapsed: false }).addTo(map);
+  L.control.layers(null, { 'Cities and regions': points, 'Countries mentioned': countries, 'Events': events }, { collapsed: el.clientWidth < 600 }).addTo(map);
 
   // Start on where most mentions are: the points within 2,000 km of the
   // mention-weighted median point (far outliers stay a zoom-out away).

@@ -47,7 +47,7 @@ var Columns = []string{
 	"Actor1Name", "Actor1Entity", "Actor1Type", "Actor1CountryCode",
 	"Actor2Name", "Actor2Entity", "Actor2Type", "Actor2CountryCode",
 	"EventType", "EventMode", "Confidence",
-	"ActionGeoName", "ActionGeoID",
+	"ActionGeoName", "ActionGeoID", "ActionGeoGeoNamesID", "ActionGeoLat", "ActionGeoLong",
 	"DocumentID", "Outlet", "SourceURL", "Published",
 	"Sentence", "TriggerStart", "TriggerEnd", "TriggerText", "Evidence",
 }
@@ -61,6 +61,11 @@ type Record struct {
 	Published  string `json:"published,omitempty"`
 	news.Event        // offsets converted to code points
 	Evidence   string `json:"evidence"` // the sentence
+	// PlaceGeoNames, PlaceLat and PlaceLon locate the event's place, when
+	// the place stage resolved it.
+	PlaceGeoNames int      `json:"place_geonames,omitempty"`
+	PlaceLat      *float64 `json:"place_lat,omitempty"`
+	PlaceLon      *float64 `json:"place_lon,omitempty"`
 }
 
 // Records returns the export records of an article's events.
@@ -74,9 +79,32 @@ func Records(a *news.Article) []Record {
 		r.Trigger.Start = runeOffset(a.Text, e.Trigger.Start)
 		r.Trigger.End = runeOffset(a.Text, e.Trigger.End)
 		r.EventID = EventID(a.ID, e)
+		if p, ok := placeOf(a, e); ok {
+			lat, lon := p.Lat, p.Lon
+			r.PlaceGeoNames, r.PlaceLat, r.PlaceLon = p.GeoNames, &lat, &lon
+		}
 		out = append(out, r)
 	}
 	return out
+}
+
+// placeOf returns the place of a's places that event e names: by entity,
+// by GeoNames ID, or by name.
+func placeOf(a *news.Article, e news.Event) (news.Place, bool) {
+	if e.Place == "" && e.PlaceName == "" {
+		return news.Place{}, false
+	}
+	for _, p := range a.Places {
+		if e.Place != "" && (p.Entity == e.Place || fmt.Sprintf("geonames:%d", p.GeoNames) == e.Place) {
+			return p, true
+		}
+	}
+	for _, p := range a.Places {
+		if e.PlaceName != "" && p.Name == e.PlaceName {
+			return p, true
+		}
+	}
+	return news.Place{}, false
 }
 
 // EventID is a stable identifier of an event: a hash of its document,
@@ -161,6 +189,9 @@ func (x *Writer) WriteRecord(r Record) error {
 }
 
 func (x *Writer) row(f []string) error {
+	for i := range f {
+		f[i] = NeutraliseCell(f[i])
+	}
 	if x.f == CSV {
 		if err := x.csv.Write(f); err != nil {
 			return fmt.Errorf("export: %w", err)
@@ -185,6 +216,19 @@ func (x *Writer) Close() error {
 		}
 	}
 	return nil
+}
+
+// NeutraliseCell returns a CSV or TSV cell with an apostrophe in front when
+// a spreadsheet would run it as a formula: it starts with =, +, -, @, a
+// tab or a carriage return and is not a plain number ("-3.5").
+func NeutraliseCell(c string) string {
+	if c == "" || !strings.ContainsRune("=+-@\t\r", rune(c[0])) {
+		return c
+	}
+	if _, err := strconv.ParseFloat(c, 64); err == nil {
+		return c
+	}
+	return "'" + c
 }
 
 // tsvField keeps a field on one line: tabs and line breaks become spaces.
@@ -219,10 +263,24 @@ func (r Record) fields() []string {
 		e.ActorName, e.Actor, e.ActorType, e.ActorCountry,
 		e.TargetName, e.Target, e.TargetType, e.TargetCountry,
 		e.Type, e.Mode, strconv.FormatFloat(e.Confidence, 'f', 2, 64),
-		e.PlaceName, e.Place,
+		e.PlaceName, e.Place, geonamesID(r.PlaceGeoNames), coord(r.PlaceLat), coord(r.PlaceLon),
 		r.DocumentID, r.Outlet, r.URL, r.Published,
 		strconv.Itoa(e.Sentence), strconv.Itoa(e.Trigger.Start), strconv.Itoa(e.Trigger.End), e.Trigger.Text, r.Evidence,
 	}
+}
+
+func geonamesID(id int) string {
+	if id == 0 {
+		return ""
+	}
+	return strconv.Itoa(id)
+}
+
+func coord(f *float64) string {
+	if f == nil {
+		return ""
+	}
+	return strconv.FormatFloat(*f, 'f', 5, 64)
 }
 
 // Write writes the events of articles in format f to w.
