@@ -537,6 +537,9 @@ func (s *Store) Events(ctx context.Context, q store.EventQuery) (*store.EventLis
 		where += " AND ev.doc = ?"
 		args = append(args, doc)
 	}
+	if !q.AllStatus {
+		where += " AND " + shownStatus("ev.event")
+	}
 	out := &store.EventList{Page: p}
 	if err := s.queryRow(ctx, "SELECT count(*) FROM events ev WHERE "+where, args...).Scan(&out.Total); err != nil {
 		return nil, fmt.Errorf("postgres: events: %w", err)
@@ -546,6 +549,12 @@ func (s *Store) Events(ctx context.Context, q store.EventQuery) (*store.EventLis
 		return nil, fmt.Errorf("postgres: events: %w", err)
 	}
 	return out, nil
+}
+
+// shownStatus selects the events shown by default, asserted and reported
+// ones (docs/events.md), from the JSON event record in column col.
+func shownStatus(col string) string {
+	return "coalesce(convert_from(" + col + ", 'UTF8')::jsonb->>'status', '') IN ('', 'asserted', 'reported')"
 }
 
 // Timeline implements [store.Store].
@@ -593,7 +602,7 @@ func (s *Store) Timeline(ctx context.Context, q store.TimelineQuery) (*store.Tim
 		return nil, fmt.Errorf("postgres: timeline: %w", err)
 	}
 	if err := s.each(ctx, `SELECT substr(date, 1, ?1) p, count(*) FROM events
-		WHERE length(date) >= ?1 AND date ~ `+datePat+evWhere+` GROUP BY p`, args, func(r pgx.Rows) error {
+		WHERE length(date) >= ?1 AND date ~ `+datePat+evWhere+` AND `+shownStatus("event")+` GROUP BY p`, args, func(r pgx.Rows) error {
 		var p string
 		var c int
 		err := r.Scan(&p, &c)

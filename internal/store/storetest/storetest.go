@@ -37,6 +37,7 @@ func Run(t *testing.T, open Open) {
 		{"EntityPage", testEntityPage},
 		{"Quotes", testQuotes},
 		{"Events", testEvents},
+		{"EventStatus", testEventStatus},
 		{"Timeline", testTimeline},
 		{"Places", testPlaces},
 		{"Stories", testStories},
@@ -720,6 +721,37 @@ func testEvents(t *testing.T, s store.Store) {
 	l, err = s.Events(ctx, store.EventQuery{Document: "bbb2"})
 	if err != nil || l.Total != 1 || l.Events[0].Type != "SUPPORT" {
 		t.Errorf("Events(document bbb2) = %+v, %v; want SUPPORT", l, err)
+	}
+}
+
+// testEventStatus: events are listed asserted and reported by
+// default, every status on request.
+func testEventStatus(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	a := &news.Article{ID: "st1", Text: "The army attacked the town. The army did not attack the city. Rebels reportedly shelled a base."}
+	a.Sentences = []news.Span{{Start: 0, End: 27}, {Start: 28, End: 62}, {Start: 63, End: 96}}
+	a.Events = []news.Event{
+		{Type: "ASSAULT", Trigger: news.Trigger{Span: news.Span{Start: 9, End: 17}, Text: "attacked"}, Sentence: 0},
+		{Type: "ASSAULT", Status: news.StatusNegated, Trigger: news.Trigger{Span: news.Span{Start: 49, End: 55}, Text: "attack"}, Sentence: 1},
+		{Type: "ASSAULT", Status: news.StatusReported, Trigger: news.Trigger{Span: news.Span{Start: 81, End: 88}, Text: "shelled"}, Sentence: 2},
+	}
+	put(t, s, a)
+	for _, tt := range []struct {
+		all  bool
+		want int
+	}{{false, 2}, {true, 3}} {
+		l, err := s.Events(ctx, store.EventQuery{Document: "st1", AllStatus: tt.all})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if l.Total != tt.want || len(l.Events) != tt.want {
+			t.Errorf("AllStatus %v: %d events (total %d), want %d", tt.all, len(l.Events), l.Total, tt.want)
+		}
+		for _, e := range l.Events {
+			if !tt.all && !news.ShownByDefault(e.Status) {
+				t.Errorf("listed a %s event by default", e.Status)
+			}
+		}
 	}
 }
 
