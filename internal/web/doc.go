@@ -89,6 +89,32 @@ type docData struct {
 	Photos    []string
 	TitleNote bool // the title was taken from the first sentence
 	Span      string
+	// AllStatus is true when events of every factuality status are shown
+	// (?status=all); by default only asserted and reported ones are, and
+	// Hidden counts the others.
+	AllStatus bool
+	Hidden    int
+}
+
+// shownEvents returns d with its article's events cut to those shown by
+// default (news.ShownByDefault), and how many it left out. The stored
+// document is not changed.
+func shownEvents(d *store.Document) (*store.Document, int) {
+	var kept []news.Event
+	for _, e := range d.Article.Events {
+		if news.ShownByDefault(e.Status) {
+			kept = append(kept, e)
+		}
+	}
+	hidden := len(d.Article.Events) - len(kept)
+	if hidden == 0 {
+		return d, 0
+	}
+	a := *d.Article
+	a.Events = kept
+	dc := *d
+	dc.Article = &a
+	return &dc, hidden
 }
 
 func (u *UI) document(r *http.Request) (string, view, error) {
@@ -96,6 +122,11 @@ func (u *UI) document(r *http.Request) (string, view, error) {
 	d, err := u.st.Document(ctx, r.PathValue("id"))
 	if err != nil {
 		return "", view{}, err
+	}
+	all := r.URL.Query().Get("status") == "all"
+	hidden := 0
+	if !all {
+		d, hidden = shownEvents(d)
 	}
 	a := d.Article
 	var hl news.Span
@@ -108,7 +139,7 @@ func (u *UI) document(r *http.Request) (string, view, error) {
 		}
 		hl = news.Span{Start: byteOffset(a.Text, start), End: byteOffset(a.Text, end)}
 	}
-	data := docData{Doc: d, A: a, Body: annotatedHTML(d, hl), Span: r.URL.Query().Get("span")}
+	data := docData{Doc: d, A: a, Body: annotatedHTML(d, hl), Span: r.URL.Query().Get("span"), AllStatus: all, Hidden: hidden}
 	for _, n := range a.Provenance.Notes {
 		if strings.HasPrefix(n, "title:") {
 			data.TitleNote = true

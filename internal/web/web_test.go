@@ -39,6 +39,8 @@ func TestPages(t *testing.T) {
 		Places:    []news.Place{{Span: at("Warsaw"), Text: "Warsaw", Name: "Warsaw", Country: "PL", Lat: 52.23, Lon: 21.01, GeoNames: 756135}},
 		Times:     []news.Time{{Span: at("21 May 2022"), Text: "21 May 2022", Value: "2022-05-21", Kind: news.TimeDate}},
 		Sentences: []news.Span{{Start: 0, End: at("Warsaw & Minsk.").Start - 1}, at("Warsaw & Minsk.")},
+		Events: []news.Event{{Type: "ASSAULT", Trigger: news.Trigger{Span: at("fight"), Text: "fight"}, Status: news.StatusAsserted},
+			{Type: "CONSULT", Trigger: news.Trigger{Span: at("Minsk"), Text: "Minsk"}, Status: news.StatusHypothetical, Sentence: 1}},
 	}
 	if _, err := st.Put(ctx, a); err != nil {
 		t.Fatal(err)
@@ -66,6 +68,8 @@ func TestPages(t *testing.T) {
 		{"/?q=kulaz", 200, []string{"Entities named like this", "Pavel Kulazhanka"}},
 		{"/doc/doc1", 200, []string{"Removed by cleaning", "CLICK HERE TO GET THE APP", "×10",
 			`class="m m-person" id="m0" href="/entity/` + kul + `"`, "we fight &lt;here&gt;", `class="q"`, "Warsaw &amp; Minsk", `id="s1"`, `id="L-q"`}},
+		{"/doc/doc1", 200, []string{"ASSAULT", "1 more not asserted", `href="?status=all#side-ev"`}},
+		{"/doc/doc1?status=all", 200, []string{"ASSAULT", "CONSULT", "(hypothetical)", "show asserted and reported only"}},
 		{"/doc/doc1?span=0-5", 200, []string{`id="sp"`, `class="hl`}},
 		{"/doc/doc1?span=x", 400, []string{"is not START-END"}},
 		{"/doc/nope", 404, []string{"There is no article with this ID."}},
@@ -100,6 +104,10 @@ func TestPages(t *testing.T) {
 			if !strings.Contains(rec.Body.String(), w) {
 				t.Errorf("GET %s: page lacks %q", tc.url, w)
 			}
+		}
+		// Events that did not happen stay off the page unless asked for.
+		if tc.url == "/doc/doc1" && strings.Contains(rec.Body.String(), "CONSULT") {
+			t.Errorf("GET %s: shows a hypothetical event by default", tc.url)
 		}
 		if rec.Code >= 400 && (strings.Contains(rec.Body.String(), "store:") || strings.Contains(rec.Body.String(), "sqlite")) {
 			t.Errorf("GET %s: the error page shows internals: %s", tc.url, rec.Body)
