@@ -563,6 +563,9 @@ func (c *Clusterer) Assign(d Doc) (Assignment, error) {
 	}
 	c.seq++
 	c.countDF(raw)
+	for e := range p.ents {
+		c.df[entityPrefix+e]++ // entities recurring across stories are not evidence
+	}
 	p.tf = c.vector(d.Outlet, raw)
 	top := c.topTerms(p.tf, 2*c.cfg.IndexTerms)
 	c.countOutlet(d.Outlet, top)
@@ -732,13 +735,17 @@ func (c *Clusterer) findSpecific(p *prepared) {
 // things must be an entity or an event: words alone (a template headline,
 // "3rd qtr net") do not tie two companies' reports together. And the story
 // must know the article's heaviest specific name, or two of its three
-// heaviest (what the article is about: the issuer of a bond, the company of an earnings
-// notice), or share two entities with it: notices filled into one template
-// share everything but their subject.
+// heaviest (what the article is about: the issuer of a bond, the company of
+// an earnings notice): notices filled into one template share everything
+// but their subject, even the names a tagger finds in their template.
 func (c *Clusterer) specific(st *storyState, p prepared) bool {
 	n, strong := 0, 0
+	limit := max(5, c.cfg.SpecificShare*c.ndocs)
 	for e := range p.ents {
-		if st.entities[e] > 0 {
+		// An entity found in many articles (a place everyone mentions,
+		// "Record Aug" read as a name in every dividend notice) is not
+		// specific.
+		if st.entities[e] > 0 && c.df[entityPrefix+e] <= limit {
 			n++
 			strong++
 		}
@@ -752,7 +759,6 @@ func (c *Clusterer) specific(st *storyState, p prepared) bool {
 	if strong == 0 && len(p.ents) > 0 && len(st.entities) > 0 {
 		return false
 	}
-	entities := strong
 	lead, leadShared, first := 0, 0, false
 	for i, t := range p.spec {
 		shared := st.terms[t] != 0
@@ -771,7 +777,7 @@ func (c *Clusterer) specific(st *storyState, p prepared) bool {
 		}
 		n++
 	}
-	return n >= c.cfg.MinSpecific && strong > 0 && (lead == 0 || first || leadShared >= 2 || entities >= 2)
+	return n >= c.cfg.MinSpecific && strong > 0 && (lead == 0 || first || leadShared >= 2)
 }
 
 // Restore puts d into the story and duplicate relation a store recorded
@@ -789,6 +795,9 @@ func (c *Clusterer) Restore(d Doc, storyID, dupOf string) error {
 	}
 	c.seq++
 	c.countDF(raw)
+	for e := range p.ents {
+		c.df[entityPrefix+e]++ // entities recurring across stories are not evidence
+	}
 	p.tf = c.vector(d.Outlet, raw)
 	top := c.topTerms(p.tf, 2*c.cfg.IndexTerms)
 	c.countOutlet(d.Outlet, top)
