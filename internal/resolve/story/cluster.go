@@ -370,6 +370,16 @@ func (c *Clusterer) sweep() {
 	}
 }
 
+// calendarWords are capitalised but name no one.
+var calendarWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`jan january feb february mar march apr april jun june jul july aug august sep sept
+september oct october nov november dec december mon tue tues wed thu thur thurs fri sat sun`) {
+		m[w] = true
+	}
+	return m
+}()
+
 // Key prefixes: names (capitalised words inside sentences) and numbers make
 // the second part of a vector; entity and event keys live in the index only.
 const (
@@ -388,15 +398,20 @@ func part(t string) int {
 
 // rawTerms returns the sublinear term frequencies of a doc (title words
 // count twice), before any weighting by the corpus. Names are capitalised
-// words inside the body's sentences; a title word is a name only when the
-// body capitalises it too, since headlines capitalise every word.
+// words inside the body's sentences. Headlines capitalise every word, so a
+// title word is a name when the body capitalises it too or never writes it
+// in lower case ("JAMESWAY CORP 4TH QTR NET" over a table of figures).
+// Months and weekdays are never names.
 func rawTerms(d Doc) map[string]float64 {
 	raw := map[string]float64{}
 	body := words(d.Text)
-	names := map[string]bool{}
+	names, lower := map[string]bool{}, map[string]bool{}
 	for _, w := range body {
-		if w.capital && !w.initial && !w.number {
+		switch {
+		case w.capital && !w.initial && !w.number:
 			names[w.norm] = true
+		case !w.capital && !w.number:
+			lower[w.norm] = true
 		}
 	}
 	add := func(ws []word, boost float64, title bool) {
@@ -408,7 +423,8 @@ func rawTerms(d Doc) map[string]float64 {
 			switch {
 			case w.number:
 				key = numberPrefix + key
-			case title && names[w.norm], !title && w.capital && !w.initial:
+			case calendarWords[w.norm]:
+			case title && (names[w.norm] || !lower[w.norm]), !title && w.capital && !w.initial:
 				key = namePrefix + key
 			}
 			if v, ok := raw[key]; ok {
@@ -715,8 +731,8 @@ func (c *Clusterer) findSpecific(p *prepared) {
 // Where both the article and the story have entities, one of the shared
 // things must be an entity or an event: words alone (a template headline,
 // "3rd qtr net") do not tie two companies' reports together. And the story
-// must know one of the article's three heaviest specific names (what the
-// article is about: the issuer of a bond, the company of an earnings
+// must know the article's heaviest specific name, or two of its three
+// heaviest (what the article is about: the issuer of a bond, the company of an earnings
 // notice), or share two entities with it: notices filled into one template
 // share everything but their subject.
 func (c *Clusterer) specific(st *storyState, p prepared) bool {
@@ -737,12 +753,15 @@ func (c *Clusterer) specific(st *storyState, p prepared) bool {
 		return false
 	}
 	entities := strong
-	lead, leadShared := 0, false
+	lead, leadShared, first := 0, 0, false
 	for i, t := range p.spec {
 		shared := st.terms[t] != 0
 		if p.strong[i] && lead < 3 {
+			if shared {
+				leadShared++
+				first = first || lead == 0
+			}
 			lead++
-			leadShared = leadShared || shared
 		}
 		if !shared {
 			continue
@@ -752,7 +771,7 @@ func (c *Clusterer) specific(st *storyState, p prepared) bool {
 		}
 		n++
 	}
-	return n >= c.cfg.MinSpecific && strong > 0 && (lead == 0 || leadShared || entities >= 2)
+	return n >= c.cfg.MinSpecific && strong > 0 && (lead == 0 || first || leadShared >= 2 || entities >= 2)
 }
 
 // Restore puts d into the story and duplicate relation a store recorded
