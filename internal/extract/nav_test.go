@@ -98,15 +98,29 @@ func TestNavigationStructured(t *testing.T) {
 	}
 }
 
-// TestNavDocuments cleans the marked documents of testdata/nav (see its
-// README) and reports how many navigation lines were removed and how many
-// story lines were wrongly removed. Story lines must all stay.
+// TestNavDocuments cleans the marked documents of testdata/nav (written
+// alongside the rules) and testdata/nav-heldout (written after them; see the
+// READMEs) and reports, for each set, how many navigation lines were removed
+// and how many story lines were wrongly removed. Story lines must all stay.
 func TestNavDocuments(t *testing.T) {
-	files, _ := filepath.Glob("testdata/nav/*.txt")
-	if len(files) == 0 {
-		t.Fatal("no documents in testdata/nav")
+	for _, dir := range []string{"testdata/nav", "testdata/nav-heldout"} {
+		navRemoved, navTotal := navCounts(t, dir)
+		if navRemoved*10 < navTotal*9 {
+			t.Errorf("%s: only %d of %d navigation lines removed", dir, navRemoved, navTotal)
+		}
 	}
-	var navTotal, navRemoved, storyTotal, storyRemoved int
+}
+
+// navCounts cleans the documents of dir and returns how many of their
+// navigation lines were removed, of how many; a story line removed is an
+// error.
+func navCounts(t *testing.T, dir string) (navRemoved, navTotal int) {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if len(files) == 0 {
+		t.Fatalf("no documents in %s", dir)
+	}
+	var storyTotal, storyRemoved int
 	for _, f := range files {
 		raw, err := os.ReadFile(f)
 		if err != nil {
@@ -137,7 +151,7 @@ func TestNavDocuments(t *testing.T) {
 					storyRemoved++
 					t.Errorf("%s: story line removed: %q", filepath.Base(f), line)
 				}
-			case kind == 'N' || kind == 'P':
+			default:
 				navTotal++
 				if !kept[line] {
 					navRemoved++
@@ -147,9 +161,7 @@ func TestNavDocuments(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("testdata/nav: %d of %d navigation/link lines removed; %d of %d story lines wrongly removed",
-		navRemoved, navTotal, storyRemoved, storyTotal)
-	if navRemoved*10 < navTotal*9 {
-		t.Errorf("only %d of %d navigation lines removed", navRemoved, navTotal)
-	}
+	t.Logf("%s: %d of %d navigation/link lines removed; %d of %d story lines wrongly removed",
+		dir, navRemoved, navTotal, storyRemoved, storyTotal)
+	return navRemoved, navTotal
 }
