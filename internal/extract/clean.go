@@ -22,8 +22,9 @@ type Cleaned struct {
 // Clean splits body into paragraphs and takes out what is not the article:
 // the title repeated at the top, app, audio and newsletter prompts,
 // ALL-CAPS headlines of other stories, legal and advertising lines, photo
-// captions (kept with their credit and a count) and photo credits, and
-// paragraphs repeated verbatim. title, when known, is the article's title
+// captions (kept with their credit and a count) and photo credits, site
+// navigation (controls such as "Skip to content", menus, dropdown lists of
+// states or countries), and paragraphs repeated verbatim. title, when known, is the article's title
 // from metadata. The rules are general ones for web and wire news; they
 // never name an outlet.
 func Clean(body, title string) Cleaned {
@@ -51,11 +52,16 @@ func CleanWith(body, title string, opt CleanOptions) Cleaned {
 
 	// 1. The title at the top: the metadata title, or a first line that
 	// reads like a headline; and copies of it right after.
+	// Site controls above it ("Skip to content") are not the title.
 	i := 0
+	for i < len(paras) && isNavPhrase(paras[i]) {
+		kinds[i] = news.RemovedNavigation
+		i++
+	}
 	titleKey := normKey(title)
-	if len(paras) > 1 && (titleKey != "" && normKey(paras[0]) == titleKey || !opt.Structured && looksLikeHeadline(paras[0], paras[1:])) {
-		c.Title = paras[0]
-		titleKey = normKey(paras[0])
+	if len(paras) > i+1 && (titleKey != "" && normKey(paras[i]) == titleKey || !opt.Structured && looksLikeHeadline(paras[i], paras[i+1:])) {
+		c.Title = paras[i]
+		titleKey = normKey(paras[i])
 	}
 	for ; i < len(paras) && titleKey != "" && normKey(paras[i]) == titleKey; i++ {
 		kinds[i] = news.RemovedTitle
@@ -90,6 +96,8 @@ func CleanWith(body, title string, opt CleanOptions) Cleaned {
 		}
 		kinds[j] = paragraphKind(paras[j], opt.Structured)
 	}
+	// Site navigation: controls, menus and dropdown lists of places.
+	markNavigation(paras, kinds, i, opt.Structured)
 
 	// 4. Repeats. A caption repeated with small edits ("on Friday" for
 	// "Friday") is one caption with a count; other paragraphs repeated

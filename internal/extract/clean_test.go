@@ -250,6 +250,7 @@ func TestGolden(t *testing.T) {
 func FuzzClean(f *testing.F) {
 	f.Add("Title here\n\nTitle here\n\nBody text. (AP Photo/X)\nCLICK HERE NOW PLEASE", "")
 	f.Add("a\r\nb\rc", "a")
+	f.Add("Skip to content\nHome\nNews\nSports\nArts & Culture\nWeather\nOpinion\nTravel\nListen Live\nAlabama\nAlaska\nArizona\nArkansas\nIowa\nOhio\nUtah\nMaine\nStory text.", "")
 	f.Fuzz(func(t *testing.T, body, title string) {
 		c := Clean(body, title)
 		for _, p := range c.Paragraphs {

@@ -34,4 +34,8 @@ type Doc struct {
 	// Captions and Removed hold what extraction took out of the text.
 	Captions []news.Caption
 	Removed  []news.Removed
+	// Warnings are non-fatal problems found on the page, such as a gallery
+	// item with no caption text (only a photo credit, or nothing); such an
+	// item is reported here instead of being stored as an empty caption.
+	Warnings []string `json:",omitempty"`
 }

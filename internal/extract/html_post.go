@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"unicode"
@@ -40,6 +41,12 @@ func postProcess(d *Doc, blocks []block, src *source) []block {
 			out = append(out, b)
 		case news.RemovedCaption:
 			text, credit := splitCredit(b.text)
+			if text == "" || isCreditLine(text) {
+				// A gallery item with only a credit: a credit line.
+				d.warnEmptyCaption(text, credit)
+				d.Removed = append(d.Removed, news.Removed{Kind: news.RemovedCredit, Text: b.text})
+				continue
+			}
 			if !d.hasCaption(text) {
 				d.addCaption(text, credit)
 			}
@@ -74,6 +81,23 @@ func classify(d *Doc, b block, src *source) news.RemovedKind {
 	return ""
 }
 
+// warnEmptyCaption records a gallery item that has no caption text: an
+// empty caption, or a photo credit with nothing else. Each distinct item is
+// reported once.
+func (d *Doc) warnEmptyCaption(text, credit string) {
+	what := strings.TrimSpace(strings.Trim(strings.TrimSpace(text+" "+credit), "()[]"))
+	w := "caption: a gallery item has no caption text; not stored"
+	if what != "" {
+		w = fmt.Sprintf("caption: a gallery item has only a photo credit (%q); not stored as a caption", what)
+	}
+	for _, old := range d.Warnings {
+		if old == w {
+			return
+		}
+	}
+	d.Warnings = append(d.Warnings, w)
+}
+
 func (d *Doc) hasCaption(text string) bool {
 	for _, c := range d.Captions {
 		if c.Text == text {
@@ -84,6 +108,10 @@ func (d *Doc) hasCaption(text string) bool {
 }
 
 func (d *Doc) addCaption(text, credit string) {
+	if text == "" || isCreditLine(text) {
+		d.warnEmptyCaption(text, credit)
+		return
+	}
 	for i := range d.Captions {
 		if d.Captions[i].Text == text {
 			d.Captions[i].Count++

@@ -50,6 +50,7 @@ func Process(ctx context.Context, a *news.Article) error {
 		a.Language = d.Language
 		a.Captions = append(a.Captions, d.Captions...)
 		a.Removed = append(a.Removed, d.Removed...)
+		a.Warnings = append(a.Warnings, d.Warnings...)
 	}
 	c := CleanWith(body, a.Title, CleanOptions{Structured: a.Format == news.FormatHTML})
 	a.Text = c.Text
@@ -63,10 +64,29 @@ func Process(ctx context.Context, a *news.Article) error {
 	}
 	a.Removed = append(a.Removed, c.Removed...)
 	a.Captions = mergeCaptions(a.Captions, c.Captions)
+	a.Captions, a.Warnings = dropEmptyCaptions(a.Captions, a.Warnings)
 	if a.Language == "" {
 		a.Language = Language(a.Text, "")
 	}
 	return nil
+}
+
+// dropEmptyCaptions removes captions with no text (whatever produced them:
+// input records may carry captions too) and reports each as a warning.
+func dropEmptyCaptions(caps []news.Caption, warnings []string) ([]news.Caption, []string) {
+	out := caps[:0]
+	for _, c := range caps {
+		if strings.TrimSpace(c.Text) == "" {
+			if c.Credit != "" {
+				warnings = append(warnings, fmt.Sprintf("caption: a gallery item has only a photo credit (%q); not stored as a caption", c.Credit))
+			} else {
+				warnings = append(warnings, "caption: a gallery item has no caption text; not stored")
+			}
+			continue
+		}
+		out = append(out, c)
+	}
+	return out, warnings
 }
 
 func mergeCaptions(a, b []news.Caption) []news.Caption {

@@ -57,6 +57,7 @@ type RemovedKind string
 // Kinds of removed text.
 const (
 	RemovedBoilerplate RemovedKind = "boilerplate" // navigation, share buttons, legal lines
+	RemovedNavigation  RemovedKind = "navigation"  // site controls, menus and state/country lists in plain text
 	RemovedPromo       RemovedKind = "promo"       // app, audio and newsletter prompts; headlines of other stories
 	RemovedDuplicate   RemovedKind = "duplicate"   // a paragraph repeated verbatim
 	RemovedCaption     RemovedKind = "caption"     // a photo caption (kept in Captions too)
