@@ -247,11 +247,11 @@ func CompareResolved(in []Input) Comparison {
 			}
 		}
 	}
-	var cmp Comparison
+	cmp := Comparison{Outlets: []OutletReport{}, Shared: emptyFacets()}
 	shared := [4]map[string]*Item{{}, {}, {}, {}}
 	for _, o := range order {
 		ac := byOutlet[o]
-		r := OutletReport{Outlet: o, Documents: ac.docs}
+		r := OutletReport{Outlet: o, Documents: ac.docs, Facets: emptyFacets()}
 		lists := [4]*[]Item{&r.Entities, &r.Quotes, &r.Events, &r.Figures}
 		for f := range ac.items {
 			for k, it := range ac.items[f] {
@@ -294,6 +294,11 @@ func CompareResolved(in []Input) Comparison {
 		sortItems(*sharedLists[f])
 	}
 	return cmp
+}
+
+// emptyFacets has empty lists, so that JSON shows [] rather than null.
+func emptyFacets() Facets {
+	return Facets{Entities: []Item{}, Quotes: []Item{}, Events: []Item{}, Figures: []Item{}}
 }
 
 // ref is how the view keys and labels an entity.
