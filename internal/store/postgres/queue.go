@@ -6,6 +6,8 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/newsgraph/newsgraph/internal/store"
 )
 
 // Staged is an annotated article (or a failed message) a queue worker left
@@ -22,7 +24,7 @@ type Staged struct {
 // twice (a redelivery) keeps the first.
 func (s *Store) Stage(ctx context.Context, stream string, st Staged) error {
 	if st.Record != nil {
-		rec, err := packRecord(st.Record)
+		rec, err := store.PackRecord(st.Record)
 		if err != nil {
 			return fmt.Errorf("postgres: staging message %d: %w", st.Seq, err)
 		}
@@ -54,7 +56,7 @@ func (s *Store) StagedAfter(ctx context.Context, stream string, after uint64, li
 		}
 		st.Seq = uint64(seq)
 		if st.Record != nil {
-			if st.Record, err = unpackRecord(st.Record); err != nil {
+			if st.Record, err = store.UnpackRecord(st.Record); err != nil {
 				return nil, fmt.Errorf("postgres: staged message %d: %w", seq, err)
 			}
 		}

@@ -115,7 +115,7 @@ func (s *Store) Document(ctx context.Context, id string) (*store.Document, error
 	if err != nil {
 		return nil, fmt.Errorf("postgres: document %s: %w", id, err)
 	}
-	if d.Record, err = unpackRecord(rec); err != nil {
+	if d.Record, err = store.UnpackRecord(rec); err != nil {
 		return nil, fmt.Errorf("postgres: document %s: %w", id, err)
 	}
 	d.Article = new(news.Article)
@@ -872,7 +872,7 @@ func (s *Store) Export(ctx context.Context, x store.Exporter) error {
 			if err := r.Scan(&id, &rec); err != nil {
 				return err
 			}
-			js, err := unpackRecord(rec)
+			js, err := store.UnpackRecord(rec)
 			if err != nil {
 				return fmt.Errorf("document %s: %w", id, err)
 			}

@@ -41,7 +41,7 @@ func (s *Store) PutMany(ctx context.Context, as []*news.Article) ([]bool, error)
 		}
 		b, err := json.Marshal(a)
 		if err == nil {
-			b, err = packRecord(b)
+			b, err = store.PackRecord(b)
 		}
 		if err != nil {
 			return nil, fmt.Errorf("postgres: encoding article %s: %w", a.ID, err)

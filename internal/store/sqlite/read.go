@@ -106,7 +106,7 @@ func (s *Store) Document(ctx context.Context, id string) (*store.Document, error
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: document %s: %w", id, err)
 	}
-	if d.Record, err = unpackRecord(d.Record); err != nil {
+	if d.Record, err = store.UnpackRecord(d.Record); err != nil {
 		return nil, fmt.Errorf("sqlite: document %s: %w", id, err)
 	}
 	d.Article = new(news.Article)
@@ -879,7 +879,7 @@ func (s *Store) Export(ctx context.Context, x store.Exporter) error {
 			if err := r.Scan(&id, &rec); err != nil {
 				return err
 			}
-			js, err := unpackRecord(rec)
+			js, err := store.UnpackRecord(rec)
 			if err != nil {
 				return fmt.Errorf("document %s: %w", id, err)
 			}

@@ -6,40 +6,11 @@ import (
 	"encoding/json"
 	"errors"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/internal/news"
 	"github.com/newsgraph/newsgraph/internal/store"
 )
-
-func TestRecordPacking(t *testing.T) {
-	long := `{"text":"` + strings.Repeat("The council met on Tuesday. ", 200) + `"}`
-	for _, js := range []string{`{}`, `{"id":"a1","text":"Olga Moroz spoke."}`, long} {
-		packed, err := packRecord([]byte(js))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if packed[0] != recordDeflate {
-			t.Errorf("packed record starts with %#x", packed[0])
-		}
-		got, err := unpackRecord(packed)
-		if err != nil || string(got) != js {
-			t.Errorf("round trip of %.40q: %.40q, %v", js, got, err)
-		}
-		// Plain JSON, as older stores hold it, reads as itself.
-		if got, err := unpackRecord([]byte(js)); err != nil || string(got) != js {
-			t.Errorf("plain record %.40q: %.40q, %v", js, got, err)
-		}
-	}
-	packed, _ := packRecord([]byte(long))
-	if len(packed) > len(long)/5 {
-		t.Errorf("a repetitive record of %d bytes packs to %d", len(long), len(packed))
-	}
-	if _, err := unpackRecord([]byte{recordDeflate, 0xff, 0xff, 0x00}); err == nil {
-		t.Error("a corrupt record unpacked without an error")
-	}
-}
 
 // A store written before records were compressed holds plain JSON; it
 // reads and exports the same.

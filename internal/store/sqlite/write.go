@@ -46,7 +46,7 @@ func (s *Store) PutMany(ctx context.Context, as []*news.Article) ([]bool, error)
 		c.Tokens = nil
 		b, err := json.Marshal(&c)
 		if err == nil {
-			b, err = packRecord(b)
+			b, err = store.PackRecord(b)
 		}
 		if err != nil {
 			return nil, fmt.Errorf("sqlite: encoding article %s: %w", a.ID, err)

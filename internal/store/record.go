@@ -1,4 +1,4 @@
-package postgres
+package store
 
 import (
 	"bytes"
@@ -8,27 +8,27 @@ import (
 	"sync"
 )
 
-// A stored record (documents.record, queue_staged.record) is the annotate
-// JSON record, kept compressed as the SQLite store keeps it, by newsgraph
-// rather than by PostgreSQL (the columns' storage is EXTERNAL, so the
-// server does not compress them again): the byte recordDeflate followed by the record as a raw
+// A stored record (documents.record in both stores, queue_staged.record in
+// PostgreSQL) is the annotate JSON record, kept compressed by newsgraph
+// (PostgreSQL's columns are EXTERNAL, so the server does not compress them
+// again): the byte RecordDeflate followed by the record as a raw
 // DEFLATE stream (RFC 1951). Records are five to seven times the size of
 // the article's text as JSON and about a fifth of that compressed, and
 // they are read one at a time (a document page, an export), so the store
 // file stays a few times the text it holds. A record that starts with '{'
 // is plain JSON, as stores written before compression hold them.
-const recordDeflate = 0x01
+const RecordDeflate = 0x01
 
 var flaters = sync.Pool{New: func() any {
 	w, _ := flate.NewWriter(nil, flate.BestSpeed)
 	return w
 }}
 
-// packRecord compresses a JSON record for storing.
-func packRecord(js []byte) ([]byte, error) {
+// PackRecord compresses a JSON record for storing.
+func PackRecord(js []byte) ([]byte, error) {
 	var b bytes.Buffer
 	b.Grow(len(js)/4 + 16)
-	b.WriteByte(recordDeflate)
+	b.WriteByte(RecordDeflate)
 	w := flaters.Get().(*flate.Writer)
 	defer flaters.Put(w)
 	w.Reset(&b)
@@ -41,9 +41,9 @@ func packRecord(js []byte) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// unpackRecord returns the JSON of a stored record.
-func unpackRecord(rec []byte) ([]byte, error) {
-	if len(rec) == 0 || rec[0] != recordDeflate {
+// UnpackRecord returns the JSON of a stored record.
+func UnpackRecord(rec []byte) ([]byte, error) {
+	if len(rec) == 0 || rec[0] != RecordDeflate {
 		return rec, nil // plain JSON
 	}
 	r := flate.NewReader(bytes.NewReader(rec[1:]))
