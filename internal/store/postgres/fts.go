@@ -2,7 +2,6 @@ package postgres
 
 import (
 	"context"
-	"html"
 	"strconv"
 	"strings"
 	"unicode"
@@ -80,44 +79,7 @@ func ftsWords(s string) string {
 
 // headlineOptions are ts_headline's: the private-use markers around
 // matches, about 32 words, up to two fragments.
-const headlineOptions = `StartSel="` + markOpen + `", StopSel="` + markClose + `", MaxWords=24, MinWords=12, MaxFragments=2, FragmentDelimiter=" ` + ellipsis + ` "`
-
-// Snippet markers: private-use code points that never occur in clean
-// text, replaced by <mark> tags after the text is HTML-escaped.
-const (
-	markOpen  = "\uE000"
-	markClose = "\uE001"
-	ellipsis  = "…"
-)
-
-// snippetHTML turns a headline with private-use markers into escaped HTML
-// with <mark> around the matches. Markers are balanced even if the text
-// itself held those code points.
-func snippetHTML(s string) string {
-	s = html.EscapeString(s)
-	var b strings.Builder
-	open := false
-	for _, r := range s {
-		switch string(r) {
-		case markOpen:
-			if !open {
-				b.WriteString("<mark>")
-				open = true
-			}
-		case markClose:
-			if open {
-				b.WriteString("</mark>")
-				open = false
-			}
-		default:
-			b.WriteRune(r)
-		}
-	}
-	if open {
-		b.WriteString("</mark>")
-	}
-	return b.String()
-}
+const headlineOptions = `StartSel="` + store.MarkOpen + `", StopSel="` + store.MarkClose + `", MaxWords=24, MinWords=12, MaxFragments=2, FragmentDelimiter=" ` + store.Ellipsis + ` "`
 
 // numbered rewrites the ? placeholders of a filter as ?from, ?from+1, …
 // so it can follow numbered placeholders in one query.

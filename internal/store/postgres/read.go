@@ -247,7 +247,7 @@ func (s *Store) Search(ctx context.Context, q store.SearchQuery) (*store.SearchR
 		if err != nil {
 			return nil, searchErr(q.Text, err)
 		}
-		h.DocSummary, h.Snippet = d, snippetHTML(snip)
+		h.DocSummary, h.Snippet = d, store.SnippetHTML(snip)
 		out.Hits = append(out.Hits, h)
 	}
 	if err := rows.Err(); err != nil {

@@ -1,7 +1,6 @@
 package sqlite
 
 import (
-	"html"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/internal/store"
@@ -45,43 +44,6 @@ func ftsQuery(q store.Query) string {
 	for _, t := range q.None {
 		b.WriteString(" NOT ")
 		term(t)
-	}
-	return b.String()
-}
-
-// Snippet markers: private-use code points that never occur in clean
-// text, replaced by <mark> tags after the text is HTML-escaped.
-const (
-	markOpen  = "\uE000"
-	markClose = "\uE001"
-	ellipsis  = "…"
-)
-
-// snippetHTML turns an FTS5 snippet with private-use markers into escaped
-// HTML with <mark> around the matches.
-// Markers are balanced even if the text itself held those code points.
-func snippetHTML(s string) string {
-	s = html.EscapeString(s)
-	var b strings.Builder
-	open := false
-	for _, r := range s {
-		switch string(r) {
-		case markOpen:
-			if !open {
-				b.WriteString("<mark>")
-				open = true
-			}
-		case markClose:
-			if open {
-				b.WriteString("</mark>")
-				open = false
-			}
-		default:
-			b.WriteRune(r)
-		}
-	}
-	if open {
-		b.WriteString("</mark>")
 	}
 	return b.String()
 }

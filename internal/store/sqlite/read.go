@@ -221,7 +221,7 @@ func (s *Store) Search(ctx context.Context, q store.SearchQuery) (*store.SearchR
 	if err := s.r.QueryRowContext(ctx, countQ, append([]any{match}, fargs...)...).Scan(&out.Total); err != nil {
 		return nil, searchErr(q.Text, err)
 	}
-	args := append([]any{markOpen, markClose, ellipsis, match}, fargs...)
+	args := append([]any{store.MarkOpen, store.MarkClose, store.Ellipsis, match}, fargs...)
 	rows, err := s.r.QueryContext(ctx, "SELECT "+docCols+`,
 		snippet(documents_fts, 1, ?, ?, ?, 32), -bm25(documents_fts, 4.0, 1.0) AS score
 		FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
@@ -238,7 +238,7 @@ func (s *Store) Search(ctx context.Context, q store.SearchQuery) (*store.SearchR
 		if err != nil {
 			return nil, searchErr(q.Text, err)
 		}
-		h.DocSummary, h.Snippet = d, snippetHTML(snip)
+		h.DocSummary, h.Snippet = d, store.SnippetHTML(snip)
 		out.Hits = append(out.Hits, h)
 	}
 	if err := rows.Err(); err != nil {
